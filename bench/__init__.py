@@ -1,0 +1,1 @@
+"""Benchmarks run by a person as `python -m bench` (never timed tests)."""

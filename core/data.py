@@ -1,0 +1,360 @@
+"""Words in, (context, next character) examples out: the lecture's data pipeline.
+
+- ``load_names()``: the bundled names (assets/names.txt, made by scripts/make_names.py).
+- ``parse_word_list(data)``: validate an uploaded word list, raising ``WordListError``
+  with a code and a sentence a student can act on.
+- ``Vocab``: '.' (the end-of-word token, index 0) followed by the sorted letters.
+- ``build_dataset(words)``: Karpathy's makemore recipe: shuffle with seed 42, split
+  80/10/10, and slide a window of ``block_size`` characters over each ``word + '.'``.
+
+Nothing here touches the global RNG, and everything cached is bounded and read-only by
+convention (tuples, frozen dataclasses; treat the tensors of a ``Dataset`` as read-only).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import random
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+import torch
+
+NAMES_PATH = Path(__file__).resolve().parents[1] / "assets" / "names.txt"
+
+END = "."  # end-of-word token; index 0, and also the padding of a fresh context
+MAX_VOCAB_CHARS = 60  # distinct letters allowed in an upload (the embedding table stays small)
+MAX_BAD_LINES_KEPT = 20  # offending lines kept on a WordListError (the count is kept in full)
+_MAX_SHOWN_LINE = 60  # characters of an offending line kept for display
+
+# Control bytes other than whitespace: a "text" file that is mostly these is binary.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_BINARY_CONTROL_FRACTION = 0.3
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-32 LE starts with the UTF-16 LE one
+
+
+class WordListError(ValueError):
+    """An uploaded word list cannot be used.
+
+    Attributes:
+        code: "empty", "binary", "not_utf8", "too_large", "too_few" or "bad_chars".
+        message: one English sentence naming the problem (also ``str(error)``).
+        bad_lines: for "bad_chars", up to 20 ``(line_number, line)`` pairs, 1-based,
+            the line stripped and cut to 60 characters.
+        n_bad_lines: how many lines were bad in total (may exceed ``len(bad_lines)``).
+    """
+
+    CODES = ("empty", "binary", "not_utf8", "too_large", "too_few", "bad_chars")
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        bad_lines: Sequence[tuple[int, str]] = (),
+        n_bad_lines: int | None = None,
+    ) -> None:
+        if code not in self.CODES:
+            raise ValueError(f"unknown WordListError code {code!r}")
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.bad_lines: tuple[tuple[int, str], ...] = tuple(bad_lines)[:MAX_BAD_LINES_KEPT]
+        self.n_bad_lines = len(tuple(bad_lines)) if n_bad_lines is None else n_bad_lines
+
+    def __reduce__(self):
+        # Keep the extra attributes when pickled (e.g. across processes or caches).
+        return (type(self), (self.code, self.message, self.bad_lines, self.n_bad_lines))
+
+
+def _fmt_bytes(n: int) -> str:
+    if n < 1_000:
+        return f"{n} bytes"
+    if n < 1_000_000:
+        return f"{n / 1e3:.3g} kB"
+    return f"{n / 1e6:.3g} MB"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def _shown(line: str) -> str:
+    return line if len(line) <= _MAX_SHOWN_LINE else line[: _MAX_SHOWN_LINE - 1] + "…"
+
+
+def parse_word_list(
+    data: bytes | str,
+    *,
+    min_words: int = 100,
+    max_bytes: int = 2_000_000,
+    drop_bad: bool = False,
+    max_chars: int = MAX_VOCAB_CHARS,
+) -> list[str]:
+    """Validate an uploaded word list (one word per line) and return its words.
+
+    Words are stripped, NFC-normalised and lowercased; blank lines are skipped; duplicates
+    and order are kept. A word may contain only letters (``str.isalpha``: so "è" is fine,
+    while digits, inner spaces, punctuation and '.', the end-of-word token, are not).
+
+    Checks, in order; the first failure raises ``WordListError`` with that code:
+    too_large (more than ``max_bytes`` bytes) -> empty (no non-blank line) -> binary (NUL
+    bytes, or mostly control bytes) -> not_utf8 (a UTF-8 BOM is accepted) -> bad_chars
+    (lines with non-letters, unless ``drop_bad`` drops them; or more than ``max_chars``
+    distinct letters) -> too_few (fewer than ``min_words`` words).
+    """
+    if isinstance(data, str):
+        text: str | None = data
+        # Measure and sniff the text as the bytes it would be on disk.
+        raw = data.encode("utf-8", errors="surrogatepass")
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        text = None
+        raw = bytes(data)
+    else:
+        raise TypeError(f"expected bytes or str, got {type(data).__name__}")
+
+    size = len(raw)
+    if size > max_bytes:
+        raise WordListError(
+            "too_large",
+            f"The file is {_fmt_bytes(size)} ({size:,} bytes); the limit is {_fmt_bytes(max_bytes)}.",
+        )
+
+    body = raw[len(_UTF8_BOM):] if raw.startswith(_UTF8_BOM) else raw
+    if not body.split():
+        raise WordListError("empty", "The file is empty: it has no words (one word per line is expected).")
+
+    if text is None:
+        # UTF-16 is full of NULs, but calling it "binary" would mislead: say what it is.
+        if body.startswith(_UTF16_32_BOMS):
+            raise WordListError(
+                "not_utf8",
+                "The file is UTF-16 (or UTF-32) text, not UTF-8; save it as UTF-8 and upload it again.",
+            )
+        if b"\x00" in body:
+            raise WordListError(
+                "binary",
+                "The file looks binary (it contains NUL bytes), not text with one word per line.",
+            )
+        n_control = len(body) - len(body.translate(None, _CONTROL_BYTES))
+        if n_control > _BINARY_CONTROL_FRACTION * len(body):
+            raise WordListError(
+                "binary",
+                "The file looks binary (most of it is control bytes), not text with one word per line.",
+            )
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as e:
+            line_no = body.count(b"\n", 0, e.start) + 1
+            raise WordListError(
+                "not_utf8",
+                f"The file is not UTF-8 text (the first invalid byte is on line {line_no}); "
+                "save it as UTF-8 and upload it again.",
+            ) from None
+    elif text.startswith("\ufeff"):
+        text = text[1:]
+
+    # NFC so that an "e" + combining accent (as some editors save it) is one letter "è".
+    text = unicodedata.normalize("NFC", text)
+    words: list[str] = []
+    bad: list[tuple[int, str]] = []
+    n_bad = 0
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        word = stripped.lower()
+        if word.isalpha():  # checked after lower(): e.g. "İ".lower() adds a combining dot
+            words.append(word)
+        else:
+            n_bad += 1
+            if len(bad) < MAX_BAD_LINES_KEPT:
+                bad.append((line_no, _shown(stripped)))
+
+    if not words and not n_bad:
+        # Only Unicode whitespace (e.g. U+3000), which the byte-level check cannot see.
+        raise WordListError("empty", "The file is empty: it has no words (one word per line is expected).")
+
+    if n_bad and not drop_bad:
+        first_no, first_line = bad[0]
+        lines = "1 line contains" if n_bad == 1 else f"{n_bad:,} lines contain"
+        raise WordListError(
+            "bad_chars",
+            f"{lines} characters other than letters (digits, spaces, punctuation or '.'), "
+            f"first line {first_no}: {first_line!r}. Fix or remove them, or drop those lines.",
+            bad,
+            n_bad,
+        )
+
+    n_chars = len(set("".join(words)))
+    if n_chars > max_chars:
+        raise WordListError(
+            "bad_chars",
+            f"The words use {n_chars} different letters; at most {max_chars} are allowed.",
+        )
+
+    if len(words) < min_words:
+        dropped = f" ({_plural(n_bad, 'line')} with other characters dropped)" if n_bad else ""
+        raise WordListError(
+            "too_few",
+            f"The file has {_plural(len(words), 'word')}{dropped}; at least {min_words:,} are needed.",
+        )
+    return words
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """The characters a model can read and emit: '.' (index 0) then the sorted letters."""
+
+    chars: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not self.chars or self.chars[0] != END:
+            raise ValueError(f"a Vocab starts with {END!r}, got {self.chars[:1]!r}")
+        if len(set(self.chars)) != len(self.chars):
+            raise ValueError("a Vocab cannot repeat a character")
+
+    @classmethod
+    def from_words(cls, words: Iterable[str]) -> "Vocab":
+        """'.' followed by every distinct character of ``words``, sorted."""
+        letters = set("".join(words)) - {END}
+        return cls((END, *sorted(letters)))
+
+    @property
+    def size(self) -> int:
+        return len(self.chars)
+
+    @property
+    def stoi(self) -> dict[str, int]:
+        """Character -> index (a fresh dict: hoist it out of loops)."""
+        return {ch: i for i, ch in enumerate(self.chars)}
+
+    @property
+    def itos(self) -> dict[int, str]:
+        """Index -> character (a fresh dict)."""
+        return dict(enumerate(self.chars))
+
+
+NAMES_VOCAB = Vocab((END, *"abcdefghijklmnopqrstuvwxyz"))
+
+
+@functools.lru_cache(maxsize=1)
+def load_names() -> tuple[str, ...]:
+    """The bundled names (assets/names.txt), most popular first; a cached immutable tuple."""
+    text = NAMES_PATH.read_text(encoding="utf-8")
+    return tuple(w for w in (line.strip() for line in text.splitlines()) if w)
+
+
+def _split_points(n_words: int) -> tuple[int, int]:
+    # The lecture's 80/10/10 split of the shuffled words.
+    return int(0.8 * n_words), int(0.9 * n_words)
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: tensors do not compare to a single bool
+class Dataset:
+    """The three splits of (context, next character) examples.
+
+    ``X*`` are int64 of shape (N, block_size): the indices of the previous characters
+    (0 = '.' padding at a word's start). ``Y*`` are int64 of shape (N,): the next character.
+    """
+
+    vocab: Vocab
+    block_size: int
+    Xtr: torch.Tensor
+    Ytr: torch.Tensor
+    Xdev: torch.Tensor
+    Ydev: torch.Tensor
+    Xte: torch.Tensor
+    Yte: torch.Tensor
+    n_words: int
+
+    def split(self, name: str) -> tuple[torch.Tensor, torch.Tensor]:
+        """(X, Y) of "train", "val" (alias "dev") or "test"."""
+        pairs = {
+            "train": (self.Xtr, self.Ytr),
+            "val": (self.Xdev, self.Ydev),
+            "dev": (self.Xdev, self.Ydev),
+            "test": (self.Xte, self.Yte),
+        }
+        if name not in pairs:
+            raise ValueError(f"unknown split {name!r}; use 'train', 'val' or 'test'")
+        return pairs[name]
+
+    def summary(self) -> pd.DataFrame:
+        """One row per split; columns ``split`` (train/val/test), ``words``, ``examples``."""
+        n1, n2 = _split_points(self.n_words)
+        return pd.DataFrame(
+            {
+                "split": ["train", "val", "test"],
+                "words": [n1, n2 - n1, self.n_words - n2],
+                "examples": [len(self.Ytr), len(self.Ydev), len(self.Yte)],
+            }
+        )
+
+
+def _examples(words: Sequence[str], block_size: int, stoi: dict[str, int]) -> tuple[torch.Tensor, torch.Tensor]:
+    # Exactly the lecture's build_dataset: slide a window over word + '.'.
+    X, Y = [], []
+    for w in words:
+        context = [0] * block_size
+        for ch in w + END:
+            ix = stoi[ch]
+            X.append(context)
+            Y.append(ix)
+            context = context[1:] + [ix]
+    # reshape keeps the (0, block_size) shape when a split has no words.
+    return torch.tensor(X, dtype=torch.int64).reshape(-1, block_size), torch.tensor(Y, dtype=torch.int64)
+
+
+def build_dataset(
+    words: Iterable[str], block_size: int = 3, seed: int = 42, vocab: Vocab | None = None
+) -> Dataset:
+    """Shuffle ``words`` (local ``random.Random(seed)``), split 80/10/10, build examples.
+
+    Same numbers as the lecture's ``random.seed(42); random.shuffle(words)``, without
+    touching the global RNG. ``vocab`` defaults to ``Vocab.from_words(words)``.
+    """
+    if block_size < 1:
+        raise ValueError(f"block_size must be at least 1, got {block_size}")
+    words = list(words)
+    random.Random(seed).shuffle(words)
+    vocab = vocab if vocab is not None else Vocab.from_words(words)
+    stoi = vocab.stoi
+    missing = set("".join(words)) - set(stoi)
+    if missing:
+        raise ValueError(f"characters not in the vocabulary: {''.join(sorted(missing))!r}")
+    n1, n2 = _split_points(len(words))
+    Xtr, Ytr = _examples(words[:n1], block_size, stoi)
+    Xdev, Ydev = _examples(words[n1:n2], block_size, stoi)
+    Xte, Yte = _examples(words[n2:], block_size, stoi)
+    return Dataset(vocab, block_size, Xtr, Ytr, Xdev, Ydev, Xte, Yte, len(words))
+
+
+@functools.lru_cache(maxsize=4)
+def names_dataset(block_size: int = 3, seed: int = 42) -> Dataset:
+    """``build_dataset`` of the bundled names with ``NAMES_VOCAB``; cached (4 entries)."""
+    return build_dataset(load_names(), block_size=block_size, seed=seed, vocab=NAMES_VOCAB)
+
+
+def words_fingerprint(words: Iterable[str]) -> str:
+    """Short content hash of a word list (16 hex chars of sha256), e.g. for cache keys."""
+    joined = "\n".join(words).encode("utf-8", errors="surrogatepass")
+    return hashlib.sha256(joined).hexdigest()[:16]
+
+
+__all__ = [
+    "NAMES_PATH",
+    "NAMES_VOCAB",
+    "MAX_VOCAB_CHARS",
+    "WordListError",
+    "parse_word_list",
+    "Vocab",
+    "load_names",
+    "Dataset",
+    "build_dataset",
+    "names_dataset",
+    "words_fingerprint",
+]

@@ -1,0 +1,299 @@
+"""Train K MLP variants together with SGD and record tidy DataFrames along the way.
+
+    result = train_variants([MLPConfig("tanh"), MLPConfig("relu")], TrainConfig(steps=1000),
+                            names_dataset())
+    result.loss  # step, variant, split, loss
+
+Variants of the same shape (every activation but maxout with k > 1) share one stacked
+computation; each variant gets exactly the losses it would get if trained alone.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import pandas as pd
+import torch
+
+from core import activations as A
+from core.config import MLPConfig, TrainConfig
+from core.data import Dataset
+from core.model import PARAM_NAMES, StackedMLP, shape_key
+
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
+
+_CHECK_EVERY = 50  # steps between divergence checks
+_CHUNK = 250  # minibatches drawn at once
+
+
+@dataclass(frozen=True, eq=False)
+class TrainResult:
+    """What a training run recorded. Every frame is long format; `variant` is the variant name.
+
+    variants:  variant, activation, diverged_at (Int64, <NA> if finite), final_train, final_val
+    loss:      step, variant, split ("batch" every step; "train"/"val" at eval steps), loss
+    snapshots: step, variant, example, neuron, pre, h, grad   (the minibatch of that step;
+               pre = input of the activation, grad = dL/dh)
+    logits:    step, variant, example, cls, logit, target     (same minibatch)
+    activity:  step, variant, neuron, inactive_frac  (fraction of the activity set on
+               which the neuron is inactive: saturated, or zero gradient for the ReLU family)
+    updates:   step, variant, param, ratio  (log10 std(lr*grad)/std(param); if record_updates)
+    """
+
+    variants: pd.DataFrame
+    loss: pd.DataFrame
+    snapshots: pd.DataFrame
+    logits: pd.DataFrame
+    activity: pd.DataFrame
+    updates: pd.DataFrame
+
+    def diverged(self) -> dict[str, int]:
+        """{variant: step} for the variants whose loss became NaN or inf."""
+        d = self.variants.dropna(subset=["diverged_at"])
+        return dict(zip(d["variant"], d["diverged_at"].astype(int)))
+
+
+def variant_names(cfgs: Sequence[MLPConfig]) -> list[str]:
+    """Unique display names: the label or activation, with #2, #3 on repeats."""
+    names, seen = [], {}
+    for cfg in cfgs:
+        n = cfg.name
+        seen[n] = seen.get(n, 0) + 1
+        names.append(n if seen[n] == 1 else f"{n} #{seen[n]}")
+    return names
+
+
+def train_variants(
+    cfgs: Sequence[MLPConfig],
+    tcfg: TrainConfig,
+    data: Dataset,
+    progress: Progress | None = None,
+) -> TrainResult:
+    """Train every config in `cfgs` on `data` with SGD; same seed for all.
+
+    Same-shape variants train in one stacked computation. Loss is cross-entropy,
+    lr follows tcfg.lr_at(step). A variant whose loss turns NaN/inf is stopped and reported
+    in `variants.diverged_at`; its rows after that step are dropped, never returned as NaN.
+    """
+    if not cfgs:
+        raise ValueError("train_variants needs at least one config")
+    for cfg in cfgs:
+        if cfg.activation not in A.REGISTRY:
+            raise ValueError(f"unknown activation {cfg.activation!r}")
+        if cfg.vocab_size != data.vocab.size or cfg.block_size != data.block_size:
+            raise ValueError("config vocab_size/block_size do not match the dataset")
+    names = variant_names(cfgs)
+    groups: dict[tuple, list[int]] = {}
+    for i, cfg in enumerate(cfgs):
+        groups.setdefault(shape_key(cfg), []).append(i)
+    total = tcfg.steps * len(groups)
+    parts = []
+    for gi, rows in enumerate(groups.values()):
+        def sub_progress(done: int, _all: int, base=gi * tcfg.steps) -> None:
+            if progress is not None:
+                progress(base + done, total)
+
+        parts.append(_train_group([cfgs[i] for i in rows], [names[i] for i in rows], tcfg, data, sub_progress))
+    # restore the caller's order of variants
+    order = {n: i for i, n in enumerate(names)}
+    frames = {}
+    for field in ("variants", "loss", "snapshots", "logits", "activity", "updates"):
+        df = pd.concat([getattr(p, field) for p in parts], ignore_index=True)
+        if len(df):
+            df = df.sort_values(["variant"], key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+        frames[field] = df
+    return TrainResult(**frames)
+
+
+def _every(tcfg: TrainConfig, every: int, always_end: bool) -> set[int]:
+    """Steps at which to record: 0, every, 2*every, ... and `steps` (after the last update)."""
+    if every <= 0:
+        return {tcfg.steps} if always_end else set()
+    return set(range(0, tcfg.steps, every)) | {tcfg.steps}
+
+
+def _train_group(cfgs, names, tcfg: TrainConfig, data: Dataset, progress: Progress) -> TrainResult:
+    net = StackedMLP(cfgs, tcfg.seed)
+    K, B = net.K, tcfg.batch_size
+    g = net.batch_gen
+    Xtr, Ytr = data.Xtr, data.Ytr
+    eval_at = _every(tcfg, tcfg.eval_every, always_end=True)
+    act_at = _every(tcfg, tcfg.activity_every, always_end=False)
+    snap_at = {s for s in tcfg.snapshot_steps if 0 <= s <= tcfg.steps}
+    act_X = _head(Xtr, tcfg.activity_examples)
+    ev_tr = (_head(Xtr, tcfg.eval_examples), _head(Ytr, tcfg.eval_examples))
+    ev_val = (_head(data.Xdev, tcfg.eval_examples), _head(data.Ydev, tcfg.eval_examples))
+
+    batch_loss = torch.full((tcfg.steps, K), math.nan)
+    diverged_at = [None] * K  # first step whose loss was NaN/inf
+    evals, snaps, logit_rows, acts, upd = [], [], [], [], []
+    last_checked = 0
+    report_every = max(1, tcfg.steps // 100)
+    steps_run = tcfg.steps
+
+    def alive() -> list[int]:
+        return [k for k in range(K) if diverged_at[k] is None]
+
+    with torch.no_grad():
+        for step in range(tcfg.steps + 1):
+            if step in eval_at:
+                evals.append((step, "train", net.forward_eval(*ev_tr)))
+                evals.append((step, "val", net.forward_eval(*ev_val)))
+            if step in act_at:
+                acts.append((step, _inactive_fraction(net, act_X)))
+            if step == tcfg.steps:
+                break
+            if step % _CHUNK == 0:
+                # draw the minibatches of the next _CHUNK steps at once: the same stream as one
+                # randint per step (checked in tests), with three ops per chunk instead of per step
+                n = min(_CHUNK, tcfg.steps - step)
+                ix = torch.randint(0, Xtr.shape[0], (n, B), generator=g)
+                Xc, Yc = Xtr[ix], Ytr[ix]
+                Tc = torch.nn.functional.one_hot(Yc, data.vocab.size).float() * (1.0 / B)
+            Xb, Yb, Tb = Xc[step % _CHUNK], Yc[step % _CHUNK], Tc[step % _CHUNK]
+            loss, grads, cache = net.train_step(Xb, Yb, need_cache=step in snap_at, target=Tb)
+            batch_loss[step] = loss
+            if cache is not None:
+                snaps.append((step, cache))
+                logit_rows.append((step, cache["logits"], Yb))
+            lr = tcfg.lr_at(step)
+            if tcfg.record_updates:
+                upd.append((step, _update_ratios(net, grads, lr)))
+            net.sgd_update(grads, lr)
+            if (step + 1) % _CHECK_EVERY == 0 or step + 1 == tcfg.steps:
+                _check_divergence(batch_loss, last_checked, step + 1, diverged_at)
+                last_checked = step + 1
+                if not alive():
+                    steps_run = step + 1
+                    break
+            if (step + 1) % report_every == 0:
+                progress(step + 1, tcfg.steps)
+    progress(tcfg.steps, tcfg.steps)
+
+    return _frames(names, cfgs, tcfg, batch_loss[:steps_run], diverged_at, evals, snaps, logit_rows, acts, upd)
+
+
+def _head(t: torch.Tensor, n: int) -> torch.Tensor:
+    """The first n rows (the split is already shuffled), or all when n <= 0."""
+    return t if n <= 0 else t[:n]
+
+
+def _check_divergence(batch_loss, start, stop, diverged_at) -> None:
+    """Mark the first non-finite step of each variant in batch_loss[start:stop]."""
+    window = batch_loss[start:stop]
+    bad = ~torch.isfinite(window)
+    if not bad.any():
+        return
+    for k in range(window.shape[1]):
+        if diverged_at[k] is None and bad[:, k].any():
+            diverged_at[k] = start + int(bad[:, k].nonzero()[0, 0])
+
+
+@torch.no_grad()
+def _inactive_fraction(net: StackedMLP, X: torch.Tensor, chunk: int = 16384) -> torch.Tensor:
+    """(K, n_hidden) fraction of examples on which each hidden unit is inactive."""
+    counts = None
+    for s in range(0, X.shape[0], chunk):
+        z = net.hidden_eval(X[s : s + chunk])
+        parts = []
+        for k, cfg in enumerate(net.cfgs):
+            params = A.resolve_params(cfg.activation, cfg.params_dict())
+            parts.append(A.inactive_mask(cfg.activation, z[k], params=params).sum(0))
+        c = torch.stack(parts).double()
+        counts = c if counts is None else counts + c
+    return (counts / X.shape[0]).float()
+
+
+def _update_ratios(net: StackedMLP, grads, lr: float) -> torch.Tensor:
+    """(P, K) log10(std(lr * grad) / std(param)) for each parameter, per variant."""
+    rows = []
+    for n in PARAM_NAMES:
+        if n in net.params:
+            p, gr = net.params[n].flatten(1), grads[n].flatten(1)
+            rows.append(((lr * gr).std(1) / p.std(1)).log10())
+    return torch.stack(rows)
+
+
+def _frames(names, cfgs, tcfg, batch_loss, diverged_at, evals, snaps, logit_rows, acts, upd) -> TrainResult:
+    K = len(names)
+    cut = [d if d is not None else math.inf for d in diverged_at]  # keep steps < cut
+
+    steps = torch.arange(batch_loss.shape[0])
+    loss_parts = [
+        pd.DataFrame({"step": steps.numpy(), "variant": names[k], "split": "batch", "loss": batch_loss[:, k].numpy()})
+        .query("step < @c", local_dict={"c": cut[k]})
+        for k in range(K)
+    ]
+    final = {}
+    for step, split, vals in evals:
+        for k in range(K):
+            v = float(vals[k])
+            if step < cut[k] and math.isfinite(v):
+                loss_parts.append(pd.DataFrame({"step": [step], "variant": [names[k]], "split": [split], "loss": [v]}))
+                final[(k, split)] = v
+    loss = pd.concat(loss_parts, ignore_index=True)
+    loss["loss"] = loss["loss"].astype("float64")
+
+    snap_parts, logit_parts = [], []
+    for step, cache in snaps:
+        Bn, Hn = cache["h"].shape[1], cache["h"].shape[2]
+        ex = torch.arange(Bn).repeat_interleave(Hn).numpy()
+        ne = torch.arange(Hn).repeat(Bn).numpy()
+        for k in range(K):
+            if step >= cut[k]:
+                continue
+            z = cache["z"][k]
+            # maxout's z is k-times wider; its "pre-activation" per unit is the winning piece
+            pre = z if z.shape[1] == Hn else cache["h"][k]
+            snap_parts.append(pd.DataFrame({
+                "step": step, "variant": names[k], "example": ex, "neuron": ne,
+                "pre": pre.reshape(-1).numpy(), "h": cache["h"][k].reshape(-1).numpy(),
+                "grad": cache["dh"][k].reshape(-1).numpy(),
+            }))
+    for step, lg, Yb in logit_rows:
+        Bn, Vn = lg.shape[1], lg.shape[2]
+        for k in range(K):
+            if step >= cut[k]:
+                continue
+            logit_parts.append(pd.DataFrame({
+                "step": step, "variant": names[k],
+                "example": torch.arange(Bn).repeat_interleave(Vn).numpy(),
+                "cls": torch.arange(Vn).repeat(Bn).numpy(),
+                "logit": lg[k].reshape(-1).numpy(),
+                "target": Yb.repeat_interleave(Vn).numpy(),
+            }))
+    act_parts = []
+    for step, frac in acts:
+        for k in range(K):
+            if step < cut[k] and torch.isfinite(frac[k]).all():
+                act_parts.append(pd.DataFrame({
+                    "step": step, "variant": names[k], "neuron": range(frac.shape[1]),
+                    "inactive_frac": frac[k].numpy(),
+                }))
+    upd_parts = []
+    present = [n for n in PARAM_NAMES if n in ("C", "W1", "b1", "W2", "b2") or cfgs[0].batchnorm]
+    for step, r in upd:
+        for k in range(K):
+            if step < cut[k]:
+                upd_parts.append(pd.DataFrame({"step": step, "variant": names[k], "param": present, "ratio": r[:, k].numpy()}))
+
+    variants = pd.DataFrame({
+        "variant": names,
+        "activation": [c.activation for c in cfgs],
+        "diverged_at": pd.array(diverged_at, dtype="Int64"),
+        "final_train": [final.get((k, "train"), math.nan) if diverged_at[k] is None else math.nan for k in range(K)],
+        "final_val": [final.get((k, "val"), math.nan) if diverged_at[k] is None else math.nan for k in range(K)],
+    })
+
+    def cat(parts, cols):
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
+
+    return TrainResult(
+        variants=variants,
+        loss=loss,
+        snapshots=cat(snap_parts, ["step", "variant", "example", "neuron", "pre", "h", "grad"]),
+        logits=cat(logit_parts, ["step", "variant", "example", "cls", "logit", "target"]),
+        activity=cat(act_parts, ["step", "variant", "neuron", "inactive_frac"]),
+        updates=cat(upd_parts, ["step", "variant", "param", "ratio"]),
+    )

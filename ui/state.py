@@ -1,0 +1,123 @@
+"""Every control of a page lives in the URL: specs, validation, and bound widgets.
+
+A page declares its controls once as a tuple of `Control`s. `read_url(controls)` runs before
+any widget: it checks the page's query params, shows a notice for each bad one and drops it,
+so the widget falls back to its default. The widget helpers below then bind each control to
+its query param (Streamlit's `bind="query-params"`), so the URL always carries the state.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import streamlit as st
+
+# Params read outside the page controls (sidebar settings shared by every page).
+GLOBAL_KEYS = ("lang", "present", "embed", "embed_options")
+
+
+@dataclass(frozen=True)
+class Control:
+    """One URL-backed control: key (the query param), its kind, default and allowed values."""
+
+    key: str
+    kind: str  # "float" | "int" | "bool" | "choice" | "multi"
+    default: Any
+    min: float | None = None
+    max: float | None = None
+    options: tuple[str, ...] = ()
+    max_items: int | None = None  # for "multi"
+
+    def parse(self, raw: list[str]) -> Any:
+        """The value a list of URL strings stands for; raises ValueError when it is invalid."""
+        if self.kind == "multi":
+            if not raw or any(v not in self.options for v in raw):
+                raise ValueError
+            if len(set(raw)) != len(raw) or (self.max_items and len(raw) > self.max_items):
+                raise ValueError
+            return list(raw)
+        if len(raw) != 1:
+            raise ValueError  # repeated keys for a single value
+        v = raw[0]
+        if self.kind == "choice":
+            if v not in self.options:
+                raise ValueError
+            return v
+        if self.kind == "bool":
+            if v.lower() not in ("true", "false"):
+                raise ValueError
+            return v.lower() == "true"
+        num = float(v)  # ValueError on junk
+        if not math.isfinite(num) or not (self.min <= num <= self.max):
+            raise ValueError
+        if self.kind == "int":
+            if num != int(num):
+                raise ValueError
+            return int(num)
+        return num
+
+
+def safe_text(value: object, limit: int = 40) -> str:
+    """User text made harmless for a markdown notice: short, no markup characters."""
+    s = re.sub(r"[^\w .,:+\-=]", "?", str(value))
+    return s[:limit] + ("..." if len(s) > limit else "")
+
+
+def read_url(controls: Sequence[Control], all_keys: Sequence[str] = ()) -> list[str]:
+    """Validate this page's query params before its widgets bind them.
+
+    Bad values and unknown keys are removed from the URL (so widgets use their defaults) and
+    returned as notices; the page shows them with `show_notices`. `all_keys` are params of
+    other pages that may linger in the URL after a page switch; they are left alone.
+    """
+    from ui.text import t  # late import: text depends on the language in the URL
+
+    notices = []
+    by_key = {c.key: c for c in controls}
+    for key in list(st.query_params.keys()):
+        raw = st.query_params.get_all(key)
+        if key in by_key:
+            try:
+                by_key[key].parse(raw)
+            except (ValueError, TypeError, OverflowError):
+                notices.append(t("common.notice.bad_param", key=safe_text(key), value=safe_text(",".join(raw))))
+                _drop(key)
+        elif key not in GLOBAL_KEYS and key not in all_keys:
+            notices.append(t("common.notice.unknown_param", key=safe_text(key)))
+            _drop(key)
+    return notices
+
+
+def _drop(key: str) -> None:
+    try:
+        del st.query_params[key]
+    except Exception:  # a param already bound to a widget is owned by it; it drops bad values itself
+        pass
+
+
+def show_notices(notices: Sequence[str]) -> None:
+    for n in notices:
+        st.warning(n, icon="⚠️")
+
+
+# -- bound widgets -------------------------------------------------------------------------
+def slider(c: Control, label: str, step: float, help: str | None = None, fmt: str | None = None, where=st):
+    return where.slider(label, min_value=c.min if c.kind == "float" else int(c.min),
+                        max_value=c.max if c.kind == "float" else int(c.max),
+                        value=c.default, step=step, key=c.key, bind="query-params", help=help, format=fmt)
+
+
+def select(c: Control, label: str, format_func=str, help: str | None = None, where=st):
+    return where.selectbox(label, c.options, index=c.options.index(c.default), key=c.key,
+                           bind="query-params", format_func=format_func, help=help)
+
+
+def multiselect(c: Control, label: str, format_func=str, help: str | None = None, where=st):
+    return where.multiselect(label, c.options, default=list(c.default), key=c.key, bind="query-params",
+                             format_func=format_func, help=help, max_selections=c.max_items)
+
+
+def toggle(c: Control, label: str, help: str | None = None, where=st):
+    return where.toggle(label, value=bool(c.default), key=c.key, bind="query-params", help=help)

@@ -1,0 +1,45 @@
+"""All user-facing text, looked up by key: `t("saturation.title")`.
+
+The strings live in one folder per language (`ui/i18n/<lang>/`), one module per page, each a
+`TEXT` dict whose keys start with the module name. English is the reference: a key missing
+from another language falls back to English (and a test flags it).
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
+
+import streamlit as st
+
+LANGUAGES = {"en": "English"}
+DEFAULT_LANG = "en"
+
+
+@lru_cache(maxsize=len(LANGUAGES) + 1)
+def catalogue(lang: str) -> Mapping[str, str]:
+    """Every key -> string of one language, merged from its page modules (read-only)."""
+    pkg = importlib.import_module(f"ui.i18n.{lang}")
+    merged: dict[str, str] = {}
+    for mod in pkgutil.iter_modules(pkg.__path__):
+        text = importlib.import_module(f"ui.i18n.{lang}.{mod.name}").TEXT
+        for key, value in text.items():
+            if not key.startswith(mod.name + "."):
+                raise KeyError(f"{lang}/{mod.name}: key {key!r} must start with {mod.name!r}.")
+            merged[key] = value
+    return MappingProxyType(merged)
+
+
+def current_lang() -> str:
+    lang = st.query_params.get("lang", DEFAULT_LANG)
+    return lang if lang in LANGUAGES else DEFAULT_LANG
+
+
+def t(key: str, /, **fmt) -> str:
+    """The string for `key` in the current language, formatted with `fmt`."""
+    text = catalogue(current_lang()).get(key)
+    if text is None:
+        text = catalogue(DEFAULT_LANG)[key]  # KeyError here means a missing English key: a bug
+    return text.format(**fmt) if fmt else text
