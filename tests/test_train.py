@@ -1,0 +1,160 @@
+"""The trainer and model against the lecture's numbers and against autograd."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+import torch
+import torch.nn.functional as F
+
+from core import diagnostics as D
+from core.config import FIXED_SOFTMAX, FIXED_TANH, KAIMING, NAIVE, MLPConfig, TrainConfig
+from core.data import names_dataset
+from core.model import StackedMLP
+from core.train import train_variants
+
+EXPECTED = -math.log(1 / 27)  # 3.2958
+
+
+@pytest.fixture(scope="module")
+def data():
+    return names_dataset()
+
+
+def step0(cfgs, data, **kw):
+    return train_variants(cfgs, TrainConfig(steps=1, snapshot_steps=(0,), **kw), data)
+
+
+def test_init_loss_matches_lecture(data):
+    r = train_variants([NAIVE, FIXED_SOFTMAX], TrainConfig(steps=0, eval_examples=20_000), data)
+    init = D.init_loss(r.loss, 27).set_index("variant")
+    assert init.loc["tanh", "train_loss"] > 15  # lecture: ~27.9 on its first batch
+    assert abs(init.loc["tanh #2", "train_loss"] - EXPECTED) < 0.05  # lecture: 3.32
+    assert init["expected"].iloc[0] == pytest.approx(3.2958, abs=1e-4)
+
+
+def test_first_batch_loss_is_confidently_wrong(data):
+    r = step0([NAIVE], data)
+    first = r.loss.query("split == 'batch' and step == 0")["loss"].item()
+    assert first > 15
+
+
+def saturation_pct(result, variant="tanh", threshold=0.99):
+    snap = result.snapshots.query("variant == @variant and step == 0")
+    return D.saturation_summary(D.saturation_map(snap, "tanh", threshold=threshold))["pct_inactive"]
+
+
+def test_scaling_w1_cuts_tanh_saturation(data):
+    before = saturation_pct(step0([FIXED_SOFTMAX], data))
+    after = saturation_pct(step0([FIXED_TANH], data))
+    assert before > 5 * after
+    assert before > 10  # the lecture's map is mostly white
+
+
+def test_saturation_rule_is_the_lectures(data):
+    snap = step0([FIXED_SOFTMAX], data).snapshots
+    m = D.saturation_map(snap, "tanh", threshold=0.99)
+    assert (m["inactive"] == (m["h"].abs() > 0.99)).all()
+
+
+def test_high_lr_kills_relu_not_leaky(data):
+    # Wide pre-activations plus a high learning rate knock ReLU units into the flat region.
+    base = FIXED_SOFTMAX.with_(w1_scale=0.5)
+    cfgs = [base.with_(activation="relu"), base.with_(activation="leaky_relu")]
+    tcfg = TrainConfig(steps=500, lr=1.2, lr_decay_step=10**9, activity_every=500, activity_examples=20_000,
+                       eval_examples=1000)
+    r = train_variants(cfgs, tcfg, data)
+    dead = D.dead_over_time(r.activity)
+    last = dead[dead["step"] == dead["step"].max()].set_index("variant")["dead"]
+    assert last["relu"] > 0
+    assert last["leaky_relu"] == 0
+
+
+def test_same_config_same_frames(data):
+    cfgs = [KAIMING, KAIMING.with_(activation="relu")]
+    tcfg = TrainConfig(steps=120, snapshot_steps=(0, 100), activity_every=60, activity_examples=2000, eval_examples=2000)
+    a, b = train_variants(cfgs, tcfg, data), train_variants(cfgs, tcfg, data)
+    for field in ("variants", "loss", "snapshots", "logits", "activity"):
+        pd.testing.assert_frame_equal(getattr(a, field), getattr(b, field))
+    c = train_variants(cfgs, TrainConfig(steps=120, seed=1, eval_examples=2000), data)
+    assert not a.loss.query("split == 'batch'")["loss"].equals(c.loss.query("split == 'batch'")["loss"])
+
+
+def test_global_rng_untouched(data):
+    state = torch.get_rng_state()
+    train_variants([KAIMING], TrainConfig(steps=20, eval_examples=100), data)
+    assert torch.equal(state, torch.get_rng_state())
+
+
+@pytest.mark.parametrize("batchnorm", [False, True])
+def test_batched_variants_match_single_runs(data, batchnorm):
+    acts = ["tanh", "relu", "gelu", "elu", "prelu", "sigmoid"]
+    cfgs = [KAIMING.with_(activation=a, batchnorm=batchnorm) for a in acts]
+    tcfg = TrainConfig(steps=150, eval_examples=3000)
+    together = train_variants(cfgs, tcfg, data).loss.set_index(["variant", "split", "step"])["loss"]
+    for cfg in cfgs:
+        alone = train_variants([cfg], tcfg, data).loss.set_index(["variant", "split", "step"])["loss"]
+        torch.testing.assert_close(
+            torch.tensor(together.loc[cfg.activation].to_numpy()),
+            torch.tensor(alone.loc[cfg.activation].to_numpy()), atol=1e-5, rtol=0)
+
+
+def test_maxout_trains_in_its_own_group(data):
+    cfgs = [KAIMING, KAIMING.with_(activation="maxout")]
+    r = train_variants(cfgs, TrainConfig(steps=50, eval_examples=1000), data)
+    assert list(r.variants["variant"]) == ["tanh", "maxout"]
+    assert r.variants["diverged_at"].isna().all()
+
+
+def test_divergence_reports_the_step(data):
+    cfgs = [NAIVE.with_(activation="relu", label="wild"), FIXED_TANH]
+    r = train_variants(cfgs, TrainConfig(steps=400, lr=1e4, lr_decay_step=10**9, eval_examples=500), data)
+    div = r.diverged()
+    assert "wild" in div and 0 <= div["wild"] < 400
+    wild = r.loss.query("variant == 'wild'")
+    assert wild["loss"].notna().all() and (wild["step"] < div["wild"]).all()
+    assert all(map(math.isfinite, wild["loss"]))
+    assert "tanh" not in div  # the other variant trains on
+
+
+def test_progress_callback(data):
+    seen = []
+    train_variants([KAIMING], TrainConfig(steps=200, eval_examples=100), data, progress=lambda d, n: seen.append((d, n)))
+    assert seen[-1] == (200, 200) and all(a <= b for (a, _), (b, _) in zip(seen, seen[1:]))
+
+
+def test_chunked_batches_match_per_step_draws(data):
+    """The trainer draws minibatches in chunks; the stream must equal one draw per step, as the lecture."""
+    g1 = torch.Generator().manual_seed(5)
+    chunk = torch.randint(0, 1000, (250, 32), generator=g1)
+    g2 = torch.Generator().manual_seed(5)
+    steps = torch.stack([torch.randint(0, 1000, (32,), generator=g2) for _ in range(250)])
+    assert torch.equal(chunk, steps)
+
+
+@pytest.mark.parametrize("act,batchnorm", [("tanh", False), ("relu", True), ("maxout", False), ("prelu", False), ("gelu", True), ("elu", False), ("silu", False), ("mish", False), ("step", False)])
+def test_handwritten_backward_matches_autograd(data, act, batchnorm):
+    cfg = MLPConfig(activation=act, batchnorm=batchnorm, w1_scale=0.3, w2_scale=0.1)
+    net = StackedMLP([cfg], seed=3)
+    Xb, Yb = data.Xtr[:32], data.Ytr[:32]
+    loss, grads, _ = net.train_step(Xb, Yb)
+    # the same network written with autograd, as the lecture's notebook does
+    P = {k: v[0].clone().requires_grad_() for k, v in net.params.items()}
+    x = P["C"][Xb].view(32, -1)
+    pre = x @ P["W1"] + P["b1"][0]
+    if batchnorm:
+        z = P["bngain"][0] * (pre - pre.mean(0)) / torch.sqrt(pre.var(0) + 1e-5) + P["bnbias"][0]
+    else:
+        z = pre
+    learn = {n: t.clone().requires_grad_() for n, t in net.act_learn.get(0, {}).items()}
+    from core import activations as A
+    spec = A.REGISTRY[act]
+    h = spec.fn(z, **{**A.resolve_params(act), **learn}) if learn else A.layer(act, z)
+    ref = F.cross_entropy(h @ P["W2"] + P["b2"][0], Yb)
+    ref.backward()
+    assert loss.item() == pytest.approx(ref.item(), abs=1e-5)
+    for name, p in P.items():
+        torch.testing.assert_close(grads[name][0], p.grad, atol=1e-5, rtol=1e-4, msg=name)
+    for name, t in learn.items():
+        assert net.act_learn[0][name].grad.item() == pytest.approx(t.grad.item(), abs=1e-5)
