@@ -16,4 +16,5 @@ PAGES = (
     PageInfo("pages/2_Tanh_saturation.py", "🔥", "saturation"),
     PageInfo("pages/3_Dead_neurons.py", "💀", "dead"),
     PageInfo("pages/4_Loss_at_init.py", "🎯", "loss"),
+    PageInfo("pages/5_Deep_network_health.py", "🩺", "deep"),
 )

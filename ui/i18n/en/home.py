@@ -16,6 +16,8 @@ TEXT = {
     "home.card.dead.body": "Units that no input activates never learn again. Train ReLU, Leaky ReLU, tanh and ELU together and count the dead.",
     "home.card.loss.title": "Loss at init",
     "home.card.loss.body": "With 27 characters the first loss should be −ln(1/27) ≈ 3.30, not 27. See the confidently wrong logits, and how scaling W2 down fixes them.",
+    "home.card.deep.title": "Deep network health",
+    "home.card.deep.body": "Stack five layers and read the net's health at a glance: per-layer activations and gradients, the init gain, BatchNorm, and the update:data ratio.",
     "home.share.title": "Share a view with your class",
     "home.share.body": (
         "Every control of every page is stored in the page's address (its query parameters). Set up a view, "
