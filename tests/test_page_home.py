@@ -1,0 +1,26 @@
+"""The home page: renders, links every concept page, flags a bad link."""
+from streamlit.testing.v1 import AppTest
+
+from ui.pages import PAGES
+
+
+def run_home(**params):
+    at = AppTest.from_file("../streamlit_app.py", default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def test_home_renders_with_a_card_per_page():
+    at = run_home()
+    assert not at.exception
+    links = at.get("page_link")
+    # Streamlit names a page by its file name without the number prefix
+    expected = [p.path.split("/")[-1].removesuffix(".py").split("_", 1)[1] for p in PAGES]
+    assert sorted(link.proto.page for link in links) == sorted(expected)  # cards sit in two columns
+    assert "29,910" in " ".join(m.value for m in at.markdown)
+
+
+def test_unknown_param_on_home_is_ignored_with_no_crash():
+    at = run_home(bogus="<script>")
+    assert not at.exception
