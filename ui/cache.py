@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import in_cached_function
 
 from core import activations as A
 from core import train as T
@@ -35,7 +36,14 @@ def train_with_bar(cfgs: Sequence[MLPConfig], tcfg: TrainConfig, label: str) -> 
     bar = st.empty()
 
     def progress(done: int, total: int) -> None:
-        bar.progress(min(1.0, done / max(1, total)), text=label)
+        # Called from inside the cached train(): st.cache_data would record this element and
+        # replay it on every cache hit, on a placeholder that no longer exists
+        # (CacheReplayClosureError). The bar is transient, so keep it out of the recording.
+        token = in_cached_function.set(False)
+        try:
+            bar.progress(min(1.0, done / max(1, total)), text=label)
+        finally:
+            in_cached_function.reset(token)
 
     result = train(tuple(cfgs), tcfg, _progress=progress)
     bar.empty()

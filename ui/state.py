@@ -29,22 +29,33 @@ class Control:
     max: float | None = None
     options: tuple[str, ...] = ()
     max_items: int | None = None  # for "multi"
+    # Shown names of the options. A bound select/multiselect writes the *shown* name into the
+    # URL, so these must not depend on the language (activation names are the same in all).
+    labels: tuple[str, ...] = ()
+
+    def label_of(self, option: str) -> str:
+        return self.labels[self.options.index(option)] if self.labels else str(option)
+
+    def _url_values(self) -> tuple[str, ...]:
+        return self.labels or self.options
 
     def parse(self, raw: list[str]) -> Any:
         """The value a list of URL strings stands for; raises ValueError when it is invalid."""
         if self.kind == "multi":
-            if not raw or any(v not in self.options for v in raw):
+            if raw == [""]:
+                return []  # Streamlit writes a cleared multiselect as `key=`
+            if not raw or any(v not in self._url_values() for v in raw):
                 raise ValueError
             if len(set(raw)) != len(raw) or (self.max_items and len(raw) > self.max_items):
                 raise ValueError
-            return list(raw)
+            return [self.options[self._url_values().index(v)] for v in raw]
         if len(raw) != 1:
             raise ValueError  # repeated keys for a single value
         v = raw[0]
         if self.kind == "choice":
-            if v not in self.options:
+            if v not in self._url_values():
                 raise ValueError
-            return v
+            return self.options[self._url_values().index(v)]
         if self.kind == "bool":
             if v.lower() not in ("true", "false"):
                 raise ValueError
@@ -109,14 +120,25 @@ def slider(c: Control, label: str, step: float, help: str | None = None, fmt: st
                         value=c.default, step=step, key=c.key, bind="query-params", help=help, format=fmt)
 
 
-def select(c: Control, label: str, format_func=str, help: str | None = None, where=st):
+def select(c: Control, label: str, help: str | None = None, where=st):
+    """A bound selectbox; it shows (and writes into the URL) c.labels when given."""
     return where.selectbox(label, c.options, index=c.options.index(c.default), key=c.key,
-                           bind="query-params", format_func=format_func, help=help)
+                           bind="query-params", format_func=c.label_of, help=help)
 
 
-def multiselect(c: Control, label: str, format_func=str, help: str | None = None, where=st):
+def multiselect(c: Control, label: str, help: str | None = None, where=st):
     return where.multiselect(label, c.options, default=list(c.default), key=c.key, bind="query-params",
-                             format_func=format_func, help=help, max_selections=c.max_items)
+                             format_func=c.label_of, help=help, max_selections=c.max_items)
+
+
+def activation_control(key: str, default, multi: bool = False, exclude: tuple[str, ...] = (),
+                       max_items: int | None = None) -> Control:
+    """A selector over the activation registry: keys inside, display names on screen and in the URL."""
+    from core.activations import REGISTRY
+
+    keys = tuple(k for k in REGISTRY if k not in exclude)
+    return Control(key, "multi" if multi else "choice", default, options=keys,
+                   labels=tuple(REGISTRY[k].name for k in keys), max_items=max_items)
 
 
 def toggle(c: Control, label: str, help: str | None = None, where=st):

@@ -1,0 +1,123 @@
+"""AppTest of the "Loss at init" page: numbers, interactions, deep links, bad links."""
+import json
+import math
+
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PAGE = "../pages/4_Loss_at_init.py"
+EXPECTED = math.log(27)  # 3.2958
+QUICK = "200"  # hockey-stick steps for tests that are not about it
+
+
+def run(**params) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at: AppTest, label_start: str) -> str:
+    found = [m.value for m in at.metric if m.label.startswith(label_start)]
+    assert found, f"no metric starting with {label_start!r}: {[m.label for m in at.metric]}"
+    return found[0]
+
+
+def chart(at: AppTest, title_part: str):
+    """The Vega-Lite chart whose spec mentions `title_part`."""
+    found = [c for c in at.get("vega_lite_chart") if title_part in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)]
+    assert len(found) == 1, f"{len(found)} charts mention {title_part!r}"
+    return found[0]
+
+
+def frames(c) -> list:
+    """The chart's datasets as DataFrames."""
+    return [pa.ipc.open_stream(d.data.data).read_pandas() for d in c.proto.datasets]
+
+
+def sweep_losses(at: AppTest) -> dict[float, float]:
+    df = next(f for f in frames(chart(at, "against the scale of W2")) if "scale" in f and len(f) == 13)
+    return dict(zip(df["scale"], df["loss"]))
+
+
+def test_default_view_naive_loss_far_above_uniform_guess():
+    at = run()  # the default view, hockey stick at its default 1000 steps
+    assert len(at.get("vega_lite_chart")) == 5
+    assert not at.warning and not at.error
+    assert at.select_slider(key="l_w2").value == "1"
+    assert float(metric(at, "Expected loss")) == pytest.approx(EXPECTED, abs=1e-4)
+    assert float(metric(at, "Loss at W2×1")) > 15
+    assert float(metric(at, "Batch loss")) > 15  # the lecture: ~27 on its batch
+    losses = sweep_losses(at)
+    assert losses[1.0] > 15
+    assert abs(losses[0.01] - EXPECTED) < 0.05
+    assert min(losses.values()) > EXPECTED - 0.01  # nothing beats the uniform guess at step 0
+    # hockey stick: the naive run starts far above the fixed one and ends above it too
+    naive0 = float(metric(at, "Naive: step 0"))
+    fixed0 = float(metric(at, "Fixed: step 0"))
+    assert naive0 > 15 and abs(fixed0 - EXPECTED) < 0.1
+    assert float(metric(at, "Fixed: last 100")) < float(metric(at, "Naive: last 100"))
+    hockey = frames(chart(at, "Minibatch loss during the first 1000 steps"))[0]
+    assert set(hockey["step"]) == set(range(1000)) and hockey["smooth"].notna().all()
+
+
+def test_deep_link_restores_the_fixed_init_view():
+    at = run(l_w2="0.01", l_v="4", l_tgt="3", l_b2="false", l_n=QUICK)
+    assert at.select_slider(key="l_w2").value == "0.01"
+    assert at.slider(key="l_v").value == 4
+    assert at.selectbox(key="l_tgt").value == "3"
+    assert at.slider(key="l_n").value == 200
+    assert not at.warning
+    assert float(metric(at, "Expected loss")) == pytest.approx(math.log(4), abs=1e-4)
+    assert abs(float(metric(at, "Loss at W2×0.01")) - EXPECTED) < 0.05
+    assert abs(float(metric(at, "Batch loss")) - 3.32) < 0.1  # the lecture: ~3.32
+    # target = class 3, the largest logit (16): the network is confidently right
+    assert float(metric(at, "Loss −ln p[target]")) < 0.01
+
+
+def test_moving_the_w2_slider_shrinks_the_logits():
+    at = run(l_n=QUICK)
+    before = frames(chart(at, "Logits of the first minibatch"))[0]
+    at.select_slider(key="l_w2").set_value("0.01").run()
+    assert not at.exception
+    after = frames(chart(at, "Logits of the first minibatch, W2×0.01"))[0]
+    assert after["bin_end"].max() - after["bin_start"].min() < 0.2 * (before["bin_end"].max() - before["bin_start"].min())
+    assert abs(float(metric(at, "Batch loss")) - 3.32) < 0.1
+
+
+def test_b2_toggle_lifts_the_floor_of_the_sweep():
+    at = run(l_n=QUICK)
+    at.toggle(key="l_b2").set_value(True).run()
+    assert not at.exception
+    losses = sweep_losses(at)
+    assert losses[0.001] > EXPECTED + 0.2  # a random b2 alone makes the guess non-uniform
+
+
+def test_logit_sliders_change_the_softmax_chart():
+    at = run(l_n=QUICK)
+    title = "Softmax probabilities of the four classes"
+    before = frames(chart(at, title))[0]
+    loss_before = float(metric(at, "Loss −ln p[target]"))
+    assert loss_before > 20  # defaults: the target (class 0) has the smallest logit
+    at.slider(key="l_z0").set_value(16.0).run()
+    after = frames(chart(at, title))[0]
+    assert not before["prob"].equals(after["prob"])
+    assert float(metric(at, "Loss −ln p[target]")) < loss_before
+    at.button[0].click().run()  # all logits equal
+    assert [at.slider(key=f"l_z{i}").value for i in range(4)] == [0.0] * 4
+    assert float(metric(at, "Loss −ln p[target]")) == pytest.approx(math.log(4), abs=1e-4)
+    assert frames(chart(at, title))[0]["prob"].tolist() == pytest.approx([0.25] * 4)
+
+
+def test_bad_params_warn_and_fall_back_to_defaults():
+    at = run(l_v="abc", l_w2="0.5", l_z1="1e9", l_n="nan", l_act="softmaxx", l_tgt="7", l_qq="1")
+    assert len(at.warning) == 7
+    assert at.slider(key="l_v").value == 27
+    assert at.select_slider(key="l_w2").value == "1"
+    assert at.slider(key="l_z1").value == 4.0
+    assert at.slider(key="l_n").value == 1000
+    assert at.selectbox(key="l_act").value == "tanh"
+    assert at.selectbox(key="l_tgt").value == "0"
