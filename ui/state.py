@@ -102,9 +102,23 @@ def read_url(controls: Sequence[Control], all_keys: Sequence[str] = ()) -> list[
 
 
 def _drop(key: str) -> None:
+    """Remove a param from the URL and from what bound widgets seed themselves with.
+
+    Deleting from st.query_params alone is not enough: a bound widget seeds from the query
+    string as it was when the page loaded, so `s_n=2.5` would still reach an int slider as 2
+    while we said "default". Streamlit (pinned at 1.67) has no public call for that, hence
+    the private attribute; if it ever moves, the widget's own validation still applies.
+    """
     try:
         del st.query_params[key]
     except Exception:  # a param already bound to a widget is owned by it; it drops bad values itself
+        return
+    try:
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        with get_session_state().query_params() as qp:
+            qp._initial_query_params.pop(key, None)
+    except Exception:
         pass
 
 

@@ -1,0 +1,129 @@
+"""Data prep and Altair charts of the Tanh saturation page. No Streamlit here.
+
+`snapshot_frame` turns the recorded minibatch of one variant into the tidy table every chart
+of the page reads; the builders take that table (or a pre-binned histogram of it) and return
+charts with a title, labelled axes and tooltips. Every user-facing word comes in as an argument.
+"""
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from core import activations as A
+from core import diagnostics as D
+from ui.charts import variant_scale
+
+ACTIVE_COLOUR = "#4c6ef5"
+INACTIVE_COLOUR = "#e8590c"
+
+
+def local_gradient(activation: str, pre: np.ndarray, params: Mapping[str, float] | None = None) -> np.ndarray:
+    """f'(x) at each pre-activation: how much of dL/dh gets through to dL/dx (tanh: 1 - h^2).
+
+    Maxout's snapshot holds the winning piece, and the gradient reaches it unchanged: f' = 1.
+    """
+    if A.get(activation).width_multiplier is not None:
+        return np.ones_like(pre, dtype="float64")
+    return A.derivative(activation, np.array(pre, dtype="float32"), params).numpy().astype("float64")
+
+
+def snapshot_frame(snap: pd.DataFrame, activation: str, params: Mapping[str, float] | None,
+                   threshold: float, on_label: str, off_label: str) -> pd.DataFrame:
+    """The snapshot of ONE step and ONE variant, with what the page shows about each unit.
+
+    Columns: example, neuron, pre (x), h, grad (dL/dh), local (f'(x)), dx (dL/dx = f'(x) dL/dh),
+    inactive (bool, core.diagnostics.saturation_map), state (on_label / off_label).
+    """
+    sat = D.saturation_map(snap, activation, params, threshold)
+    out = sat.assign(pre=snap["pre"].to_numpy(), grad=snap["grad"].to_numpy())
+    out["local"] = local_gradient(activation, out["pre"].to_numpy(), params)
+    out["dx"] = out["local"] * out["grad"]
+    out["state"] = np.where(out["inactive"], on_label, off_label)
+    return out[["example", "neuron", "pre", "h", "grad", "local", "dx", "inactive", "state"]]
+
+
+def state_hist(binned: pd.DataFrame, title: str, x_title: str, y_title: str, state_title: str,
+               on_label: str, off_label: str, from_title: str, to_title: str,
+               rules: Sequence[float] = (), rule_label: str = "", height: int = 300) -> alt.Chart:
+    """Stacked bars of a pre-binned histogram split by `state` (inactive on top, in orange),
+    with optional dashed vertical rules (e.g. at +-threshold)."""
+    bars = (
+        alt.Chart(binned)
+        .mark_bar(binSpacing=0)
+        .encode(
+            x=alt.X("bin_start:Q", title=x_title, bin="binned"),
+            x2="bin_end:Q",
+            y=alt.Y("count:Q", title=y_title, stack="zero"),
+            color=alt.Color("state:N", title=state_title,
+                            scale=alt.Scale(domain=[off_label, on_label], range=[ACTIVE_COLOUR, INACTIVE_COLOUR]),
+                            legend=alt.Legend(orient="top")),
+            order=alt.Order("order:Q"),
+            tooltip=[alt.Tooltip("state:N", title=state_title),
+                     alt.Tooltip("bin_start:Q", title=from_title, format=".3f"),
+                     alt.Tooltip("bin_end:Q", title=to_title, format=".3f"),
+                     alt.Tooltip("count:Q", title=y_title)],
+        )
+        .transform_calculate(order=f"datum.state == '{_js(on_label)}' ? 1 : 0")
+    )
+    layers = [bars]
+    if rules:
+        xs = [float(x) for x in rules]
+        r = pd.DataFrame({"x": xs, "label": rule_label, "last": [x == max(xs) for x in xs]})
+        rule = alt.Chart(r).encode(x="x:Q", tooltip=[alt.Tooltip("label:N", title=""),
+                                                     alt.Tooltip("x:Q", title=x_title, format=".3f")])
+        layers.append(rule.mark_rule(strokeDash=[6, 4], color="#212529", size=1.5))
+        # the label once, next to the last rule
+        layers.append(rule.transform_filter("datum.last")
+                      .mark_text(align="right", dx=-4, dy=8, color="#212529").encode(text="label:N", y=alt.value(0)))
+    return alt.layer(*layers).properties(title=title, height=height)
+
+
+def _js(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("'", "\\'")
+
+
+def compare_bars(df: pd.DataFrame, title: str, x_title: str, y_title: str, w1_title: str, b1_title: str,
+                 dead_title: str, height: int = 260) -> alt.Chart:
+    """% inactive per setting (columns variant, pct, w1, b1, dead), with its value as text."""
+    domain = list(df["variant"])
+    enc = dict(
+        x=alt.X("variant:N", title=x_title, sort=domain, axis=alt.Axis(labelAngle=0, labelLimit=220)),
+        y=alt.Y("pct:Q", title=y_title, scale=alt.Scale(domain=[0, max(5.0, float(df["pct"].max()) * 1.15)])),
+        tooltip=[alt.Tooltip("variant:N", title=x_title), alt.Tooltip("w1:Q", title=w1_title, format=".3f"),
+                 alt.Tooltip("b1:Q", title=b1_title, format=".3f"),
+                 alt.Tooltip("pct:Q", title=y_title, format=".1f"), alt.Tooltip("dead:Q", title=dead_title)],
+    )
+    base = alt.Chart(df).encode(**enc)
+    bars = base.mark_bar().encode(color=alt.Color("variant:N", legend=None, scale=variant_scale(domain)))
+    text = base.mark_text(dy=-7).encode(text=alt.Text("pct:Q", format=".1f"))
+    return alt.layer(bars, text).properties(title=title, height=height)
+
+
+def loss_curve(loss: pd.DataFrame, last_step: int, title: str, x_title: str, y_title: str, color_title: str,
+               points: int = 100) -> alt.Chart:
+    """Minibatch loss per variant up to `last_step`, averaged over windows of steps (it is noisy).
+
+    Input: TrainResult.loss (rows after a divergence are already gone).
+    """
+    d = loss[(loss["split"] == "batch") & (loss["step"] <= last_step)].copy()
+    width = max(1, (last_step + 1) // points)
+    d["window"] = (d["step"] // width) * width
+    g = d.groupby(["variant", "window"], sort=False)["loss"].mean().reset_index()
+    domain = list(dict.fromkeys(loss["variant"]))
+    # a run on its way to diverging reaches 1e30: a log axis keeps the healthy lines readable
+    huge = len(g) > 0 and g["loss"].max() > 50 * max(g["loss"].min(), 1e-9)
+    y_scale = alt.Scale(type="log") if huge else alt.Scale(zero=False)
+    return (
+        alt.Chart(g, title=title, height=280)
+        .mark_line()
+        .encode(
+            x=alt.X("window:Q", title=x_title),
+            y=alt.Y("loss:Q", title=y_title, scale=y_scale, axis=alt.Axis(format=".0e" if huge else "~g")),
+            color=alt.Color("variant:N", title=color_title, scale=variant_scale(domain), sort=domain),
+            tooltip=[alt.Tooltip("variant:N", title=color_title), alt.Tooltip("window:Q", title=x_title),
+                     alt.Tooltip("loss:Q", title=y_title, format=".3f")],
+        )
+    )
