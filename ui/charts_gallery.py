@@ -26,7 +26,7 @@ def _axes_at_zero() -> alt.LayerChart:
 
 
 def curve(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: str, y_title: str,
-          legend_title: str, height: int = 320) -> alt.LayerChart:
+          legend_title: str, height: int = 420, legend_columns: int = 3) -> alt.LayerChart:
     """One line per activation: columns name, x, value (one ``kind`` of core.curves)."""
     lines = (
         alt.Chart(df)
@@ -35,7 +35,7 @@ def curve(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: str,
             x=alt.X("x:Q", title=x_title, scale=alt.Scale(nice=False)),
             y=alt.Y("value:Q", title=y_title),
             color=alt.Color("name:N", title=legend_title, scale=color_scale(colors),
-                            legend=alt.Legend(orient="bottom", columns=4)),
+                            legend=alt.Legend(orient="top", columns=legend_columns)),
             tooltip=[alt.Tooltip("name:N", title=legend_title), alt.Tooltip("x:Q", title=x_title, format=".3f"),
                      alt.Tooltip("value:Q", title=y_title, format=".4f")],
         )
@@ -45,15 +45,17 @@ def curve(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: str,
 
 def signal(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: str, y_title: str,
            legend_title: str, identity_label: str, mean_title: str, msd_title: str,
-           height: int = 340) -> alt.LayerChart:
+           height: int = 420, legend_columns: int = 5) -> alt.LayerChart:
     """Output std against input std, log-log, with the dashed line out = in.
 
     Columns: name, input_std, out_std, out_mean, mean_sq_deriv (core.signal_propagation).
     """
     stds = sorted(df["input_std"].unique()) if len(df) else [1.0]
     ref = pd.DataFrame({"input_std": stds, "out_std": stds, "label": identity_label})
+    x = alt.X("input_std:Q", title=x_title, scale=alt.Scale(type="log"))
+    y = alt.Y("out_std:Q", title=y_title, scale=alt.Scale(type="log"))
     diagonal = alt.Chart(ref).mark_line(strokeDash=[6, 4], color="#495057").encode(
-        x="input_std:Q", y="out_std:Q",
+        x=x, y=y,
         tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("input_std:Q", title=x_title, format=".3g")],
     )
     # a zero output std (the step at tiny inputs never happens, but be safe) cannot go on a log axis
@@ -61,10 +63,10 @@ def signal(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: str
         alt.Chart(df[df["out_std"] > 0])
         .mark_line(point=True, strokeWidth=2.5)
         .encode(
-            x=alt.X("input_std:Q", title=x_title, scale=alt.Scale(type="log")),
-            y=alt.Y("out_std:Q", title=y_title, scale=alt.Scale(type="log")),
+            x=x,
+            y=y,
             color=alt.Color("name:N", title=legend_title, scale=color_scale(colors),
-                            legend=alt.Legend(orient="bottom", columns=4)),
+                            legend=alt.Legend(orient="top", columns=legend_columns)),
             tooltip=[alt.Tooltip("name:N", title=legend_title),
                      alt.Tooltip("input_std:Q", title=x_title, format=".3g"),
                      alt.Tooltip("out_std:Q", title=y_title, format=".4f"),
@@ -100,9 +102,11 @@ def timeline(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: s
         color=alt.Color("color:N", scale=None),  # the hex colours themselves
         size=alt.condition(chosen, alt.value(220), alt.value(70)),
     )
-    labels = base.mark_text(align="left", dx=9, fontSize=12).encode(
-        text="label:N",
-        color=alt.condition(chosen, alt.value("#212529"), alt.value("#868e96")),
-        fontWeight=alt.condition(chosen, alt.value("bold"), alt.value("normal")),
-    )
-    return alt.layer(dots, labels, title=title, height=max(200, 22 * len(d)))
+    labels = [
+        base.transform_filter(chosen if bold else f"!{chosen}")
+        .mark_text(align="left", dx=9, fontSize=12, fontWeight="bold" if bold else "normal",
+                   color="#212529" if bold else "#868e96")
+        .encode(text="label:N")
+        for bold in (True, False)
+    ]
+    return alt.layer(dots, *labels, title=title, height=max(200, 22 * len(d)))

@@ -25,8 +25,8 @@ TEXT = {
     "gallery.df.alt": "Line chart of the derivative f'(x) against x from {lo:g} to {hi:g} for {names}.",
     "gallery.f.notice": (
         "sigmoid and tanh flatten out to a constant for large |x| (they are bounded); ReLU-like functions keep "
-        "growing on the right. Only some curves pass through (0, 0) and are symmetric around it: those are the "
-        "zero-centred ones."
+        "growing on the right. A zero-centred function passes through (0, 0) with outputs on both sides of 0 "
+        "(tanh); sigmoid's outputs are always positive."
     ),
     "gallery.df.notice": (
         "the backward pass multiplies every gradient by f'(x). Where f' is near 0 (tanh and sigmoid for |x| above "
@@ -58,7 +58,7 @@ TEXT = {
     "gallery.card.range": "Output range",
     "gallery.card.range_default": "(for the default parameters)",
     "gallery.card.gain": "Init gain",
-    "gallery.card.gain_from": "from {source}",
+    "gallery.card.gain_value": "{gain} — {source}",
     "gallery.card.year": "Introduced",
     "gallery.card.use_when": "Use when",
     "gallery.card.note": "Note",
@@ -108,8 +108,9 @@ TEXT = {
         "variance-preserving gain is the one that keeps every layer's pre-activations at unit variance, so a deep "
         "stack neither explodes nor vanishes. ReLU's √2 matches it exactly (ReLU zeroes half the input, so the weights "
         "must double the variance). Tanh's 5/3 is a little above the measured 1.59 on purpose: it pushes back against "
-        "the shrinking the lecture's deep tanh net shows. Where the two gains differ a lot (sigmoid, step) the "
-        "function is not zero-centred, and no single gain fixes that: BatchNorm, or a better activation, does."
+        "the shrinking the lecture's deep tanh net shows. For sigmoid and step the gap has another cause: their outputs "
+        "are not zero-centred, so part of what they pass on is a constant offset, not signal. No gain fixes that; "
+        "BatchNorm, or a zero-centred activation, does."
     ),
     # softmax
     "gallery.softmax": "Apart: softmax, an output-layer function",

@@ -1,0 +1,237 @@
+"""AppTest of the Activation gallery page: charts, cards, timeline, signal propagation, URL state."""
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.activations import KEYS, REGISTRY, SOFTMAX
+from ui.i18n.en.gallery import TEXT
+
+PAGE = "../pages/1_Activation_gallery.py"
+DEFAULT_KEYS = ["sigmoid", "tanh", "relu", "gelu"]
+DEFAULT_NAMES = [REGISTRY[k].name for k in DEFAULT_KEYS]  # what the widget shows and the URL holds
+
+
+def run(**params) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+def charts(at: AppTest) -> dict[str, tuple[dict, dict[str, pd.DataFrame]]]:
+    """title -> (Vega-Lite spec, {dataset name: DataFrame})."""
+    out = {}
+    for c in at.get("vega_lite_chart"):
+        spec = json.loads(c.proto.spec)
+        data = {d.name: pa.ipc.open_stream(d.data.data).read_pandas() for d in c.proto.datasets}
+        out[spec["title"]] = (spec, data)
+    return out
+
+
+def layer_with(spec: dict, field: str) -> dict:
+    """The layer of a layered spec drawing one mark per activation (colour by name) with `field` on y."""
+    for layer in spec.get("layer", []):
+        enc = layer.get("encoding", {})
+        if enc.get("y", {}).get("field") == field and enc.get("color", {}).get("field") == "name":
+            return layer
+        if "layer" in layer:
+            try:
+                return layer_with(layer, field)
+            except LookupError:
+                pass
+    raise LookupError(field)
+
+
+def layer_data(spec: dict, data: dict[str, pd.DataFrame], field: str) -> pd.DataFrame:
+    return data[layer_with(spec, field)["data"]["name"]]
+
+
+def latex(at: AppTest) -> list[str]:
+    return [x.value.removeprefix("$$").removesuffix("$$").strip() for x in at.latex]
+
+
+def markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+# ---------------------------------------------------------------- default view
+
+def test_default_view_has_every_part():
+    at = run()
+    assert not at.warning
+    assert at.multiselect(key="g_act").value == DEFAULT_KEYS
+    assert TEXT["gallery.intro"] in [i.value for i in at.info]
+    shown = charts(at)
+    assert set(shown) == {TEXT["gallery.f.title"], TEXT["gallery.df.title"], TEXT["gallery.timeline.title"],
+                          TEXT["gallery.signal.title"]}
+    # 4 cards x (f, f') + softmax (f, Jacobian)
+    shown_latex = latex(at)
+    assert len(shown_latex) == 4 * 2 + 2
+    for key in ("sigmoid", "tanh", "relu", "gelu"):
+        assert REGISTRY[key].latex in shown_latex and REGISTRY[key].deriv_latex in shown_latex
+    # one "what to notice" per chart, plus the one on init gains
+    assert sum("What to notice" in c.value for c in at.caption) == len(shown) + 1
+
+
+def test_every_chart_has_title_axes_tooltips_and_alt():
+    at = run()
+    for c in at.get("vega_lite_chart"):
+        assert c.proto.alt.strip()
+        spec = json.loads(c.proto.spec)
+        assert spec["title"]
+        encoded = [l["encoding"] for l in spec["layer"] if "encoding" in l and "x" in l["encoding"]
+                   and "field" in l["encoding"]["x"]]
+        assert encoded
+        for enc in encoded:
+            assert enc["x"].get("title") and enc["tooltip"]
+            assert enc["y"].get("title")
+
+
+def test_colours_are_the_same_in_every_chart():
+    shown = charts(run())
+    scales = []
+    for title in (TEXT["gallery.f.title"], TEXT["gallery.df.title"], TEXT["gallery.signal.title"]):
+        spec, _ = shown[title]
+        layer = layer_with(spec, "value" if title != TEXT["gallery.signal.title"] else "out_std")
+        scales.append(layer["encoding"]["color"]["scale"])
+    assert scales[0]["domain"] == DEFAULT_NAMES
+    assert all(s == scales[0] for s in scales)
+    # the timeline colours the selected entries with the same colours
+    spec, data = shown[TEXT["gallery.timeline.title"]]
+    timeline = next(iter(d for d in data.values() if "color" in d))
+    colour = dict(zip(timeline["name"], timeline["color"]))
+    assert [colour[n] for n in DEFAULT_NAMES] == scales[0]["range"]
+
+
+def test_curves_match_the_registry():
+    spec, data = charts(run())[TEXT["gallery.f.title"]]
+    df = layer_data(spec, data, "value")
+    assert set(df["name"]) == set(DEFAULT_NAMES)
+    assert df["x"].min() == pytest.approx(-5.0) and df["x"].max() == pytest.approx(5.0)
+    tanh = df[df["name"] == "Tanh"]
+    i = (tanh["x"] - 1.0).abs().idxmin()
+    assert tanh.loc[i, "value"] == pytest.approx(math.tanh(tanh.loc[i, "x"]), abs=1e-9)
+    spec, data = charts(run())[TEXT["gallery.df.title"]]
+    slope = layer_data(spec, data, "value")
+    sig = slope[slope["name"] == "Sigmoid (logistic)"]
+    assert sig["value"].max() == pytest.approx(0.25, abs=1e-6)  # sigma' peaks at 1/4
+
+
+# ---------------------------------------------------------------- interaction and URL state
+
+def test_param_slider_changes_the_curve():
+    at = run(g_act=["Leaky ReLU"])
+    slider = at.slider(key="g_leaky_relu_alpha")
+    assert slider.value == pytest.approx(0.01)
+
+    def f_at_minus_2(at):
+        spec, data = charts(at)[TEXT["gallery.f.title"]]
+        df = layer_data(spec, data, "value")
+        return df.loc[(df["x"] + 2.0).abs().idxmin(), "value"]
+
+    assert f_at_minus_2(at) == pytest.approx(-0.02)
+    slider.set_value(0.3).run()
+    assert not at.exception
+    assert f_at_minus_2(at) == pytest.approx(-0.6)
+    # the card's gain follows the parameter: sqrt(2 / (1 + 0.3^2)) = 1.355
+    assert "1.355" in markdown(at)
+
+
+def test_deep_link_restores_selection_params_and_range():
+    at = run(g_act=["Tanh", "ELU", "Maxout"], g_elu_alpha="2", g_maxout_k="4", g_xmax="3")
+    assert not at.warning
+    assert at.multiselect(key="g_act").value == ["tanh", "elu", "maxout"]
+    assert at.slider(key="g_elu_alpha").value == pytest.approx(2.0)
+    assert at.slider(key="g_maxout_k").value == 4
+    assert at.slider(key="g_xmax").value == pytest.approx(3.0)
+    spec, data = charts(at)[TEXT["gallery.f.title"]]
+    df = layer_data(spec, data, "value")
+    assert df["x"].min() == pytest.approx(-3.0) and df["x"].max() == pytest.approx(3.0)
+    elu = df[df["name"] == "ELU"]
+    assert elu["value"].min() == pytest.approx(2.0 * (math.exp(-3.0) - 1))  # ELU's floor is -alpha
+    # ELU with alpha = 2 has a kink at 0: the measured "smooth" badge says so, and the card notes the
+    # difference from the textbook entry
+    text = markdown(at)
+    assert f":gray-badge[✗ {TEXT['gallery.prop.smooth']}]" in text
+    assert TEXT["gallery.card.differs"].format(props=TEXT["gallery.prop.smooth"]) in text
+
+
+def test_default_elu_is_measured_smooth():
+    text = markdown(run(g_act=["ELU"]))
+    assert f":green-badge[✓ {TEXT['gallery.prop.smooth']}]" in text
+    assert "differs" not in text
+
+
+@pytest.mark.parametrize("key, value", [
+    ("g_leaky_relu_alpha", "abc"),
+    ("g_leaky_relu_alpha", "1e9"),
+    ("g_leaky_relu_alpha", "nan"),
+    ("g_maxout_k", "2.5"),
+    ("g_xmax", "0"),
+])
+def test_bad_params_warn_and_use_defaults(key, value):
+    at = run(g_act=["Leaky ReLU", "Maxout"], **{key: value})
+    assert any(key in w.value for w in at.warning)
+    control = at.slider(key=key)
+    assert control.value == pytest.approx({"g_leaky_relu_alpha": 0.01, "g_maxout_k": 2, "g_xmax": 5.0}[key])
+
+
+def test_unknown_activation_warns_and_uses_default_selection():
+    at = run(g_act=["Softmax"], g_foo="1")
+    assert any("g_act" in w.value for w in at.warning)
+    assert any("g_foo" in w.value for w in at.warning)
+    assert at.multiselect(key="g_act").value == DEFAULT_KEYS
+
+
+def test_empty_selection_is_not_an_error():
+    at = run(g_act="")
+    assert not at.warning
+    assert TEXT["gallery.none"] in [i.value for i in at.info]
+    # the timeline (nothing highlighted) and softmax still show
+    assert set(charts(at)) == {TEXT["gallery.timeline.title"]}
+    assert SOFTMAX.latex in latex(at)
+
+
+# ---------------------------------------------------------------- timeline, signal, softmax
+
+def test_timeline_lists_every_registry_entry():
+    at = run(g_act=["ReLU", "Mish"])
+    spec, data = charts(at)[TEXT["gallery.timeline.title"]]
+    df = next(iter(d for d in data.values() if "year" in d))
+    assert sorted(df["name"]) == sorted(a.name for a in REGISTRY.values())
+    assert dict(zip(df["name"], df["year"])) == {a.name: a.year for a in REGISTRY.values()}
+    assert set(df.loc[df["selected"], "name"]) == {"ReLU", "Mish"}
+    assert spec["layer"][0]["encoding"]["x"]["field"] == "year"
+
+
+def test_signal_propagation_and_gain_table():
+    at = run(g_act=["Tanh", "ReLU", "Sigmoid (logistic)"])
+    spec, data = charts(at)[TEXT["gallery.signal.title"]]
+    df = layer_data(spec, data, "out_std")
+    tanh = df[(df["name"] == "Tanh") & (df["input_std"] == 1.0)]["out_std"].item()
+    assert 0.60 < tanh < 0.66  # the lecture's ~0.63 for a unit-variance tanh layer
+    table = at.dataframe[0].value.set_index(TEXT["gallery.col.name"])
+    assert list(table.index) == ["Tanh", "ReLU", "Sigmoid (logistic)"]
+    rec, keep = TEXT["gallery.col.registry_gain"], TEXT["gallery.col.preserving_gain"]
+    assert table.loc["Tanh", rec] == pytest.approx(5 / 3)
+    assert table.loc["ReLU", rec] == pytest.approx(math.sqrt(2))
+    assert table.loc["ReLU", keep] == pytest.approx(math.sqrt(2), abs=0.01)
+    assert table.loc["Tanh", keep] == pytest.approx(1.59, abs=0.01)
+    assert table.loc["Tanh", TEXT["gallery.col.source"]] == REGISTRY["tanh"].gain_source
+
+
+def test_softmax_is_shown_apart():
+    at = run()
+    assert SOFTMAX.name not in at.multiselect(key="g_act").options
+    assert set(at.multiselect(key="g_act").options) == {REGISTRY[k].name for k in KEYS}
+    shown_latex = latex(at)
+    assert SOFTMAX.latex in shown_latex and SOFTMAX.deriv_latex in shown_latex
+    assert TEXT["gallery.softmax"] in [h.value for h in at.header]
