@@ -1,0 +1,67 @@
+"""Charts of the "Dead neurons" page: tidy DataFrame in, alt.Chart out. No Streamlit here.
+
+Every builder takes its (translated) title, axis titles and tooltip titles as arguments.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import altair as alt
+import pandas as pd
+
+from ui.charts import variant_scale
+
+DEAD = "#e03131"  # a dead unit on the map
+
+
+def dead_over_time(df: pd.DataFrame, domain: Sequence[str], n_hidden: int, title: str, x_title: str,
+                   y_title: str, color_title: str, pct_title: str, height: int = 320) -> alt.Chart:
+    """Dead units against the step, one line per variant (columns step, variant, dead, pct_inactive).
+
+    `domain` fixes the colour of each variant (diverged ones included) so colours match the map.
+    The y-axis shows at least 0..10 so that lines at 0 read as "none", not as noise.
+    """
+    top = max(10, int(df["dead"].max()) if len(df) else 0)
+    top = min(n_hidden, top)
+    return (
+        alt.Chart(df, title=title, height=height)
+        .mark_line(point=True, strokeWidth=2.5)
+        .encode(
+            x=alt.X("step:Q", title=x_title),
+            y=alt.Y("dead:Q", title=y_title, scale=alt.Scale(domain=[0, top], nice=True)),
+            color=alt.Color("variant:N", title=color_title, scale=variant_scale(domain), sort=list(domain)),
+            tooltip=[alt.Tooltip("variant:N", title=color_title), alt.Tooltip("step:Q", title=x_title),
+                     alt.Tooltip("dead:Q", title=y_title),
+                     alt.Tooltip("pct_inactive:Q", title=pct_title, format=".1f")],
+        )
+    )
+
+
+def dead_map(df: pd.DataFrame, title: str, subtitle: str, x_title: str, y_title: str, frac_title: str,
+             state_title: str, row_height: int = 28) -> alt.Chart:
+    """Hidden units (x) by variant (y): grey by how often each unit has no gradient, red when dead.
+
+    Columns: row (the y label), neuron, inactive_frac (0..1), dead (bool), state (shown text).
+    Each row gets `row_height` pixels (a Vega-Lite step), whatever the number of rows.
+    """
+    rows = list(dict.fromkeys(df["row"])) if len(df) else []
+    n = int(df["neuron"].max()) + 1 if len(df) else 0
+    return (
+        alt.Chart(df, title=alt.Title(title, subtitle=subtitle), height=alt.Step(row_height))
+        .mark_rect(stroke="#dee2e6", strokeWidth=0.25)
+        .encode(
+            x=alt.X("neuron:O", title=x_title,
+                    axis=alt.Axis(values=list(range(0, n, 25)), labelAngle=0)),
+            y=alt.Y("row:N", title=y_title, sort=rows, axis=alt.Axis(labelLimit=260)),
+            color=alt.condition(
+                "datum.dead",
+                alt.value(DEAD),
+                alt.Color("inactive_frac:Q", title=frac_title,
+                          scale=alt.Scale(domain=[0, 1], range=["#ffffff", "#343a40"]),
+                          legend=alt.Legend(orient="top", format="%", gradientLength=220, titleLimit=500)),
+            ),
+            tooltip=[alt.Tooltip("row:N", title=y_title), alt.Tooltip("neuron:O", title=x_title),
+                     alt.Tooltip("inactive_frac:Q", title=frac_title, format=".1%"),
+                     alt.Tooltip("state:N", title=state_title)],
+        )
+    )
