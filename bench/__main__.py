@@ -1,7 +1,11 @@
-"""python -m bench: trainer speed against the lecture's notebook loop, and memory.
+"""python -m bench: every benchmark, figures first, then one summary line each.
 
-Prints raw figures, then one line `speedup <name> <ratio>x` per comparison.
-Targets on a 2-core machine: (a) >= 1.5x, (b) >= 4.5x.
+- trainer: core trainer against the lecture's notebook loop; `speedup <name> <ratio>x` lines.
+  Targets on a 2-core machine: (a) one net >= 1.5x, (b) eight activations >= 4.5x.
+- latency: each page's first render and a warm rerun (bench/latency.py).
+- load: 100 concurrent sessions against one server (bench/load.py).
+
+`python -m bench --only trainer` (or latency, load) runs one of them.
 """
 from __future__ import annotations
 
@@ -33,8 +37,22 @@ def peak_rss_mb() -> float:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--steps", type=int, default=3000, help="training steps per measurement")
+    ap.add_argument("--only", choices=("trainer", "latency", "load"), help="run one benchmark")
+    ap.add_argument("--sessions", type=int, default=100, help="sessions for the load benchmark")
     args = ap.parse_args(argv)
-    steps = args.steps
+    if args.only in (None, "trainer"):
+        trainer(args.steps)
+    if args.only in (None, "latency"):
+        from bench import latency
+
+        latency.main()
+    if args.only in (None, "load"):
+        from bench import load
+
+        load.main(["--sessions", str(args.sessions)])
+
+
+def trainer(steps: int) -> None:
     data = names_dataset()
     tcfg = TrainConfig(steps=steps)
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, steps {steps}")
