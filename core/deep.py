@@ -213,7 +213,7 @@ def _frames(stats, losses, upd, names, diverged_at) -> DeepResult:
                 "grad_mean": gr.mean().item(), "grad_std": gr.std().item(),
             })
             for kind, t in (("activation", h), ("gradient", gr)):
-                hist_parts.append(pd.DataFrame({"phase": phase, "layer": i + 1, "kind": kind, "value": t.flatten().numpy()}))
+                hist_parts.append(_own_bins(t, phase=phase, layer=i + 1, kind=kind))
         for n, p in s["params"].items():
             if p.ndim != 2 or n == "C":
                 continue  # the lecture's weight-gradient plot shows the 2-D weight matrices
@@ -223,14 +223,10 @@ def _frames(stats, losses, upd, names, diverged_at) -> DeepResult:
                 "grad_mean": gr.mean().item(), "grad_std": gr.std().item(), "data_std": p.std().item(),
                 "grad_data_ratio": (gr.std() / p.std()).item(),
             })
-            whist.append(pd.DataFrame({"phase": phase, "param": n, "value": gr.flatten().numpy()}))
+            whist.append(_own_bins(gr, phase=phase, param=n))
     layer_stats = pd.DataFrame(rows)
-    raw = pd.concat(hist_parts, ignore_index=True)
-    layer_hist = pd.concat([
-        histogram(raw[raw["kind"] == kind], "value", by=("phase", "layer"), bins=60).assign(kind=kind)
-        for kind in ("activation", "gradient")
-    ], ignore_index=True)
-    weight_hist = histogram(pd.concat(whist, ignore_index=True), "value", by=("phase", "param"), bins=60)
+    layer_hist = pd.concat(hist_parts, ignore_index=True)
+    weight_hist = pd.concat(whist, ignore_index=True)
     if upd:
         u = torch.stack(upd).numpy()  # (steps, params)
         updates = pd.DataFrame(u, columns=names).rename_axis("step").reset_index().melt(
@@ -239,6 +235,17 @@ def _frames(stats, losses, upd, names, diverged_at) -> DeepResult:
         updates = pd.DataFrame(columns=["step", "param", "ratio"])
     loss = pd.DataFrame({"step": range(len(losses)), "loss": losses})
     return DeepResult(layer_stats, layer_hist, pd.DataFrame(wrows), weight_hist, updates, loss, diverged_at)
+
+
+def _own_bins(t: torch.Tensor, bins: int = 60, **keys) -> pd.DataFrame:
+    """One tensor binned on its own edges (its min..max), as torch.histogram in the lecture.
+
+    Shared edges would squeeze a narrow distribution (gradients at init are ~10x narrower than
+    after training, hidden-layer weight gradients ~20x narrower than the output layer's) into
+    one or two bins. Compare groups by density = fraction / (bin_end - bin_start).
+    """
+    binned = histogram(pd.DataFrame({"value": t.flatten().numpy()}), "value", by=(), bins=bins)
+    return binned.assign(**keys)[[*keys, *binned.columns]]
 
 
 @torch.no_grad()

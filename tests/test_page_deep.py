@@ -1,0 +1,146 @@
+"""AppTest of the "Deep network health" page: renders, reacts, restores from a link, survives bad links.
+
+Most tests deep-link a short run (n_steps=200) to stay fast; the default render trains the
+page's real budget (1000 steps) once, and the cache serves it to the later tests.
+"""
+import json
+import math
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PAGE = "../pages/5_Deep_network_health.py"
+
+
+def run(**params) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at: AppTest, start: str):
+    return next(m for m in at.metric if m.label.startswith(start))
+
+
+def numbers(text: str) -> list[float]:
+    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+def std_first_last(at: AppTest) -> tuple[float, float]:
+    """The "Std of h, layer 1 → 5" metric at init: (layer 1, layer 5)."""
+    a, *_, b = numbers(metric(at, "Std of h").value)
+    return a, b
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    out = []
+    for c in at.get("vega_lite_chart"):
+        title = json.loads(c.proto.spec).get("title", "")
+        out.append(title if isinstance(title, str) else title.get("text", ""))
+    return out
+
+
+def chart_payload(at: AppTest, i: int) -> str:
+    c = at.get("vega_lite_chart")[i].proto
+    return c.spec + "".join(str(d.data.data) for d in c.datasets)
+
+
+def test_default_render():
+    at = run()
+    assert not at.warning and not at.error
+    titles = chart_titles(at)
+    # activations, gradients, weight gradients side by side (x2), update:data, std and saturation per gain
+    assert len(titles) == 9, titles
+    assert any("at init" in x for x in titles) and any("after 1000 steps" in x for x in titles)
+    a, b = std_first_last(at)
+    assert 0.6 < a < 0.9 and 0.55 < b < 0.8  # the lecture: gain 5/3, 0.75 -> 0.66
+    assert 10 <= numbers(metric(at, "Layer 1 saturated").value)[0] <= 30  # the lecture: ~20%
+    assert at.segmented_control(key="n_ph").value == "side by side"
+    assert len(at.caption) >= 9  # a "what to notice" under each chart, and more
+
+
+def test_batchnorm_toggle_changes_the_statistics():
+    at = run(n_steps="200")
+    before = std_first_last(at), chart_payload(at, 0)
+    at.toggle(key="n_bn").set_value(True).run()
+    assert not at.exception
+    (a, b), payload = std_first_last(at), chart_payload(at, 0)
+    assert (a, b) != before[0] and payload != before[1]
+    assert 0.55 < a < 0.75 and 0.55 < b < 0.75  # the lecture: BN keeps std ~0.63-0.65
+    assert numbers(metric(at, "Layer 1 saturated").value)[0] < 5
+
+
+def test_gain_changes_the_statistics():
+    at = run(n_steps="200")
+    sat_before = numbers(metric(at, "Layer 1 saturated").value)[0]
+    at.slider(key="n_gain").set_value(0.5).run()
+    assert not at.exception
+    a, b = std_first_last(at)
+    assert b < 0.2 * a  # gain 0.5 vanishes: the lecture's 0.41 -> 0.02
+    at.button(key="n_btn_3").click().run()  # the "gain 3" preset
+    assert not at.exception
+    assert at.slider(key="n_gain").value == pytest.approx(3.0)
+    sat = numbers(metric(at, "Layer 1 saturated").value)[0]
+    assert sat > 35 and sat != sat_before  # the lecture: 40-48% saturated
+
+
+def test_deep_link_restores_state():
+    at = run(n_act="ReLU", n_gain="1.41", n_bn="true", n_lr="0.01", n_steps="200", n_ph="at init", n_cmp="false")
+    assert not at.warning
+    assert at.selectbox(key="n_act").value == "ReLU"
+    assert at.slider(key="n_gain").value == pytest.approx(1.41)
+    assert at.toggle(key="n_bn").value is True
+    assert at.select_slider(key="n_lr").value == "0.01"
+    assert at.slider(key="n_steps").value == 200
+    assert at.segmented_control(key="n_ph").value == "at init"
+    assert at.toggle(key="n_cmp").value is False
+    titles = chart_titles(at)
+    # one phase only; ReLU has no saturation chart: activations, gradients, weights, update, std per gain
+    assert len(titles) == 5, titles
+    assert "ReLU" in titles[0] and "at init" in titles[0]
+    assert "lr 0.01" in titles[3]
+    assert metric(at, "Layer 1 saturated").value == "—"
+    a, b = std_first_last(at)
+    assert 0.4 < a < 1.0 and 0.4 < b < 1.0  # BatchNorm + ReLU: steady
+
+
+@pytest.mark.parametrize("key,bad", [("n_gain", "abc"), ("n_gain", "1e9"), ("n_steps", "nan"),
+                                     ("n_act", "Maxout"), ("n_lr", "0.3"), ("n_zzz", "1")])
+def test_bad_param_shows_notice_and_uses_default(key, bad):
+    at = run(**{key: bad, **({} if key == "n_steps" else {"n_steps": "200"})})
+    assert len(at.warning) == 1 and key in at.warning[0].value
+    defaults = {"n_gain": ("slider", 5 / 3), "n_steps": ("slider", 1000), "n_act": ("selectbox", "Tanh"),
+                "n_lr": ("select_slider", "0.1")}
+    if key in defaults:
+        kind, value = defaults[key]
+        got = getattr(at, kind)(key=key).value
+        assert got == (pytest.approx(value) if isinstance(value, float) else value)
+
+
+def test_divergence_is_reported_and_not_drawn():
+    at = run(n_act="ReLU", n_gain="3", n_lr="10", n_steps="200")
+    assert any("diverged at step" in e.value for e in at.error)
+    for i in range(len(at.get("vega_lite_chart"))):
+        payload = chart_payload(at, i)
+        assert "NaN" not in payload and "Infinity" not in payload
+
+
+def test_linear_layers_only_explode_and_vanish():
+    at = run(n_lin="true", n_steps="200")
+    assert at.selectbox(key="n_act").disabled
+    a, b = std_first_last(at)
+    assert b > 4 * a  # gain 5/3 with no squashing explodes: the lecture's 1.65 -> 12.8
+    at.button(key="n_btn_0").click().run()  # gain 0.5
+    a, b = std_first_last(at)
+    assert b < 0.2 * a and math.isfinite(b)  # vanishes: 0.49 -> 0.03
+
+
+def test_zero_steps_shows_init_only():
+    at = run(n_steps="0")
+    assert any("only the net at init" in i.value for i in at.info)
+    titles = chart_titles(at)
+    assert not any("after" in x for x in titles)
