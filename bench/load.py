@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import math
 import os
 import re
@@ -443,7 +444,9 @@ def run_sessions(base_url: str, n: int, concurrency: int | None = None, *, links
     ws_url = base_url.replace("http://", "ws://", 1).rstrip("/") + "/_stcore/stream"
     if not ws_url.startswith("ws://127.0.0.1:") and not ws_url.startswith("ws://localhost:"):
         raise ValueError("load checks only run against 127.0.0.1 / localhost")
-    return asyncio.run(_run(ws_url, links, concurrency or n, timeout, ramp_s))
+    # A thread of its own: the caller may already run an event loop (Playwright's sync API does)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _run(ws_url, links, concurrency or n, timeout, ramp_s)).result()
 
 
 # -- report ------------------------------------------------------------------------------------
