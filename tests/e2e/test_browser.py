@@ -27,6 +27,14 @@ def open_page(page, base: str, name: str, query: str = "") -> None:
     settle(page)
 
 
+def shoot(page, name: str) -> None:
+    """A tall screenshot: Streamlit scrolls inside its own container, so full_page alone stops at the fold."""
+    page.set_viewport_size({"width": 1400, "height": 3200})
+    page.wait_for_timeout(1500)  # charts re-layout to the new size
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+
 def no_errors(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
@@ -35,13 +43,13 @@ def no_errors(page) -> None:
 def test_home_and_every_page_load_clean(server, page):
     open_page(page, server, "")
     no_errors(page)
-    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+    shoot(page, "home")
     for name in URL_NAMES:
         open_page(page, server, name)
         page.wait_for_selector(CHART, timeout=120_000)
         no_errors(page)
         assert page.locator(CHART).count() >= 2, name
-        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        shoot(page, name)
 
 
 def chart_png(page, index: int) -> bytes:
