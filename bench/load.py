@@ -280,6 +280,7 @@ class SessionResult:
     first_chart_s: float = math.nan  # first vega_lite_chart element, from the start of connect
     total_s: float = math.nan  # script_finished, from the start of connect
     charts: int = 0  # vega_lite_chart elements of the last script run
+    progress_bars: int = 0  # progress elements (a page shows one only while it trains)
     elements: int = 0
     runs: int = 0  # script runs started (new_session messages)
     bytes: int = 0  # ForwardMsg bytes received
@@ -330,7 +331,9 @@ def _read(res: SessionResult, raw: bytes, t0: float, pages_by_hash: dict[str, st
         el = msg.delta.new_element
         ek = el.WhichOneof("type")
         res.elements += 1
-        if ek == "vega_lite_chart":
+        if ek == "progress":
+            res.progress_bars += 1
+        elif ek == "vega_lite_chart":
             res.charts += 1
             if math.isnan(res.first_chart_s):
                 res.first_chart_s = time.perf_counter() - t0

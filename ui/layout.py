@@ -3,12 +3,31 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.text import t
+from ui import warm
+from ui.text import DEFAULT_LANG, LANGUAGES, current_lang, t
 
 
 def page_setup(title: str, icon: str) -> None:
     st.set_page_config(page_title=f"{title} · {t('common.app_title')}", page_icon=icon, layout="wide")
+    language_switch()
     st.sidebar.caption(t("common.sidebar_about"))
+    warm.start_once()
+
+
+def language_switch() -> None:
+    """Sidebar language picker that keeps `lang=it` in the URL (not widget-bound: a bound
+    select would write its shown name, "Italiano", into the link)."""
+    langs = list(LANGUAGES)
+
+    def changed() -> None:
+        choice = st.session_state["_lang_pick"]
+        if choice == DEFAULT_LANG:
+            st.query_params.pop("lang", None)
+        else:
+            st.query_params["lang"] = choice
+
+    st.sidebar.selectbox("🌐", langs, index=langs.index(current_lang()), key="_lang_pick",
+                         format_func=LANGUAGES.get, on_change=changed, label_visibility="collapsed")
 
 
 def what_you_will_see(text: str) -> None:

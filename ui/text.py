@@ -14,7 +14,7 @@ from typing import Mapping
 
 import streamlit as st
 
-LANGUAGES = {"en": "English"}
+LANGUAGES = {"en": "English", "it": "Italiano"}
 DEFAULT_LANG = "en"
 
 

@@ -1,0 +1,14 @@
+TEXT = {
+    "common.app_title": "Attivazioni e gradienti, dal vivo",
+    "common.notice.bad_param": "L'impostazione `{key}={value}` del link non è valida qui: viene usato il valore predefinito.",
+    "common.notice.unknown_param": "L'impostazione `{key}` del link non è riconosciuta da questa pagina ed è stata ignorata.",
+    "common.what_to_notice": "Cosa osservare",
+    "common.diverged": "{variant}: l'addestramento diverge al passo {step} (la loss diventa NaN/inf). I grafici si fermano a quel passo.",
+    "common.training": "Addestramento in corso: {n} rete/i insieme sui dati dei nomi...",
+    "common.data_caption": "Dati: {words:,} nomi di neonati statunitensi (SSA, 2017), {examples:,} esempi di addestramento, vocabolario di {vocab} caratteri.",
+    "common.sidebar_about": (
+        "Un compagno interattivo della lezione di Karpathy *makemore part 3: Activations & Gradients, "
+        "BatchNorm*. Ogni impostazione è salvata nel link della pagina: copia la barra degli indirizzi per "
+        "condividere una vista."
+    ),
+}
