@@ -5,18 +5,15 @@ import math
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-PAGE = "../pages/3_Dead_neurons.py"
+from tests.apptest import run_page
+
+PAGE = "pages/3_Dead_neurons.py"
 QUICK = "200"  # steps for the tests that are not about the default budget
 DEFAULT_NAMES = ["ReLU", "Leaky ReLU", "Tanh", "ELU"]
 
 
 def run(**params) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_page(PAGE, **params)
 
 
 def chart(at: AppTest, title_part: str):

@@ -10,16 +10,13 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-PAGE = "../pages/5_Deep_network_health.py"
+from tests.apptest import run_page
+
+PAGE = "pages/5_Deep_network_health.py"
 
 
 def run(**params) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_page(PAGE, **params)
 
 
 def metric(at: AppTest, start: str):

@@ -6,18 +6,15 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-PAGE = "../pages/4_Loss_at_init.py"
+from tests.apptest import run_page
+
+PAGE = "pages/4_Loss_at_init.py"
 EXPECTED = math.log(27)  # 3.2958
 QUICK = "200"  # hockey-stick steps for tests that are not about it
 
 
 def run(**params) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_page(PAGE, **params)
 
 
 def metric(at: AppTest, label_start: str) -> str:

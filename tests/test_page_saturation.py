@@ -11,16 +11,13 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-PAGE = "../pages/2_Tanh_saturation.py"
+from tests.apptest import run_page
+
+PAGE = "pages/2_Tanh_saturation.py"
 
 
 def run(**params) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page(PAGE, **params)
 
 
 def pct_inactive(at: AppTest) -> float:

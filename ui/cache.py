@@ -31,12 +31,12 @@ def train(cfgs: tuple[MLPConfig, ...], tcfg: TrainConfig, _progress: Callable[[i
     return T.train_variants(cfgs, tcfg, dataset(cfgs[0].block_size), progress=_progress)
 
 
-def train_with_bar(cfgs: Sequence[MLPConfig], tcfg: TrainConfig, label: str) -> T.TrainResult:
-    """train() with a progress bar that shows only while a new config is trained."""
+def run_with_bar(cached_fn: Callable, label: str, *args):
+    """cached_fn(*args, _progress=...) with a progress bar that shows only while it computes."""
     bar = st.empty()
 
     def progress(done: int, total: int) -> None:
-        # Called from inside the cached train(): st.cache_data would record this element and
+        # Called from inside the cached function: st.cache_data would record this element and
         # replay it on every cache hit, on a placeholder that no longer exists
         # (CacheReplayClosureError). The bar is transient, so keep it out of the recording.
         token = in_cached_function.set(False)
@@ -45,9 +45,14 @@ def train_with_bar(cfgs: Sequence[MLPConfig], tcfg: TrainConfig, label: str) -> 
         finally:
             in_cached_function.reset(token)
 
-    result = train(tuple(cfgs), tcfg, _progress=progress)
+    result = cached_fn(*args, _progress=progress)
     bar.empty()
     return result
+
+
+def train_with_bar(cfgs: Sequence[MLPConfig], tcfg: TrainConfig, label: str) -> T.TrainResult:
+    """train() with a progress bar that shows only while a new config is trained."""
+    return run_with_bar(train, label, tuple(cfgs), tcfg)
 
 
 @st.cache_data(max_entries=128, ttl=TTL, show_spinner=False)

@@ -9,7 +9,6 @@ from typing import Callable
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.script_run_context import in_cached_function
 
 from core import deep as D
 from ui import cache
@@ -24,20 +23,7 @@ def train_deep(cfg: D.DeepConfig, tcfg: D.DeepTrain,
 
 def train_with_bar(cfg: D.DeepConfig, tcfg: D.DeepTrain, label: str) -> D.DeepResult:
     """train_deep() with a progress bar that shows only while a new config is trained."""
-    bar = st.empty()
-
-    def progress(done: int, total: int) -> None:
-        # Runs inside the cached train_deep(): without this, st.cache_data would record the bar
-        # and replay it on every cache hit onto a placeholder that is gone (CacheReplayClosureError).
-        token = in_cached_function.set(False)
-        try:
-            bar.progress(min(1.0, done / max(1, total)), text=label)
-        finally:
-            in_cached_function.reset(token)
-
-    result = train_deep(cfg, tcfg, _progress=progress)
-    bar.empty()
-    return result
+    return cache.run_with_bar(train_deep, label, cfg, tcfg)
 
 
 @st.cache_data(max_entries=32, ttl=cache.TTL, show_spinner=False)
