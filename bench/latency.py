@@ -32,7 +32,7 @@ TOGGLES = (
     Toggle("2_Tanh_saturation.py", "selectbox", "s_act", "relu"),
     Toggle("3_Dead_neurons.py", "multiselect", "d_acts", ["relu", "leaky_relu", "tanh", "gelu"]),
     Toggle("4_Loss_at_init.py", "selectbox", "l_act", "relu"),
-    Toggle("5_Deep_network_health.py", "selectbox", "n_act", "relu"),
+    Toggle("5_Deep_network_health.py", "selectbox", "n_act", "relu"),  # keys inside, names in the URL
 )
 
 

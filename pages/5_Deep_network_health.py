@@ -14,19 +14,18 @@ from ui import cache
 from ui import cache_deep as CD
 from ui import charts_deep as C
 from ui.layout import notice, page_setup, what_you_will_see
-from ui.state import Control, read_url, show_notices, slider, toggle
+from ui.state import Control, activation_control, read_url, select, show_notices, slider, toggle
 from ui.text import t
 
 # Streamlit binds a selectbox to the URL by the label it shows, so the options are the labels
 # (n_act=ReLU, n_ph=at+init) and these maps lead back to the keys.
-KEY_OF = {A.REGISTRY[k].name: k for k in A.KEYS if A.REGISTRY[k].width_multiplier is None}  # maxout changes widths
 PHASE_OF = {t(f"deep.phase.{p}"): p for p in ("both", "init", "trained")}
 LRS = ("0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1", "2", "5", "10")
 PRESETS = (("0.5", 0.5), ("1", 1.0), ("5/3", 5 / 3), ("3", 3.0))  # the lecture's gains
 TAIL = 0.1  # share of the last steps averaged for the "end of run" numbers
 ZOOM = 5.0  # distributions zoom to mean ± 5 std when a few far outliers (heavy tails) would squash them
 
-C_ACT = Control("n_act", "choice", A.REGISTRY["tanh"].name, options=tuple(KEY_OF))
+C_ACT = activation_control("n_act", "tanh", exclude=("maxout",))  # maxout changes layer widths
 C_LIN = Control("n_lin", "bool", False)
 C_BN = Control("n_bn", "bool", False)
 C_GAIN = Control("n_gain", "float", 5 / 3, 0.1, 5.0)
@@ -59,8 +58,7 @@ what_you_will_see(t("deep.what"))
 with st.container(border=True):
     c1, c2, c3 = st.columns(3)
     lin = toggle(C_LIN, t("deep.lin.label"), help=t("deep.lin.help"), where=c2)
-    act = KEY_OF[c1.selectbox(t("deep.act.label"), C_ACT.options, index=C_ACT.options.index(C_ACT.default),
-                              key=C_ACT.key, bind="query-params", help=t("deep.act.help"), disabled=lin)]
+    act = select(C_ACT, t("deep.act.label"), help=t("deep.act.help"), where=c1, disabled=lin)
     bn = toggle(C_BN, t("deep.bn.label"), help=t("deep.bn.help"), where=c3)
     name = t("deep.linear_name") if lin else A.REGISTRY[act].name
     rec = 1.0 if lin else A.gain_for(act)

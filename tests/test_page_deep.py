@@ -88,7 +88,7 @@ def test_gain_changes_the_statistics():
 def test_deep_link_restores_state():
     at = run(n_act="ReLU", n_gain="1.41", n_bn="true", n_lr="0.01", n_steps="200", n_ph="at init", n_cmp="false")
     assert not at.warning
-    assert at.selectbox(key="n_act").value == "ReLU"
+    assert at.selectbox(key="n_act").value == "relu"  # the key; the URL and the screen carry "ReLU"
     assert at.slider(key="n_gain").value == pytest.approx(1.41)
     assert at.toggle(key="n_bn").value is True
     assert at.select_slider(key="n_lr").value == "0.01"
@@ -110,7 +110,7 @@ def test_deep_link_restores_state():
 def test_bad_param_shows_notice_and_uses_default(key, bad):
     at = run(**{key: bad, **({} if key == "n_steps" else {"n_steps": "200"})})
     assert len(at.warning) == 1 and key in at.warning[0].value
-    defaults = {"n_gain": ("slider", 5 / 3), "n_steps": ("slider", 1000), "n_act": ("selectbox", "Tanh"),
+    defaults = {"n_gain": ("slider", 5 / 3), "n_steps": ("slider", 1000), "n_act": ("selectbox", "tanh"),
                 "n_lr": ("select_slider", "0.1")}
     if key in defaults:
         kind, value = defaults[key]

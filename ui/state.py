@@ -134,10 +134,10 @@ def slider(c: Control, label: str, step: float, help: str | None = None, fmt: st
                         value=c.default, step=step, key=c.key, bind="query-params", help=help, format=fmt)
 
 
-def select(c: Control, label: str, help: str | None = None, where=st):
+def select(c: Control, label: str, help: str | None = None, where=st, disabled: bool = False):
     """A bound selectbox; it shows (and writes into the URL) c.labels when given."""
     return where.selectbox(label, c.options, index=c.options.index(c.default), key=c.key,
-                           bind="query-params", format_func=c.label_of, help=help)
+                           bind="query-params", format_func=c.label_of, help=help, disabled=disabled)
 
 
 def multiselect(c: Control, label: str, help: str | None = None, where=st):
