@@ -126,6 +126,8 @@ class StackedMLP:
         self.bn = cfgs[0].batchnorm
         self.params, self.batch_gen = init_params(cfgs, seed)
         self.blocks = act_blocks(cfgs)
+        # True when block rows are 0..K-1 in order (the trainer sorts variants so they are)
+        self._in_order = [r for b in self.blocks for r in b.rows] == list(range(self.K))
         # Learnable activation parameters (PReLU's slope), one (1,)-tensor per variant row.
         self.act_learn: dict[int, dict[str, torch.Tensor]] = {}
         for blk in self.blocks:
@@ -152,8 +154,9 @@ class StackedMLP:
     def activate(self, z: torch.Tensor, need_grad: bool):
         """h = f(z) per block. Returns h and what the backward needs (per-block closures)."""
         out_w = self.cfgs[0].n_hidden
-        h = z.new_empty(z.shape[0], z.shape[1], out_w) if len(self.blocks) > 1 else None
-        saved = []
+        stitch = len(self.blocks) > 1 and not self._in_order
+        h = z.new_empty(z.shape[0], z.shape[1], out_w) if stitch else None
+        saved, outs = [], []
         for blk in self.blocks:
             zb = self._rows(z, blk)
             p = self._block_params(blk)
@@ -170,16 +173,21 @@ class StackedMLP:
             else:
                 yb = self._apply(blk, zb, p)
                 saved.append(("closed", zb, yb, p))
-            if h is None:
-                h = yb
-            else:
+            if stitch:
                 h[blk.index(self.K)] = yb
+            else:
+                outs.append(yb)
+        if not stitch:  # blocks are consecutive rows in order: one concatenation, no scatter
+            h = outs[0] if len(outs) == 1 else torch.cat(outs)
         return h, saved
 
     def activation_backward(self, dh: torch.Tensor, saved) -> torch.Tensor:
         """dL/dz from dL/dh, block by block; also leaves grads of learnable slopes in .grad."""
         if len(self.blocks) == 1:
             return self._block_backward(self.blocks[0], dh, saved[0])
+        if self._in_order:
+            return torch.cat([self._block_backward(blk, dh[blk.index(self.K)], sv)
+                              for blk, sv in zip(self.blocks, saved)])
         dz = None
         for blk, sv in zip(self.blocks, saved):
             dzb = self._block_backward(blk, dh[blk.index(self.K)], sv)

@@ -87,6 +87,9 @@ def train_variants(
     groups: dict[tuple, list[int]] = {}
     for i, cfg in enumerate(cfgs):
         groups.setdefault(shape_key(cfg), []).append(i)
+    # same activation next to each other: each function then runs on one contiguous slice
+    for rows in groups.values():
+        rows.sort(key=lambda i: (cfgs[i].activation, cfgs[i].act_params))
     total = tcfg.steps * len(groups)
     parts = []
     for gi, rows in enumerate(groups.values()):
