@@ -23,10 +23,12 @@ log = logging.getLogger("activations.warm")
 @st.cache_resource(show_spinner=False)
 def _warmup_thread() -> threading.Thread | None:
     """Started at most once per server process (cache_resource is one shared object)."""
-    from streamlit import runtime
+    from streamlit.runtime import Runtime
 
-    if os.environ.get("ACTIVATIONS_WARMUP", "1") == "0" or not runtime.exists():
-        return None  # switched off, or no server at all (AppTest, bare scripts)
+    # AppTest installs a stand-in runtime (a mock), and bare scripts have none: no server to warm
+    real_server = Runtime.exists() and type(Runtime.instance()) is Runtime
+    if os.environ.get("ACTIVATIONS_WARMUP", "1") == "0" or not real_server:
+        return None
     port = st.get_option("server.port")
     base_path = (st.get_option("server.baseUrlPath") or "").strip("/")
     base = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
