@@ -60,7 +60,7 @@ def chart_png(page, index: int) -> bytes:
 
 
 def choose(page, select_index: int, option: str) -> None:
-    page.locator('[data-testid="stSelectbox"]').nth(select_index).click()
+    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').nth(select_index).click()
     page.get_by_role("option", name=option, exact=True).click()
     settle(page)
 
@@ -79,8 +79,8 @@ def test_deep_link_restores_state(server, page):
     open_page(page, server, "Tanh_saturation", "s_act=ReLU&s_w1=0.2")
     page.wait_for_selector(CHART)
     no_errors(page)
-    assert page.locator('[data-testid="stSelectbox"] input').first.input_value() == "ReLU"
-    w1 = page.locator('[data-testid="stSlider"] [data-testid="stSliderThumbValue"]').first
+    assert page.locator('[data-testid="stMain"] [data-testid="stSelectbox"] input').first.input_value() == "ReLU"
+    w1 = page.locator('[data-testid="stMain"] [data-testid="stSlider"] [data-testid="stSliderThumbValue"]').first
     assert float(w1.inner_text()) == pytest.approx(0.2)
     assert page.locator('[data-testid="stAlertContentWarning"]').count() == 0
 
