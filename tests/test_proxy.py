@@ -412,7 +412,7 @@ class Tab:
     def choose(self, option: str) -> None:
         """Pick `option` in the page's first select box (the activation): a rerun."""
         self.mark()
-        self.page.locator('[data-testid="stSelectbox"]').first.click(timeout=30_000)
+        self.page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click(timeout=30_000)
         self.page.get_by_role("option", name=option, exact=True).click(timeout=30_000)
 
 

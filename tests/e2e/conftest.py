@@ -18,7 +18,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # closed before other modules start their own Playwright
 def server():
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
@@ -27,7 +27,7 @@ def server():
     stop_server(proc)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # closed before other modules start their own Playwright
 def browser():
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
