@@ -3,9 +3,11 @@ import streamlit as st
 
 from ui.layout import page_setup
 from ui.pages import PAGES
+from ui.state import read_url, show_notices
 from ui.text import t
 
 page_setup(t("home.title"), icon="🧠")
+show_notices(read_url(()))  # the home page has no settings of its own: anything else is flagged
 
 st.title(t("home.title"))
 st.markdown(t("home.intro"))

@@ -21,6 +21,14 @@ def test_home_renders_with_a_card_per_page():
     assert "29,910" in " ".join(m.value for m in at.markdown)
 
 
-def test_unknown_param_on_home_is_ignored_with_no_crash():
+def test_unknown_param_on_home_shows_a_notice():
     at = run_home(bogus="<script>")
     assert not at.exception
+    assert len(at.warning) == 1 and "bogus" in at.warning[0].value
+    assert "<script>" not in at.warning[0].value  # user text is defanged before it is shown
+
+
+def test_home_deep_link_restores_the_language():
+    at = run_home(lang="it")
+    assert not at.exception and not at.warning
+    assert at.title[0].value != run_home().title[0].value
