@@ -85,7 +85,7 @@ L = DeepLink
 # THE place to update when a page's query params change (keys from each page's CONTROLS:
 # g_ gallery, s_ saturation, d_ dead neurons, l_ loss at init, n_ deep network health).
 # A bound select writes the name it shows into the URL, so activation pickers carry registry
-# names (s_act=Leaky+ReLU, g_act=Tanh&g_act=ReLU); l_act still carries registry keys.
+# names (s_act=Leaky+ReLU, g_act=Tanh&g_act=ReLU, l_act=ReLU).
 # One tuple per wave, an exercise of the lesson. Within a wave the class shares settings (links
 # repeat, so a cache entry is computed once and reused); each wave brings new settings, so the
 # caches keep meeting new keys and RSS must still level off. A link that a page does not
@@ -101,7 +101,7 @@ WAVES: tuple[tuple[DeepLink, ...], ...] = (
         L(GALLERY, q(g_act=["Sigmoid (logistic)", "GELU", "SiLU / Swish"], g_xmax=8)),
         L(SATURATION, q(s_act="ReLU", s_steps=200)), L(SATURATION, q(s_act="ReLU", s_steps=200)),
         L(SATURATION, q(s_w1=0.2, s_b1=0.01, s_steps=200)), L(SATURATION, q(s_act="Sigmoid (logistic)", s_thr=0.95)),
-        L(LOSS, q(l_act="relu", l_w2=0.1, l_n=400)), L(LOSS, q(l_act="relu", l_w2=0.1, l_n=400)),
+        L(LOSS, q(l_act="ReLU", l_w2=0.1, l_n=400)), L(LOSS, q(l_act="ReLU", l_w2=0.1, l_n=400)),
         L(LOSS, q(l_v=10, l_z0=0, l_z1=0, l_z2=5, l_z3=0, l_tgt=2, l_n=400)),
         L(DEEP, q(n_bn="true", n_steps=300)), L(DEEP, q(n_gain=1, n_steps=0)), L(DEAD, q(d_lr="0.5", d_steps=500)),
     ),
@@ -112,7 +112,7 @@ WAVES: tuple[tuple[DeepLink, ...], ...] = (
         L(SATURATION, q(s_act="ELU", s_w1=2, s_b1=0.5, s_steps=500)), L(SATURATION, q(s_act="GELU", s_steps=300)),
         L(SATURATION, q(s_act="Leaky ReLU", s_w1=0.5, s_steps=400)),
         L(SATURATION, q(s_act="Tanh", s_w1=3, s_b1=3, s_thr=0.9)),
-        L(LOSS, q(l_act="gelu", l_b2="true", l_w2=0.0316, l_n=600)), L(LOSS, q(l_act="tanh", l_b2="true", l_n=300)),
+        L(LOSS, q(l_act="GELU", l_b2="true", l_w2=0.0316, l_n=600)), L(LOSS, q(l_act="Tanh", l_b2="true", l_n=300)),
         L(DEEP, q(n_gain=3, n_steps=500)), L(DEEP, q(n_lin="true", n_gain=0.5, n_steps=200)),
         L(DEAD, q(d_acts=["ReLU", "Leaky ReLU", "GELU"], d_b1=3, d_steps=500)),
     ),
@@ -121,7 +121,7 @@ WAVES: tuple[tuple[DeepLink, ...], ...] = (
         L(GALLERY, q(g_act=["Tanh", "ReLU"])), L(GALLERY),
         L(SATURATION, q(s_act="SiLU / Swish", s_w1=0.8, s_steps=800)), L(SATURATION, q(s_act="Softsign", s_b1=0)),
         L(SATURATION, q(s_act="Mish", s_steps=100)), L(SATURATION),
-        L(LOSS, q(l_act="elu", l_w2=0.001, l_n=800)), L(LOSS, q(l_act="sigmoid", l_w2=0.178, l_n=200)),
+        L(LOSS, q(l_act="ELU", l_w2=0.001, l_n=800)), L(LOSS, q(l_act="Sigmoid (logistic)", l_w2=0.178, l_n=200)),
         L(DEEP, q(n_act="ReLU", n_gain=1.41, n_lr="0.05", n_steps=400)), L(DEEP, q(n_steps=300)),
         L(DEAD, q(d_bn="true", d_w1=0.5, d_steps=300)),
     ),
@@ -136,7 +136,7 @@ def explore_links(n: int, wave: int) -> list[DeepLink]:
         k = wave * n + i  # distinct for every session of every wave
         out.append((
             L(SATURATION, q(s_w1=round(0.1 + 0.001 * (k % 2900), 3), s_steps=100)),
-            L(LOSS, q(l_act=("tanh", "relu", "gelu", "elu", "silu")[k % 5], l_n=200 + 100 * (k // 5 % 19))),
+            L(LOSS, q(l_act=("Tanh", "ReLU", "GELU", "ELU", "SiLU / Swish")[k % 5], l_n=200 + 100 * (k // 5 % 19))),
             L(DEEP, q(n_gain=round(0.1 + 0.01 * (k % 490), 2), n_steps=100)),
             L(GALLERY, q(g_act=["ELU", "Tanh"], g_xmax=1 + 0.5 * (k % 39), g_elu_alpha=round(0.1 + 0.1 * (k // 39 % 30), 1))),
             L(DEAD, q(d_w1=round(0.05 + 0.01 * (k % 196), 2), d_steps=100)),

@@ -4,13 +4,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import activations as A
 from core.config import MLPConfig, TrainConfig
 from core.diagnostics import expected_init_loss, histogram, init_loss, softmax_table
 from ui import cache
 from ui import charts_loss as C
 from ui.layout import notice, page_setup, what_you_will_see
-from ui.state import Control, read_url, select, show_notices, slider, toggle
+from ui.state import Control, activation_control, read_url, select, show_notices, slider, toggle
 from ui.text import t
 
 V_DATA = 27  # '.' + a-z
@@ -22,7 +21,7 @@ TAIL = 100  # steps averaged for the "end of run" metrics
 Z_DEFAULTS = (-12.0, 4.0, 9.0, 16.0)
 
 C_V = Control("l_v", "int", V_DATA, 2, 100)
-C_ACT = Control("l_act", "choice", "tanh", options=tuple(A.KEYS))
+C_ACT = activation_control("l_act", "tanh")  # keys inside, registry names on screen and in the URL
 C_B2 = Control("l_b2", "bool", False)
 C_W2 = Control("l_w2", "choice", "1", options=SCALES)
 C_Z = tuple(Control(f"l_z{i}", "float", z, -20.0, 20.0) for i, z in enumerate(Z_DEFAULTS))
