@@ -50,3 +50,10 @@ def test_softmax_confidently_wrong():
 
 def test_expected_init_loss():
     assert D.expected_init_loss(27) == pytest.approx(3.2958, abs=1e-4)
+
+
+def test_update_ratio_summary_averages_the_last_steps():
+    u = pd.DataFrame({"step": [0, 1, 2, 3] * 2, "variant": "tanh", "param": ["W1"] * 4 + ["W2"] * 4,
+                      "ratio": [-1.0, -1.0, -3.0, -3.0, -2.0, -2.0, -4.0, -4.0]})
+    s = D.update_ratio_summary(u, last=2).set_index("param")["ratio"]
+    assert s.to_dict() == {"W1": -3.0, "W2": -4.0}

@@ -1,7 +1,8 @@
-"""Altair chart builders: tidy DataFrame in, alt.Chart out. No Streamlit here.
+"""Shared Altair pieces: the palette, stable variant colours and the saturation map.
 
-Every builder gives a title, labelled axes and tooltips; pages add the `alt=` text and the
-"what to notice" sentence. Colours of variants stay stable across charts via `variant_scale`.
+Each page's own builders live in `ui/charts_<page>.py` (tidy DataFrame in, alt.Chart out, no
+Streamlit). Every builder gives a title, labelled axes and tooltips; pages add the `alt=` text
+and the "what to notice" sentence. `variant_scale` keeps a variant's colour stable across charts.
 """
 from __future__ import annotations
 
@@ -16,42 +17,6 @@ PALETTE = ("#d6336c", "#1c7ed6", "#37b24d", "#f59f00", "#7048e8", "#0ca678", "#e
 
 def variant_scale(domain: Sequence[str]) -> alt.Scale:
     return alt.Scale(domain=list(domain), range=list(PALETTE[: max(1, len(domain))]))
-
-
-def line(df: pd.DataFrame, x: str, y: str, color: str, title: str, x_title: str, y_title: str,
-         color_title: str, x_log: bool = False, y_zero: bool = True, height: int = 300,
-         tooltip_fmt: str = ".3f") -> alt.Chart:
-    """One line per value of `color`."""
-    domain = list(dict.fromkeys(df[color])) if len(df) else []
-    return (
-        alt.Chart(df, title=title, height=height)
-        .mark_line(point=len(df) <= 60)
-        .encode(
-            x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(type="log") if x_log else alt.Undefined),
-            y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(zero=y_zero)),
-            color=alt.Color(f"{color}:N", title=color_title, scale=variant_scale(domain)),
-            tooltip=[alt.Tooltip(f"{color}:N", title=color_title), alt.Tooltip(f"{x}:Q", title=x_title),
-                     alt.Tooltip(f"{y}:Q", title=y_title, format=tooltip_fmt)],
-        )
-    )
-
-
-def hist(df: pd.DataFrame, title: str, x_title: str, color: str | None = None, color_title: str = "",
-         y: str = "count", y_title: str = "count", height: int = 260, opacity: float = 0.55) -> alt.Chart:
-    """Bars of a pre-binned histogram (columns bin_start, bin_end, count/fraction [, color])."""
-    enc = dict(
-        x=alt.X("bin_start:Q", title=x_title, bin="binned"),
-        x2="bin_end:Q",
-        y=alt.Y(f"{y}:Q", title=y_title, stack=None),
-        tooltip=[alt.Tooltip("bin_start:Q", title="from", format=".3f"),
-                 alt.Tooltip("bin_end:Q", title="to", format=".3f"),
-                 alt.Tooltip(f"{y}:Q", title=y_title, format=".3~f")],
-    )
-    if color:
-        domain = list(dict.fromkeys(df[color])) if len(df) else []
-        enc["color"] = alt.Color(f"{color}:N", title=color_title, scale=variant_scale(domain))
-        enc["tooltip"] = [alt.Tooltip(f"{color}:N", title=color_title), *enc["tooltip"]]
-    return alt.Chart(df, title=title, height=height).mark_bar(opacity=opacity, binSpacing=0).encode(**enc)
 
 
 def binary_map(df: pd.DataFrame, title: str, x_title: str, y_title: str, on_label: str, off_label: str,
@@ -70,20 +35,3 @@ def binary_map(df: pd.DataFrame, title: str, x_title: str, y_title: str, on_labe
                      alt.Tooltip("h:Q", title="h", format=".4f"), alt.Tooltip("state:N", title="")],
         )
     )
-
-
-def rule_y(value: float, label: str, color: str = "#495057") -> alt.LayerChart:
-    """A dashed horizontal reference line with a label, to layer on a chart."""
-    base = alt.Chart(pd.DataFrame({"y": [value], "label": [label]}))
-    return base.mark_rule(strokeDash=[6, 4], color=color).encode(y="y:Q", tooltip=["label:N", alt.Tooltip("y:Q", format=".4f")]) + \
-        base.mark_text(align="left", dx=4, dy=-6, color=color).encode(y="y:Q", text="label:N", x=alt.value(0))
-
-
-def bars(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title: str, color: str | None = None,
-         height: int = 260, fmt: str = ".3f") -> alt.Chart:
-    enc = dict(x=alt.X(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
-               y=alt.Y(f"{y}:Q", title=y_title),
-               tooltip=[alt.Tooltip(f"{x}:N", title=x_title), alt.Tooltip(f"{y}:Q", title=y_title, format=fmt)])
-    if color:
-        enc["color"] = alt.Color(f"{color}:N", legend=None, scale=variant_scale(list(dict.fromkeys(df[color]))))
-    return alt.Chart(df, title=title, height=height).mark_bar().encode(**enc)
