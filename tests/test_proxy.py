@@ -550,8 +550,11 @@ def test_sessions_stick_and_losing_a_replica_reconnects_only_its_sessions(replic
             wait_for(t.idle_after_new_run, RENDER_S, f"{t.name} to redraw for GELU", pause_s, detail)
             assert "s_act=GELU" in t.page.url and t.state()["errors"] == 0, detail()
         after = [x for x in proxy.log(offset) if x.uri != "/_stcore/stream"]  # a websocket logs when it ends
-        assert after and {x.upstream for x in after} == {b.addr}, detail()
-        assert {x.sticky for x in after} >= {t.sticky for t in on_a}  # a's sessions now talk to b
+        # a may still answer a request or two while it shuts down (those name a alone); everything
+        # else, the reconnects that found a refusing included, must have been answered by b
+        rest = [x for x in after if x.upstreams != [a.addr]]
+        assert rest and {x.upstream for x in rest} == {b.addr}, (sorted((x.uri, x.upstreams) for x in after), detail())
+        assert {x.sticky for x in rest} >= {t.sticky for t in on_a}  # a's sessions now talk to b
 
         phase("every tab redrew for GELU, all on b")
         # -- with no replica left, every page says so
