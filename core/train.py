@@ -196,13 +196,11 @@ def _check_divergence(batch_loss, start, stop, diverged_at) -> None:
 @torch.no_grad()
 def _inactive_fraction(net: StackedMLP, X: torch.Tensor, chunk: int = 16384) -> torch.Tensor:
     """(K, n_hidden) fraction of examples on which each hidden unit is inactive."""
+    params = [A.resolve_params(cfg.activation, cfg.params_dict()) for cfg in net.cfgs]  # once, not per chunk
     counts = None
     for s in range(0, X.shape[0], chunk):
         z = net.hidden_eval(X[s : s + chunk])
-        parts = []
-        for k, cfg in enumerate(net.cfgs):
-            params = A.resolve_params(cfg.activation, cfg.params_dict())
-            parts.append(A.inactive_mask(cfg.activation, z[k], params=params).sum(0))
+        parts = [A.inactive_mask(cfg.activation, z[k], params=params[k]).sum(0) for k, cfg in enumerate(net.cfgs)]
         c = torch.stack(parts).double()
         counts = c if counts is None else counts + c
     return (counts / X.shape[0]).float()
