@@ -155,7 +155,7 @@ def session_mix(n: int, wave: int = 0) -> list[DeepLink]:
 def draws_charts(page: str) -> bool:
     """Whether a page is a chart page that has been written (a placeholder draws none)."""
     path = PAGE_FILES.get(page)
-    return path is not None and "altair_chart(" in (REPO / path).read_text(encoding="utf-8")
+    return path is not None and re.search(r"\bshow\(|altair_chart\(", (REPO / path).read_text(encoding="utf-8")) is not None
 
 
 # -- the server --------------------------------------------------------------------------------

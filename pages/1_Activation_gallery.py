@@ -11,6 +11,8 @@ from ui import charts_gallery as charts
 from ui.charts import PALETTE
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.state import Control, activation_control, multiselect, read_url, show_notices, slider
+from ui.export import show
+from ui.present import columns, controls_box, prose, share
 from ui.text import t
 
 DEFAULT_KEYS = ("sigmoid", "tanh", "relu", "gelu")
@@ -31,7 +33,7 @@ what_you_will_see(t("gallery.intro"))
 show_notices(read_url(CONTROLS))
 
 # ---- controls ---------------------------------------------------------------------------
-with st.container(border=True):
+with controls_box(t("gallery.controls")):
     st.markdown(f"**{t('gallery.controls')}**")
     keys = multiselect(PICK, t("gallery.pick"), help=t("gallery.pick_help"))
     tunable = [(k, p) for k in keys for p in REGISTRY[k].params]
@@ -41,6 +43,7 @@ with st.container(border=True):
     for i, (k, p) in enumerate(tunable, start=1):
         params[k][p.name] = slider(PARAMS[(k, p.name)], t("gallery.param_label", name=REGISTRY[k].name, param=p.name),
                                    step=int(p.step) if p.integer else p.step, help=p.help, where=cols[i % 4])
+share()
 
 # one colour per selected activation, in the order picked, shared by every chart and card
 colors = {REGISTRY[k].name: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
@@ -53,17 +56,17 @@ else:
     # ---- f and f' side by side ------------------------------------------------------------
     st.header(t("gallery.curves"))
     df = cache.curves(tuple(keys), hashable, -xmax, xmax)
-    left, right = st.columns(2)
+    left, right = columns(2)
     for col, kind, y_title in ((left, "f", t("gallery.axis.f")), (right, "df", t("gallery.axis.df"))):
         with col:
             chart = charts.curve(df[df["kind"] == kind], colors, t(f"gallery.{kind}.title"), t("gallery.axis.x"),
                                  y_title, t("gallery.legend"))
-            st.altair_chart(chart, width="stretch", alt=t(f"gallery.{kind}.alt", lo=-xmax, hi=xmax, names=names))
+            show(chart, f"{kind}-curves", t(f"gallery.{kind}.alt", lo=-xmax, hi=xmax, names=names))
             notice(t(f"gallery.{kind}.notice"))
 
     # ---- one card per activation -----------------------------------------------------------
     st.header(t("gallery.cards"))
-    st.markdown(t("gallery.cards_intro"))
+    prose(t("gallery.cards_intro"))
     with st.expander(t("gallery.props_help_title")):
         st.markdown(t("gallery.props_help"))
 
@@ -105,20 +108,20 @@ history = pd.DataFrame([{"name": a.name, "year": a.year, "reference": a.referenc
                         for a in REGISTRY.values()])
 chart = charts.timeline(history, colors, t("gallery.timeline.title"), t("gallery.timeline.x"), t("gallery.timeline.y"),
                         t("gallery.timeline.ref"), t("gallery.timeline.selected"), t("gallery.yes"), t("gallery.no"))
-st.altair_chart(chart, width="stretch", alt=t("gallery.timeline.alt", n=len(KEYS), first=history["year"].min(),
-                                              last=history["year"].max(), names=names or "-"))
+show(chart, "timeline", t("gallery.timeline.alt", n=len(KEYS), first=history["year"].min(),
+                          last=history["year"].max(), names=names or "-"))
 notice(t("gallery.timeline.notice"))
 
 # ---- signal propagation and init gains -------------------------------------------------------
 if keys:
     st.header(t("gallery.signal"))
-    st.markdown(t("gallery.signal_intro"))
+    prose(t("gallery.signal_intro"))
     sp = cache.signal_propagation(tuple(keys), hashable, INPUT_STDS)
     chart = charts.signal(sp, colors, t("gallery.signal.title"), t("gallery.signal.x"), t("gallery.signal.y"),
                           t("gallery.legend"), t("gallery.signal.identity"), t("gallery.signal.out_mean"),
                           t("gallery.signal.msd"))
-    st.altair_chart(chart, width="stretch", alt=t("gallery.signal.alt", lo=min(INPUT_STDS), hi=max(INPUT_STDS),
-                                                  names=names))
+    show(chart, "signal-propagation", t("gallery.signal.alt", lo=min(INPUT_STDS), hi=max(INPUT_STDS),
+                                        names=names))
     notice(t("gallery.signal.notice"))
     st.subheader(t("gallery.gain_table"))
     at_one = sp[sp["input_std"] == 1.0]

@@ -12,11 +12,14 @@ import streamlit as st
 from core import activations as A
 from core import diagnostics as D
 from core.config import MLPConfig, TrainConfig
-from ui import cache
+from ui import cache, wordlist
 from ui import charts as C
 from ui import charts_saturation as CS
+from ui import predict
 from ui import state as S
 from ui.layout import notice, page_setup, what_you_will_see
+from ui.export import show
+from ui.present import columns, controls_box, prose, share
 from ui.text import t
 
 CONTROLS = (
@@ -41,13 +44,14 @@ def set_scales(w1: float, b1: float) -> None:
     st.session_state[B1.key] = b1
 
 
-page_setup(t("saturation.title"), icon="🔥")
+page_setup(t("saturation.title"), icon="🔥", word_list=True, predict=True)
 S.show_notices(S.read_url(CONTROLS))
 st.title(t("saturation.title"))
 what_you_will_see(t("saturation.what"))
+st.caption(wordlist.data_text(cache.dataset()))  # which words the page trains on (names or an upload)
 
 # -- controls ------------------------------------------------------------------------------
-with st.container(border=True):
+with controls_box():
     c1, c2, c3 = st.columns(3)
     act = S.select(ACT, t("saturation.act.label"),
                    help=t("saturation.act.help"), where=c1)
@@ -67,6 +71,7 @@ with st.container(border=True):
     thr = S.slider(THR, t("saturation.thr.label"), step=0.001, fmt="%.3f", help=t("saturation.thr.help"), where=c4)
     steps = S.slider(STEPS, t("saturation.steps.label"), step=100, help=t("saturation.steps.help"), where=c5)
     st.caption(t("saturation.fixed"))
+share()
 
 # -- train: yours and the lecture's three settings, together, same seed -------------------
 spec = A.REGISTRY[act]
@@ -104,7 +109,7 @@ if yours in diverged and diverged[yours] <= steps:
     st.info(t("saturation.no_snapshot", step=diverged[yours]))
     chart = CS.loss_curve(result.loss, steps, t("saturation.loss.title"), t("saturation.loss.x"),
                           t("saturation.loss.y"), t("saturation.variant.title"))
-    st.altair_chart(chart, width="stretch", alt=t("saturation.loss.alt"))
+    show(chart, "loss-curve-diverged", t("saturation.loss.alt"))
     notice(t("saturation.loss.notice_diverged", step=diverged[yours]))
     st.stop()
 
@@ -115,6 +120,20 @@ frames = {v: CS.snapshot_frame(g, act, params, thr, on_label, off_label)
           for v, g in snap[snap["step"] == steps].groupby("variant", sort=False)}
 me = frames[yours]
 summary = D.saturation_summary(me)
+
+# -- predict first: the % saturated, before it is shown --------------------------------------
+if predict.on():
+    setting = (act, w1, b1, thr, steps)
+    state_text = t(f"predict.sat.state.{kind}", thr=thr)
+    when = t("predict.sat.when_init") if steps == 0 else t("predict.sat.when_steps", n=steps)
+    guess = predict.ask("saturation", setting, t("predict.sat.question", act=spec.name, w1=w1, b1=b1, when=when,
+                                                 state=state_text), step=1.0)
+    if guess is None:
+        st.stop()
+    actual = summary["pct_inactive"]
+    predict.number_feedback("saturation", setting, guess, actual, predict.score(guess, actual, tol=5.0),
+                            t("predict.sat.what", state=state_text), ".1f", unit=" %",
+                            why=t(f"predict.sat.why.{kind}", std=me["pre"].std(), x=math.atanh(thr)))
 
 # -- metrics -------------------------------------------------------------------------------
 m1, m2, m3, m4 = st.columns(4)
@@ -129,13 +148,13 @@ m4.metric(t("saturation.metric.dx"), f"{me['dx'].abs().mean():.2e}", help=t("sat
 state_title = t("saturation.state.title")
 common = dict(y_title=t("saturation.hist.y"), state_title=state_title, on_label=on_label, off_label=off_label,
               from_title=t("saturation.hist.from"), to_title=t("saturation.hist.to"))
-h1, h2 = st.columns(2)
+h1, h2 = columns(2)
 with h1:
     x_sat = math.atanh(thr)  # tanh(x) = threshold
     chart = CS.state_hist(D.histogram(me, "pre", by=("state",), bins=50), t("saturation.hist.pre.title"),
                           t("saturation.hist.pre.x"), rules=(-x_sat, x_sat) if act == "tanh" else (),
                           rule_label=t("saturation.hist.pre.rule", x=x_sat), **common)
-    st.altair_chart(chart, width="stretch", alt=t("saturation.hist.pre.alt", std=me["pre"].std()))
+    show(chart, "pre-activation-histogram", t("saturation.hist.pre.alt", std=me["pre"].std()))
     notice(t(f"saturation.hist.pre.notice.{kind}", std=me["pre"].std()))
 with h2:
     lo, hi = spec.output_range
@@ -144,14 +163,14 @@ with h2:
     chart = CS.state_hist(D.histogram(me, "h", by=("state",), bins=50, value_range=h_range),
                           t("saturation.hist.h.title"), t("saturation.hist.h.x"), rules=rules,
                           rule_label=t("saturation.hist.h.rule", thr=thr), **common)
-    st.altair_chart(chart, width="stretch", alt=t("saturation.hist.h.alt", pct=summary["pct_inactive"]))
+    show(chart, "h-histogram", t("saturation.hist.h.alt", pct=summary["pct_inactive"]))
     notice(t(f"saturation.hist.h.notice.{kind}", thr=thr, pct=summary["pct_inactive"]))
 
 # -- the saturation map --------------------------------------------------------------------
 chart = C.binary_map(me, t("saturation.map.title", white=on_label), t("saturation.map.x"), t("saturation.map.y"),
                      on_label=on_label, off_label=off_label, height=260)
-st.altair_chart(chart, width="stretch", alt=t("saturation.map.alt", pct=summary["pct_inactive"],
-                                               dead=summary["dead_neurons"]))
+show(chart, "saturation-map", t("saturation.map.alt", pct=summary["pct_inactive"],
+                                dead=summary["dead_neurons"]))
 notice(t(f"saturation.map.notice.{kind}", pct=summary["pct_inactive"], dead=summary["dead_neurons"]))
 
 # -- you vs the lecture --------------------------------------------------------------------
@@ -164,7 +183,7 @@ cmp = pd.DataFrame(rows)
 chart = CS.compare_bars(cmp, t("saturation.compare.title", what=t(f"saturation.metric.pct.{kind}"), step=steps),
                         t("saturation.compare.x"), t("saturation.compare.y", what=t(f"saturation.metric.pct.{kind}")), t("saturation.w1.short"),
                         t("saturation.b1.short"), t("saturation.metric.dead"))
-st.altair_chart(chart, width="stretch", alt=t("saturation.compare.alt"))
+show(chart, "settings-compared", t("saturation.compare.alt"))
 if len(cmp) == len(settings):
     pct = cmp["pct"].tolist()
     notice(t(f"saturation.compare.notice.{kind}", before=pct[1], fix=pct[2], kaiming=pct[3]))
@@ -173,7 +192,7 @@ else:
 
 # -- why the gradient vanishes -------------------------------------------------------------
 st.header(t("saturation.why.title"))
-st.markdown(t("saturation.why.body"))
+prose(t("saturation.why.body"))
 st.latex(t("saturation.why.latex"))
 st.markdown(t("saturation.why.yours", name=spec.name))
 st.latex(spec.deriv_latex)
@@ -181,12 +200,12 @@ mean_local = me["local"].mean()
 chart = CS.state_hist(D.histogram(me, "local", by=("state",), bins=40), t("saturation.local.title", name=spec.name),
                       t("saturation.local.x"), rules=(mean_local,),
                       rule_label=t("saturation.local.rule", mean=mean_local), **common)
-st.altair_chart(chart, width="stretch", alt=t("saturation.local.alt", mean=mean_local))
+show(chart, "local-gradient-histogram", t("saturation.local.alt", mean=mean_local))
 notice(t("saturation.local.notice", mean=mean_local))
 
 # -- the loss along the way ----------------------------------------------------------------
 if steps > 0:
     chart = CS.loss_curve(result.loss, steps, t("saturation.loss.title"), t("saturation.loss.x"),
                           t("saturation.loss.y"), t("saturation.variant.title"))
-    st.altair_chart(chart, width="stretch", alt=t("saturation.loss.alt"))
+    show(chart, "loss-curve", t("saturation.loss.alt"))
     notice(t("saturation.loss.notice"))

@@ -7,10 +7,13 @@ import streamlit as st
 from core import activations as A
 from core.config import MLPConfig, TrainConfig
 from core.diagnostics import dead_over_time
-from ui import cache
+from ui import cache, wordlist
 from ui import charts_dead as C
+from ui import predict
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.state import Control, activation_control, multiselect, read_url, show_notices, slider, toggle
+from ui.export import show
+from ui.present import controls_box, presenting, share
 from ui.text import t
 
 N_HIDDEN = MLPConfig().n_hidden  # 200
@@ -67,24 +70,27 @@ def cell(value, fmt: str) -> str:
     return "—" if value is None or pd.isna(value) else format(value, fmt)
 
 
-page_setup(t("dead.title"), icon="💀")
+page_setup(t("dead.title"), icon="💀", word_list=True, predict=True)
 show_notices(read_url(CONTROLS))
 st.title(t("dead.title"))
 what_you_will_see(t("dead.what_you_will_see", n=ACT_N))
+st.caption(wordlist.data_text(cache.dataset()))  # which words the page trains on (names or an upload)
 
 # -- controls ------------------------------------------------------------------------------------
-top1, top2 = st.columns([2, 1])
-acts = multiselect(C_ACTS, t("dead.acts"), help=t("dead.acts_help"), where=top1)
-steps = slider(C_STEPS, t("dead.steps"), step=100, help=t("dead.steps_help"), where=top2)
-c1, c2, c3, c4 = st.columns([1.2, 1, 1, 0.9], vertical_alignment="bottom")
-lr_s = c1.select_slider(t("dead.lr"), options=LRS, value=C_LR.default, key=C_LR.key, bind="query-params",
-                        help=t("dead.lr_help"))
-w1 = slider(C_W1, t("dead.w1"), step=0.05, help=t("dead.w1_help"), where=c2)
-b1 = slider(C_B1, t("dead.b1"), step=0.01, help=t("dead.b1_help"), where=c3)
-bn = toggle(C_BN, t("dead.bn"), help=t("dead.bn_help"), where=c4)
-ROW = [0.7, 1, 1, 1, 1, 0.6]  # label + up to five buttons, aligned in both rows
-preset_row("dead.break", BREAK, ROW)
-preset_row("dead.cure", CURE, ROW)
+with controls_box():
+    top1, top2 = st.columns([2, 1])
+    acts = multiselect(C_ACTS, t("dead.acts"), help=t("dead.acts_help"), where=top1)
+    steps = slider(C_STEPS, t("dead.steps"), step=100, help=t("dead.steps_help"), where=top2)
+    c1, c2, c3, c4 = st.columns([1.2, 1, 1, 0.9], vertical_alignment="bottom")
+    lr_s = c1.select_slider(t("dead.lr"), options=LRS, value=C_LR.default, key=C_LR.key, bind="query-params",
+                            help=t("dead.lr_help"))
+    w1 = slider(C_W1, t("dead.w1"), step=0.05, help=t("dead.w1_help"), where=c2)
+    b1 = slider(C_B1, t("dead.b1"), step=0.01, help=t("dead.b1_help"), where=c3)
+    bn = toggle(C_BN, t("dead.bn"), help=t("dead.bn_help"), where=c4)
+    ROW = [0.7, 1, 1, 1, 1, 0.6]  # label + up to five buttons, aligned in both rows
+    preset_row("dead.break", BREAK, ROW)
+    preset_row("dead.cure", CURE, ROW)
+share()
 
 if not acts:
     st.info(t("dead.pick_one"))
@@ -106,16 +112,34 @@ diverged = res.diverged()
 for variant, step in diverged.items():
     st.error(t("common.diverged", variant=variant, step=step))
 
-# -- 1. dead units over time ----------------------------------------------------------------------
-st.header(t("dead.time.header"))
 dot = dead_over_time(res.activity)
 dot = dot.astype({"step": "int64", "dead": "int64"}) if len(dot) else dot
 last_dead = {v: int(g.sort_values("step")["dead"].iloc[-1]) for v, g in dot.groupby("variant", sort=False)}
+
+# -- predict first: which activation ends with the most dead units ---------------------------------
+if predict.on():
+    NONE = "-"  # the "no dead units at all" answer
+    setting = (tuple(acts), lr_s, w1, b1, steps, bn)
+    guess = predict.ask("dead", setting, t("predict.dead.question", names=", ".join(names), steps=steps, lr=lr_s),
+                        options=[*names, NONE], format_func=lambda v: t("predict.dead.none") if v == NONE else v)
+    if guess is None:
+        st.stop()
+    final = {v: last_dead.get(v, 0) for v in names if v not in diverged}
+    most = max(final.values(), default=0)
+    worst = [v for v, d in final.items() if d == most] if most > 0 else []
+    answer = t("predict.dead.answer", names=" / ".join(worst), dead=most, h=N_HIDDEN) if worst \
+        else t("predict.dead.answer_none")
+    why = t("predict.dead.why_dead", names=" / ".join(worst)) if worst else t("predict.dead.why_none")
+    predict.choice_feedback("dead", setting, right=(guess in worst) or (guess == NONE and not worst),
+                            guess_text=t("predict.dead.none") if guess == NONE else guess, answer_text=answer, why=why)
+
+# -- 1. dead units over time ----------------------------------------------------------------------
+st.header(t("dead.time.header"))
 summary = ", ".join(t("dead.time.alt_diverged", name=v, step=diverged[v]) if v in diverged
                     else t("dead.time.alt_item", name=v, dead=last_dead.get(v, 0)) for v in names)
 chart = C.dead_over_time(dot, names, N_HIDDEN, t("dead.time.title", h=N_HIDDEN), t("dead.time.x"),
                          t("dead.time.y"), t("dead.time.color"), t("dead.time.pct"))
-st.altair_chart(chart, width="stretch", alt=t("dead.time.alt", h=N_HIDDEN, summary=summary))
+show(chart, "dead-over-time", t("dead.time.alt", h=N_HIDDEN, summary=summary))
 notice(t("dead.time.notice") if len(dot) and dot["dead"].max() > 0 else t("dead.time.notice_none"))
 
 # -- 2. which units are dead at the end -----------------------------------------------------------
@@ -130,7 +154,7 @@ if len(final):
                        t("dead.map.title", step=steps), t("dead.map.subtitle", n=ACT_N), t("dead.map.x"),
                        t("dead.map.y"), t("dead.map.frac"), t("dead.map.state"))
     rows = ", ".join(t("dead.map.row", name=v, dead=int(d)) for v, d in n_dead.items())
-    st.altair_chart(chart, width="stretch", alt=t("dead.map.alt", h=N_HIDDEN, summary=rows))
+    show(chart, "dead-map", t("dead.map.alt", h=N_HIDDEN, summary=rows))
     notice(t("dead.map.notice"))
 else:
     st.info(t("dead.map.none"))
@@ -155,10 +179,11 @@ st.dataframe(table, hide_index=True, width="stretch")
 notice(t("dead.table.notice"))
 
 # -- causes and cures -----------------------------------------------------------------------------
-left, right = st.columns(2)
-with left:
-    st.header(t("dead.causes.header"))
-    st.markdown(t("dead.causes.body"))
-with right:
-    st.header(t("dead.cures.header"))
-    st.markdown(t("dead.cures.body"))
+if not presenting():  # the teacher tells this part
+    left, right = st.columns(2)
+    with left:
+        st.header(t("dead.causes.header"))
+        st.markdown(t("dead.causes.body"))
+    with right:
+        st.header(t("dead.cures.header"))
+        st.markdown(t("dead.cures.body"))

@@ -6,13 +6,16 @@ import streamlit as st
 
 from core.config import MLPConfig, TrainConfig
 from core.diagnostics import expected_init_loss, histogram, init_loss, softmax_table
-from ui import cache
+from ui import cache, wordlist
 from ui import charts_loss as C
+from ui import predict
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.state import Control, activation_control, read_url, select, show_notices, slider, toggle
+from ui.export import show
+from ui.present import columns, controls_box, prose, share
 from ui.text import t
 
-V_DATA = 27  # '.' + a-z
+V_DATA = cache.dataset().vocab.size  # '.' + the letters of the session's word list: 27 for the names
 SCALES = tuple(f"{10 ** (k / 4):.3g}" for k in range(-12, 1))  # 0.001 ... 1, 4 per decade
 FIX_SCALE = "0.01"  # the lecture's fix
 EVAL_N = 4000  # training examples for the step-0 loss of the sweep
@@ -29,11 +32,12 @@ C_TGT = Control("l_tgt", "choice", "0", options=("0", "1", "2", "3"))
 C_N = Control("l_n", "int", 1000, 200, 2000)
 CONTROLS = (C_V, C_ACT, C_B2, C_W2, *C_Z, C_TGT, C_N)
 
-page_setup(t("loss.title"), icon="🎯")
+page_setup(t("loss.title"), icon="🎯", word_list=True, vocab_keys=(C_V.key,), predict=True)  # the V slider follows the data
 show_notices(read_url(CONTROLS))
 st.title(t("loss.title"))
 what_you_will_see(t("loss.what_you_will_see"))
 expected = expected_init_loss(V_DATA)
+wordlist.expected_loss_note(V_DATA)  # with an uploaded list: its own V and expected loss
 
 
 def show_diverged(diverged: dict[str, int]) -> None:
@@ -43,10 +47,11 @@ def show_diverged(diverged: dict[str, int]) -> None:
 
 # -- 1. the expected loss ---------------------------------------------------------------------
 st.header(t("loss.expected.header"))
-st.markdown(t("loss.expected.body"))
-left, right = st.columns([2, 3])
+prose(t("loss.expected.body"))
+left, right = columns([2, 3])
 with left:
-    v = slider(C_V, t("loss.expected.v"), step=1, help=t("loss.expected.v_help"))
+    with controls_box():
+        v = slider(C_V, t("loss.expected.v"), step=1, help=t("loss.expected.v_help"))
     st.latex(rf"-\ln\left(\tfrac{{1}}{{V}}\right) = \ln V = \ln {v} = {expected_init_loss(v):.4f}")
     m1, m2 = st.columns(2)
     m1.metric(t("loss.expected.metric"), f"{expected_init_loss(v):.4f}", help=t("loss.expected.metric_help"))
@@ -54,24 +59,21 @@ with left:
 with right:
     curve = pd.DataFrame({"V": np.arange(2, 101)})
     curve["loss"] = np.log(curve["V"].astype(float))
-    st.altair_chart(C.expected_curve(curve, v, t("loss.expected.chart_title"), t("loss.expected.x"),
-                                     t("loss.expected.y"), t("loss.expected.point")),
-                    width="stretch", alt=t("loss.expected.alt", v=v, loss=expected_init_loss(v)))
+    chart = C.expected_curve(curve, v, t("loss.expected.chart_title"), t("loss.expected.x"), t("loss.expected.y"),
+                             t("loss.expected.point"))
+    show(chart, "expected-loss", t("loss.expected.alt", v=v, loss=expected_init_loss(v)))
     notice(t("loss.expected.notice"))
 
 # -- 2 and 3. observed step-0 loss against the W2 scale, and the logits behind it -------------
 st.header(t("loss.sweep.header"))
-st.markdown(t("loss.sweep.body", n=EVAL_N))
-c1, c2, c3 = st.columns([1, 1, 2], vertical_alignment="center")
-with c1:
-    # no format_func: a bound selectbox writes its *formatted* option into the URL, which
-    # read_url would then reject; the registry keys keep links valid in every language
-    act = select(C_ACT, t("loss.sweep.act"), help=t("loss.sweep.act_help"))
-with c2:
-    b2_random = toggle(C_B2, t("loss.sweep.b2"), help=t("loss.sweep.b2_help"))
-with c3:
-    w2 = st.select_slider(t("loss.sweep.w2"), options=SCALES, value=C_W2.default, key=C_W2.key,
+prose(t("loss.sweep.body", n=EVAL_N))
+with controls_box():
+    c1, c2, c3 = st.columns([1, 1, 2], vertical_alignment="center")
+    act = select(C_ACT, t("loss.sweep.act"), help=t("loss.sweep.act_help"), where=c1)
+    b2_random = toggle(C_B2, t("loss.sweep.b2"), help=t("loss.sweep.b2_help"), where=c2)
+    w2 = c3.select_slider(t("loss.sweep.w2"), options=SCALES, value=C_W2.default, key=C_W2.key,
                           bind="query-params", help=t("loss.sweep.w2_help"))
+share()
 
 b2 = 1.0 if b2_random else 0.0
 labels = {s: f"W2×{float(s):g}" for s in SCALES}
@@ -85,20 +87,34 @@ s0["scale"] = s0["variant"].map({lab: float(s) for s, lab in labels.items()})
 by_scale = dict(zip(s0["scale"], s0["train_loss"]))
 chosen = float(w2)
 
+# -- predict first: the step-0 loss at the chosen W2 scale, before it is shown ------------------
+if predict.on() and chosen in by_scale:
+    setting = (act, b2_random, w2)
+    guess = predict.ask("loss", setting, t("predict.loss.question", scale=w2, v=V_DATA, expected=expected),
+                        max_value=1000.0)
+    if guess is None:
+        st.stop()
+    actual = by_scale[chosen]
+    lg_std = float(res.logits.loc[(res.logits["step"] == 0) & (res.logits["variant"] == labels[w2]), "logit"].std())
+    why = t("predict.loss.why_high" if actual > 1.5 * expected else "predict.loss.why_near", std=lg_std, v=V_DATA,
+            expected=expected)
+    predict.number_feedback("loss", setting, guess, actual, predict.score(guess, actual, tol=0.1, relative=True),
+                            t("predict.loss.what", scale=w2), ".2f", why=why)
+
 m1, m2, m3 = st.columns(3)
 if chosen in by_scale:
     m1.metric(t("loss.sweep.m_scale", scale=w2), f"{by_scale[chosen]:.4f}", help=t("loss.sweep.m_scale_help"))
     m2.metric(t("loss.sweep.m_excess"), f"{by_scale[chosen] - expected:+.4f}", help=t("loss.sweep.m_excess_help"))
 m3.metric(t("loss.sweep.m_expected"), f"{expected:.4f}")
 
-left, right = st.columns(2)
+left, right = columns(2)
 with left:
     sweep_df = s0[["scale", "variant", "train_loss"]].rename(columns={"train_loss": "loss"})
     chart = C.sweep(sweep_df, chosen, expected, t("loss.sweep.chart_title"), t("loss.sweep.x"), t("loss.sweep.y"),
                     t("loss.sweep.variant"), t("loss.sweep.chosen", loss=by_scale.get(chosen, float("nan"))),
                     t("loss.sweep.rule"))
-    st.altair_chart(chart, width="stretch", alt=t("loss.sweep.alt", big=by_scale.get(1.0, float("nan")),
-                                                   small=by_scale.get(0.01, float("nan")), scale=w2))
+    show(chart, "step0-loss-vs-w2", t("loss.sweep.alt", big=by_scale.get(1.0, float("nan")),
+                                      small=by_scale.get(0.01, float("nan")), scale=w2))
     notice(t("loss.sweep.notice_b2") if b2_random else t("loss.sweep.notice"))
 
 with right:
@@ -107,9 +123,9 @@ with right:
         batch_loss = float(s0.loc[s0["variant"] == labels[w2], "batch_loss"].iloc[0])
         std, mx = float(lg["logit"].std()), float(lg["logit"].abs().max())
         binned = histogram(lg, "logit", by=(), bins=40)
-        st.altair_chart(C.logits_hist(binned, t("loss.logits.chart_title", scale=w2), t("loss.logits.x"),
-                                      t("loss.logits.y"), t("loss.logits.from"), t("loss.logits.to")),
-                        width="stretch", alt=t("loss.logits.alt", scale=w2, std=std, mx=mx, loss=batch_loss))
+        chart = C.logits_hist(binned, t("loss.logits.chart_title", scale=w2), t("loss.logits.x"), t("loss.logits.y"),
+                              t("loss.logits.from"), t("loss.logits.to"))
+        show(chart, "logits-histogram", t("loss.logits.alt", scale=w2, std=std, mx=mx, loss=batch_loss))
         notice(t("loss.logits.notice"))
         m1, m2, m3 = st.columns(3)
         m1.metric(t("loss.logits.m_batch"), f"{batch_loss:.4f}", help=t("loss.logits.m_batch_help"))
@@ -117,12 +133,12 @@ with right:
         m3.metric(t("loss.logits.m_max"), f"{mx:.2f}", help=t("loss.logits.m_max_help"))
 
 st.subheader(t("loss.logits.header"))
-st.markdown(t("loss.logits.body"))
+prose(t("loss.logits.body"))
 st.caption(t("loss.logits.zero_note"))
 
 # -- 4. confidently wrong, by hand -------------------------------------------------------------
 st.header(t("loss.cw.header"))
-st.markdown(t("loss.cw.body"))
+prose(t("loss.cw.body"))
 
 
 def make_equal() -> None:
@@ -130,8 +146,8 @@ def make_equal() -> None:
         st.session_state[c.key] = 0.0
 
 
-left, right = st.columns([2, 3])
-with left:
+left, right = columns([2, 3])
+with left, controls_box():
     zs = [slider(c, t("loss.cw.logit", i=i), step=0.5, help=t("loss.cw.logit_help", i=i)) for i, c in enumerate(C_Z)]
     target = int(select(C_TGT, t("loss.cw.target"), help=t("loss.cw.target_help")))
     st.button(t("loss.cw.equal"), on_click=make_equal, help=t("loss.cw.equal_help"))
@@ -144,16 +160,17 @@ with right:
     m3.metric(t("loss.cw.m_uniform"), f"{expected_init_loss(4):.4f}")
     sm["name"] = [t("loss.cw.class_name", i=i) for i in sm["cls"]]
     sm["role"] = np.where(sm["is_target"], t("loss.cw.is_target"), t("loss.cw.is_other"))
-    st.altair_chart(C.softmax_bars(sm, t("loss.cw.chart_title"), t("loss.cw.x"), t("loss.cw.y"), t("loss.cw.logit_col"),
-                                   t("loss.cw.role"), t("loss.cw.is_target"), t("loss.cw.is_other")),
-                    width="stretch", alt=t("loss.cw.alt", logits=", ".join(f"{z:g}" for z in zs), target=target,
-                                           p=p_target, loss=loss_cw))
+    chart = C.softmax_bars(sm, t("loss.cw.chart_title"), t("loss.cw.x"), t("loss.cw.y"), t("loss.cw.logit_col"),
+                           t("loss.cw.role"), t("loss.cw.is_target"), t("loss.cw.is_other"))
+    show(chart, "softmax-by-hand", t("loss.cw.alt", logits=", ".join(f"{z:g}" for z in zs), target=target,
+                                     p=p_target, loss=loss_cw))
     notice(t("loss.cw.notice"))
 
 # -- 5. the hockey stick -----------------------------------------------------------------------
 st.header(t("loss.hockey.header"))
-st.markdown(t("loss.hockey.body"))
-n_steps = slider(C_N, t("loss.hockey.steps"), step=100, help=t("loss.hockey.steps_help"))
+prose(t("loss.hockey.body"))
+with controls_box():
+    n_steps = slider(C_N, t("loss.hockey.steps"), step=100, help=t("loss.hockey.steps_help"))
 naive, fixed = t("loss.hockey.naive"), t("loss.hockey.fixed")
 pair = [MLPConfig(activation=act, w2_scale=1.0, b2_scale=1.0, label=naive),
         MLPConfig(activation=act, w2_scale=float(FIX_SCALE), b2_scale=0.0, label=fixed)]
@@ -178,16 +195,14 @@ for i, (name, (start, end)) in enumerate(stats.items()):
                            help=t("loss.hockey.m_end_help"))
 
 smooth_title = t("loss.hockey.smooth", w=SMOOTH)
-st.altair_chart(C.hockey(curve[["step", "variant", "loss", "smooth"]], expected,
-                         t("loss.hockey.chart_title", n=n_steps), t("loss.hockey.x"), t("loss.hockey.y"),
-                         t("loss.hockey.variant"), t("loss.hockey.raw"), smooth_title, t("loss.hockey.rule"),
-                         y_max=1.1 * max(start for start, _ in stats.values()) if stats else None),
-                width="stretch",
-                alt=t("loss.hockey.alt", n=n_steps, naive0=stats.get(naive, (np.nan,) * 2)[0],
-                      fixed0=stats.get(fixed, (np.nan,) * 2)[0], naive_end=stats.get(naive, (np.nan,) * 2)[1],
-                      fixed_end=stats.get(fixed, (np.nan,) * 2)[1]))
+chart = C.hockey(curve[["step", "variant", "loss", "smooth"]], expected, t("loss.hockey.chart_title", n=n_steps),
+                 t("loss.hockey.x"), t("loss.hockey.y"), t("loss.hockey.variant"), t("loss.hockey.raw"), smooth_title,
+                 t("loss.hockey.rule"), y_max=1.1 * max(start for start, _ in stats.values()) if stats else None)
+nan2 = (np.nan, np.nan)
+show(chart, "hockey-stick", t("loss.hockey.alt", n=n_steps, naive0=stats.get(naive, nan2)[0], fixed0=stats.get(fixed, nan2)[0],
+                              naive_end=stats.get(naive, nan2)[1], fixed_end=stats.get(fixed, nan2)[1]))
 st.caption(t("loss.hockey.smooth_caption", w=SMOOTH))
 notice(t("loss.hockey.notice"))
 
 ds = cache.dataset()
-st.caption(t("common.data_caption", words=ds.n_words, examples=int(ds.Xtr.shape[0]), vocab=ds.vocab.size))
+st.caption(wordlist.data_text(ds))

@@ -10,11 +10,13 @@ import streamlit as st
 
 from core import activations as A
 from core.deep import SATURATION, DeepConfig, DeepTrain
-from ui import cache
+from ui import cache, wordlist
 from ui import cache_deep as CD
 from ui import charts_deep as C
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.state import Control, activation_control, read_url, select, show_notices, slider, toggle
+from ui.export import show
+from ui.present import columns, controls_box, prose, share
 from ui.text import t
 
 # Streamlit binds a selectbox to the URL by the label it shows, so the options are the labels
@@ -49,13 +51,13 @@ def gain_text(g: float) -> str:
     return next((lab for lab, v in PRESETS if same(v, g)), f"{g:.2f}")
 
 
-page_setup(t("deep.title"), icon="🩺")
+page_setup(t("deep.title"), icon="🩺", word_list=True)
 show_notices(read_url(CONTROLS))
 st.title(t("deep.title"))
 what_you_will_see(t("deep.what"))
 
 # -- controls ------------------------------------------------------------------------------
-with st.container(border=True):
+with controls_box():
     c1, c2, c3 = st.columns(3)
     lin = toggle(C_LIN, t("deep.lin.label"), help=t("deep.lin.help"), where=c2)
     act = select(C_ACT, t("deep.act.label"), help=t("deep.act.help"), where=c1, disabled=lin)
@@ -79,8 +81,8 @@ with st.container(border=True):
                                               required=True, key=C_PH.key, bind="query-params",
                                               help=t("deep.phase.help"))]
     ds = cache.dataset()
-    st.caption(t("deep.fixed") + " " + t("common.data_caption", words=ds.n_words, examples=int(ds.Xtr.shape[0]),
-                                                 vocab=ds.vocab.size))
+    st.caption(t("deep.fixed") + " " + wordlist.data_text(ds))
+share()
 
 lr = float(lr_s)
 cfg = DeepConfig(activation=act, gain=float(gain), batchnorm=bn, linear_only=lin)
@@ -122,7 +124,7 @@ def phase_title(p: str) -> str:
 
 def per_phase(draw) -> None:
     """Draw one chart per shown phase: side by side for "both"."""
-    cols = st.columns(len(shown)) if len(shown) > 1 else [st.container()]
+    cols = columns(len(shown)) if len(shown) > 1 else [st.container()]
     for col, p in zip(cols, shown):
         with col:
             draw(p)
@@ -188,7 +190,7 @@ m[4].metric(t("deep.m.loss"), f"{loss_tail.mean():.4g}" if n_done else t("deep.m
 
 # -- 1. activations ------------------------------------------------------------------------
 st.header(t("deep.act.header"))
-st.markdown(t("deep.act.body", thr=SATURATION))
+prose(t("deep.act.body", thr=SATURATION))
 hist = res.layer_hist
 
 
@@ -206,8 +208,8 @@ def draw_act(p: str) -> None:
     chart = C.dist_lines(h, "series", t("deep.act.title", name=name, phase=phase_title(p)),
                          x_title("deep.act.x", dom), t("deep.density"), t("deep.act.legend"), t("deep.share"),
                          x_domain=dom)
-    st.altair_chart(chart, width="stretch", alt=t("deep.act.alt", phase=phase_title(p), a=s.loc[1, "std"],
-                                                   b=s.loc[L, "std"], L=L))
+    show(chart, f"activations-{p}", t("deep.act.alt", phase=phase_title(p), a=s.loc[1, "std"],
+                                      b=s.loc[L, "std"], L=L))
     kind = trend(s.loc[1, "std"], s.loc[L, "std"])
     if kind == "steady" and sat_ok and s["saturated_pct"].mean() > 30:
         kind = "saturated"
@@ -221,7 +223,7 @@ per_phase(draw_act)
 
 # -- 2. gradients per layer ------------------------------------------------------------------
 st.header(t("deep.grad.header"))
-st.markdown(t("deep.grad.body"))
+prose(t("deep.grad.body"))
 
 
 def draw_grad(p: str) -> None:
@@ -232,8 +234,8 @@ def draw_grad(p: str) -> None:
     dom = zoom(h, s.loc[live, "grad_mean"], s.loc[live, "grad_std"])
     chart = C.dist_lines(h, "series", t("deep.grad.title", phase=phase_title(p)), x_title("deep.grad.x", dom),
                          t("deep.density"), t("deep.act.legend"), t("deep.share"), x_format=".1e", x_domain=dom)
-    st.altair_chart(chart, width="stretch", alt=t("deep.grad.alt", phase=phase_title(p), a=s.loc[1, "grad_std"],
-                                                   b=s.loc[L, "grad_std"], L=L))
+    show(chart, f"gradients-{p}", t("deep.grad.alt", phase=phase_title(p), a=s.loc[1, "grad_std"],
+                                    b=s.loc[L, "grad_std"], L=L))
     kind = trend(s.loc[L, "grad_std"], s.loc[1, "grad_std"])  # the gradient flows from layer L back to 1
     if s["grad_std"].max() == 0:
         kind = "zero"  # e.g. the step function: its derivative is 0 everywhere
@@ -244,7 +246,7 @@ per_phase(draw_grad)
 
 # -- 3. weight gradients ---------------------------------------------------------------------
 st.header(t("deep.w.header"))
-st.markdown(t("deep.w.body"))
+prose(t("deep.w.body"))
 wstats = res.weight_stats
 
 
@@ -259,8 +261,8 @@ def draw_w(p: str) -> None:
                          t("deep.density"), t("deep.w.legend"), t("deep.share"), x_format=".1e", x_domain=dom)
     out = ws.index[-1]
     hid = ws.loc[ws.index != out, "grad_data_ratio"].mean()
-    st.altair_chart(chart, width="stretch", alt=t("deep.w.alt", phase=phase_title(p), out=out,
-                                                   r_out=ws.loc[out, "grad_data_ratio"], r_hid=hid))
+    show(chart, f"weight-gradients-{p}", t("deep.w.alt", phase=phase_title(p), out=out,
+                                           r_out=ws.loc[out, "grad_data_ratio"], r_hid=hid))
     x = ws.loc[out, "grad_data_ratio"] / hid if hid > 0 else np.inf
     key = "deep.w.notice.zero" if hid == 0 else "deep.w.notice.out" if x > 3 else "deep.w.notice.even"
     notice(t(key, out=out, r_out=ws.loc[out, "grad_data_ratio"], r_hid=hid, x=times(x), name=name,
@@ -271,7 +273,7 @@ per_phase(draw_w)
 
 # -- 4. update:data ratio over training --------------------------------------------------------
 st.header(t("deep.upd.header"))
-st.markdown(t("deep.upd.body", lr=lr_s))
+prose(t("deep.upd.body", lr=lr_s))
 two_d = ["C", *[f"W{i}" for i in range(1, L + 2)]]  # the 2-D parameters, as in the lecture's plot
 if upd.empty:
     st.info(t("deep.upd.none"))
@@ -281,7 +283,7 @@ else:
     chart = C.update_ratio(sm, t("deep.upd.title", name=name, lr=lr_s), t("deep.upd.x"), t("deep.upd.y"),
                            t("deep.upd.legend"), t("deep.upd.guide"), zones, t("deep.upd.zone_title"))
     v = tail["ratio"].mean()
-    st.altair_chart(chart, width="stretch", alt=t("deep.upd.alt", v=v, lr=lr_s))
+    show(chart, "update-to-data", t("deep.upd.alt", v=v, lr=lr_s))
     if window > 1:
         st.caption(t("deep.upd.smooth", window=window, every=every))
     zone = ("green" if C.GREEN[0] <= v <= C.GREEN[1] else "red_low" if v < C.AMBER[0] else "low" if v < C.GREEN[0]
@@ -291,7 +293,7 @@ else:
 
 # -- 5. signal propagation at init -----------------------------------------------------------
 st.header(t("deep.prop.header"))
-st.markdown(t("deep.prop.body"))
+prose(t("deep.prop.body"))
 cmp = toggle(C_CMP, t("deep.prop.cmp", rec=rec), help=t("deep.prop.cmp_help"))
 gains = {}  # gain -> label, in legend order
 for lab, v in (PRESETS if cmp else ()):
@@ -311,11 +313,11 @@ prof = CD.depth_profile(base, tuple(round(v, 6) for v in gains))
 prof = prof.assign(series=[gains[next(v for v in gains if same(v, g))] for g in prof["gain"]],
                    yours=[same(g, mine) for g in prof["gain"]])
 yours = prof[prof["yours"]].set_index("layer")
-p1, p2 = st.columns(2) if sat_ok else (st.container(), None)
+p1, p2 = columns(2) if sat_ok else (st.container(), None)
 with p1:
     chart = C.depth_lines(prof, "std", t("deep.prop.title", name=name), t("deep.prop.x"), t("deep.prop.y"),
                           t("deep.prop.legend"), log=True)
-    st.altair_chart(chart, width="stretch", alt=t("deep.prop.alt", a=yours.loc[1, "std"], b=yours.loc[L, "std"], L=L))
+    show(chart, "signal-across-depth", t("deep.prop.alt", a=yours.loc[1, "std"], b=yours.loc[L, "std"], L=L))
     kind = trend(yours.loc[1, "std"], yours.loc[L, "std"])
     notice(t(f"deep.prop.notice.{kind}", a=yours.loc[1, "std"], b=yours.loc[L, "std"], L=L, gain=gain_text(gain))
            + (" " + t("deep.prop.notice.bn") if bn else ""))
@@ -323,7 +325,7 @@ if p2 is not None:
     with p2:
         chart = C.depth_lines(prof, "saturated_pct", t("deep.prop.sat_title", thr=SATURATION), t("deep.prop.x"),
                               t("deep.prop.sat_y", thr=SATURATION), t("deep.prop.legend"), y_format=".1f")
-        st.altair_chart(chart, width="stretch", alt=t("deep.prop.sat_alt", a=yours.loc[1, "saturated_pct"]))
+        show(chart, "saturation-across-depth", t("deep.prop.sat_alt", a=yours.loc[1, "saturated_pct"]))
         notice(t("deep.prop.sat_notice", a=yours.loc[1, "saturated_pct"], b=yours.loc[L, "saturated_pct"], L=L))
 
 # -- the numbers, and the lecture's --------------------------------------------------------------
@@ -334,4 +336,4 @@ with st.expander(t("deep.table.title")):
     table = stats.assign(phase=[phase_title(p) for p in stats["phase"]])[list(cols)].rename(columns=cols)
     st.dataframe(table, hide_index=True, width="stretch")
 st.header(t("deep.lecture.header"))
-st.markdown(t("deep.lecture.body"))
+prose(t("deep.lecture.body"))

@@ -19,6 +19,9 @@ NASTY = ["", "nan", "NaN", "inf", "-inf", "1e309", "-1", "-1e9", "1e9", "0", "2.
          "relu", "é🙂", "<script>alert(1)</script>", "**bold**", "[x](javascript:1)", "9" * 400, "0x10", " 1 "]
 
 
+GLOBAL = ["lang", "present", "predict"]  # params every page reads (sidebar settings)
+
+
 def page_keys(path: Path) -> list[str]:
     """Query-param keys a page declares (Control("k", ...) and activation_control("k", ...))."""
     return sorted(set(re.findall(r"""(?:Control|activation_control)\(\s*["']([a-z]_[a-z0-9_]+)["']""", path.read_text())))
@@ -32,7 +35,7 @@ values = st.one_of(st.sampled_from(NASTY), st.text(max_size=30),
 def test_fuzzed_params_never_crash(path):
     keys = page_keys(path)
     assert keys, f"{path.name} declares no URL controls"
-    params = st.dictionaries(st.sampled_from(keys + ["zz_unknown"]),
+    params = st.dictionaries(st.sampled_from(keys + ["zz_unknown", *GLOBAL]),
                              st.one_of(values, st.lists(values, min_size=2, max_size=3)), min_size=1, max_size=4)
 
     @settings(max_examples=6, deadline=None, derandomize=True,
@@ -48,3 +51,67 @@ def test_fuzzed_params_never_crash(path):
             assert at.warning, "an unknown param must show a notice"
 
     check()
+
+
+# -- uploads: any bytes under any name reach the word-list widget; never an exception ---------------
+LETTERS = "abcdefghijklmnopqrstuvwxyzàèéìòùçñßøæİıﬁαβγδабвг"
+noisy_words = st.text(alphabet=st.sampled_from(LETTERS + "0 .-'\t\u00a0\u3000"), min_size=0, max_size=12)
+word_lists = st.tuples(st.lists(noisy_words, min_size=0, max_size=260), st.sampled_from(["\n", "\r\n", "\r"]),
+                       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "latin-1"]))
+clean = st.text(alphabet=st.sampled_from(LETTERS), min_size=1, max_size=10)
+junk = st.text(alphabet=st.sampled_from("xyz019 .,;-'!?"), min_size=1, max_size=6).filter(lambda s: not s.isalpha())
+
+
+@st.composite
+def mostly_clean(draw) -> bytes:
+    """A usable list, often with a few lines to drop, sometimes a few words short."""
+    lines = draw(st.lists(clean, min_size=90, max_size=300)) + draw(st.lists(junk, max_size=5))
+    draw(st.randoms()).shuffle(lines)
+    return "\n".join(lines).encode()
+
+
+uploads = st.one_of(
+    st.binary(max_size=3000),
+    word_lists.map(lambda w: w[1].join(w[0]).encode(w[2], errors="replace")),
+    mostly_clean(),
+)
+file_names = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00/\\"), max_size=20)
+
+
+def test_fuzzed_uploads_never_crash():
+    """The Loss page (it trains on the upload) with fuzzed files, then its drop-lines button."""
+
+    @settings(max_examples=8, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @given(uploads, file_names)
+    def check(data, name):
+        at = AppTest.from_file(str(ROOT / "pages" / "4_Loss_at_init.py"), default_timeout=180)
+        at.query_params["l_n"] = "200"
+        at.run()
+        at.sidebar.file_uploader[0].upload(name + ".txt", data, "text/plain")
+        at.run()
+        assert not at.exception, (data[:80], at.exception[0].message)
+        drop = [b for b in at.sidebar.button if b.label.startswith("Drop the")]
+        if drop:
+            drop[0].click().run()
+            assert not at.exception, (data[:80], at.exception[0].message)
+        assert at.sidebar.error or at.sidebar.success  # the upload is either in use or explained
+
+    check()
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(uploads, file_names, st.booleans())
+def test_fuzzed_word_list_check(data, name, drop_bad):
+    """ui.wordlist.check alone, many more cases: a usable list or a known problem, nothing else."""
+    from core.data import MAX_VOCAB_CHARS, WordListError
+    from ui.wordlist import MIN_WORDS, Problem, WordList, check
+
+    result = check(name + ".txt", data, drop_bad=drop_bad)
+    if isinstance(result, Problem):
+        assert result.code in WordListError.CODES + ("too_many_letters",)
+        assert (result.code == "bad_chars") == (result.n_bad > 0 and not drop_bad)
+    else:
+        assert isinstance(result, WordList) and len(result.words) >= MIN_WORDS
+        assert all(w.isalpha() and w == w.lower() for w in result.words)
+        assert result.vocab_size == len(set("".join(result.words))) + 1 <= MAX_VOCAB_CHARS + 1

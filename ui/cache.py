@@ -1,8 +1,13 @@
 """Cached wrappers around core: shared by every session, bounded, keyed by frozen configs.
 
 `st.cache_data` returns a copy per call (DataFrames only, never tensors or modules);
-`st.cache_resource` holds the one read-only dataset. Each entry cap keeps memory bounded
+`st.cache_resource` holds the read-only datasets. Each entry cap keeps memory bounded
 when a class explores many settings; identical settings from many students compute once.
+
+The data is the session's word list (ui/wordlist.py): the bundled names unless the student
+uploaded a file. Caches are keyed by a `DataConfig` whose `source` is "names" or the
+fingerprint of the uploaded words, so the same file from several students trains once; the
+words themselves travel as the unhashed `_words` argument.
 """
 from __future__ import annotations
 
@@ -13,26 +18,50 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import in_cached_fu
 
 from core import activations as A
 from core import train as T
-from core.config import MLPConfig, TrainConfig
-from core.data import Dataset, names_dataset
+from core.config import DataConfig, MLPConfig, TrainConfig
+from core.data import Dataset, build_dataset, names_dataset
+from ui import wordlist
 
 TTL = 6 * 3600  # seconds; a lesson's worth
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+NAMES = "names"  # DataConfig.source of the bundled names
+
+
+def active_data(block_size: int = 3) -> tuple[DataConfig, tuple[str, ...] | None]:
+    """The session's data as a cache key, and its words (None for the bundled names)."""
+    wl = wordlist.active()
+    if wl is None:
+        return DataConfig(source=NAMES, block_size=block_size), None
+    return DataConfig(source=wl.source, block_size=block_size), wl.words
+
+
+# Few entries: an uploaded list of 2 MB makes ~70 MB of tensors. The names stay in
+# core.data's own small cache even when evicted here.
+@st.cache_resource(max_entries=4, ttl=TTL, show_spinner=False)
+def dataset_for(data: DataConfig, _words: tuple[str, ...] | None = None) -> Dataset:
+    """The dataset of `data` (tensors nobody mutates), shared by all sessions."""
+    if data.source == NAMES:
+        return names_dataset(block_size=data.block_size, seed=data.split_seed)
+    if _words is None:
+        raise ValueError(f"the words of data source {data.source!r} were not given")
+    return build_dataset(_words, block_size=data.block_size, seed=data.split_seed)
+
+
 def dataset(block_size: int = 3) -> Dataset:
-    """The names dataset (tensors nobody mutates), shared by all sessions."""
-    return names_dataset(block_size=block_size)
+    """The dataset of this session's word list: the names unless the student uploaded one."""
+    return dataset_for(*active_data(block_size))
 
 
 @st.cache_data(max_entries=64, ttl=TTL, show_spinner=False)
-def train(cfgs: tuple[MLPConfig, ...], tcfg: TrainConfig, _progress: Callable[[int, int], None] | None = None) -> T.TrainResult:
-    """core.train.train_variants on the names data; `_progress` (not hashed) drives a bar."""
-    return T.train_variants(cfgs, tcfg, dataset(cfgs[0].block_size), progress=_progress)
+def train(data: DataConfig, cfgs: tuple[MLPConfig, ...], tcfg: TrainConfig, _words: tuple[str, ...] | None = None,
+          _progress: Callable[[int, int], None] | None = None) -> T.TrainResult:
+    """core.train.train_variants on `data`; `_progress` (not hashed) drives a bar."""
+    return T.train_variants(cfgs, tcfg, dataset_for(data, _words), progress=_progress)
 
 
-def run_with_bar(cached_fn: Callable, label: str, *args):
-    """cached_fn(*args, _progress=...) with a progress bar that shows only while it computes."""
+def run_with_bar(cached_fn: Callable, label: str, *args, **kwargs):
+    """cached_fn(*args, **kwargs, _progress=...) with a progress bar that shows only while it computes."""
     bar = st.empty()
 
     def progress(done: int, total: int) -> None:
@@ -45,14 +74,18 @@ def run_with_bar(cached_fn: Callable, label: str, *args):
         finally:
             in_cached_function.reset(token)
 
-    result = cached_fn(*args, _progress=progress)
+    result = cached_fn(*args, **kwargs, _progress=progress)
     bar.empty()
     return result
 
 
 def train_with_bar(cfgs: Sequence[MLPConfig], tcfg: TrainConfig, label: str) -> T.TrainResult:
-    """train() with a progress bar that shows only while a new config is trained."""
-    return run_with_bar(train, label, tuple(cfgs), tcfg)
+    """train() on the session's word list, with a progress bar that shows only while a new
+    config is trained. Each config's vocab_size is set to the data's."""
+    data, words = active_data(cfgs[0].block_size)
+    vocab_size = dataset_for(data, words).vocab.size
+    cfgs = tuple(c.with_(vocab_size=vocab_size) for c in cfgs)
+    return run_with_bar(train, label, data, cfgs, tcfg, _words=words)
 
 
 @st.cache_data(max_entries=128, ttl=TTL, show_spinner=False)

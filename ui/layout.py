@@ -3,14 +3,27 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import warm
+from ui import predict as predict_mode
+from ui import present, warm, wordlist
 from ui.text import DEFAULT_LANG, LANGUAGES, current_lang, t
 
 
-def page_setup(title: str, icon: str) -> None:
-    st.set_page_config(page_title=f"{title} · {t('common.app_title')}", page_icon=icon, layout="wide")
+def page_setup(title: str, icon: str, word_list: bool = False, vocab_keys: tuple[str, ...] = (),
+               predict: bool = False) -> None:
+    """Page config and the shared sidebar. `word_list`: the page trains on the names data, so
+    the sidebar offers to upload another word list; `vocab_keys`: widgets holding the
+    vocabulary size V, set to the new V when the list changes; `predict`: the page asks for
+    predictions, so the sidebar has the "Predict first" switch."""
+    projecting = st.session_state.get("present", st.query_params.get("present") == "true")
+    st.set_page_config(page_title=f"{title} · {t('common.app_title')}", page_icon=icon, layout="wide",
+                       initial_sidebar_state="collapsed" if projecting else "auto")
     language_switch()
+    present.toggle()
+    if predict:
+        predict_mode.toggle()
     st.sidebar.caption(t("common.sidebar_about"))
+    if word_list:
+        wordlist.sidebar(vocab_keys=vocab_keys)
     warm.start_once()
 
 

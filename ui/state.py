@@ -15,7 +15,7 @@ from typing import Any, Sequence
 import streamlit as st
 
 # Params read outside the page controls (sidebar settings shared by every page).
-GLOBAL_KEYS = ("lang", "present", "embed", "embed_options")
+GLOBAL_KEYS = ("lang", "present", "predict", "embed", "embed_options")
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,18 @@ class Control:
 
     def _url_values(self) -> tuple[str, ...]:
         return self.labels or self.options
+
+    def to_url(self, value: Any) -> list[str]:
+        """The URL strings of a value: the inverse of `parse` (a list: "multi" repeats the key)."""
+        if self.kind == "multi":
+            return [self.label_of(v) for v in value]
+        if self.kind == "choice":
+            return [self.label_of(value)]
+        if self.kind == "bool":
+            return ["true" if value else "false"]
+        if self.kind == "int":
+            return [str(int(value))]
+        return [format(float(value), "g")]
 
     def parse(self, raw: list[str]) -> Any:
         """The value a list of URL strings stands for; raises ValueError when it is invalid."""
@@ -76,15 +88,22 @@ def safe_text(value: object, limit: int = 40) -> str:
     return s[:limit] + ("..." if len(s) > limit else "")
 
 
-def read_url(controls: Sequence[Control], all_keys: Sequence[str] = ()) -> list[str]:
+VIEW_CONTROLS = "_view_controls"  # session key: the controls of the page being run
+
+
+def read_url(controls: Sequence[Control], all_keys: Sequence[str] = (), page: bool = True) -> list[str]:
     """Validate this page's query params before its widgets bind them.
 
     Bad values and unknown keys are removed from the URL (so widgets use their defaults) and
     returned as notices; the page shows them with `show_notices`. `all_keys` are params of
     other pages that may linger in the URL after a page switch; they are left alone.
+    With `page` (the page's own controls), the controls are also recorded for this run, so the
+    share link and the export file names can spell out the view (see `view_params`).
     """
     from ui.text import t  # late import: text depends on the language in the URL
 
+    if page:
+        st.session_state[VIEW_CONTROLS] = tuple(controls)
     notices = []
     by_key = {c.key: c for c in controls}
     for key in list(st.query_params.keys()):
@@ -99,6 +118,31 @@ def read_url(controls: Sequence[Control], all_keys: Sequence[str] = ()) -> list[
             notices.append(t("common.notice.unknown_param", key=safe_text(key)))
             _drop(key)
     return notices
+
+
+def view_params(extra: Sequence[Control] = ()) -> list[tuple[str, str]]:
+    """(key, URL value) of every recorded control that is not at its default, from the widgets'
+    state (the server's copy of the URL is not refreshed when a bound widget changes)."""
+    params: list[tuple[str, str]] = []
+    for c in (*st.session_state.get(VIEW_CONTROLS, ()), *extra):
+        value = st.session_state.get(c.key)
+        if value is None and c.key in st.query_params:  # a widget further down, not drawn yet
+            try:
+                value = c.parse(st.query_params.get_all(c.key))
+            except (ValueError, TypeError, OverflowError):
+                continue
+        if value is None or _is_default(c, value):
+            continue
+        params.extend((c.key, v) for v in c.to_url(value))
+    return params
+
+
+def _is_default(c: Control, value: Any) -> bool:
+    if c.kind == "multi":
+        return list(value) == list(c.default)
+    if c.kind == "float":
+        return abs(float(value) - float(c.default)) < 1e-9
+    return value == c.default
 
 
 def _drop(key: str) -> None:

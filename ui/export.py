@@ -1,0 +1,154 @@
+"""Every chart with its downloads: the data as CSV, the chart as SVG and PNG.
+
+`show(chart, name, alt)` is how pages draw an Altair chart. Under it sit three download
+buttons whose files are made only when clicked (deferred callables), so a render costs
+nothing extra. SVG and PNG come from vl-convert, the converter Altair itself uses for
+`chart.save`. File names say what they hold: page, chart, and the settings of the view,
+e.g. `tanh-saturation_h-histogram_s_act-ReLU_s_w1-0.2.csv`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from typing import Iterator, Sequence
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+import vl_convert as vlc
+
+from ui import present
+from ui import state as S
+from ui.text import t
+
+EXPORT_WIDTH = 720  # px: charts are drawn to the container's width on screen; files need one
+PNG_SCALE = 2  # crisp on a projector and in slides
+MAX_STEM = 150  # characters of a file name before the extension
+VALIDATE = os.environ.get("ACTIVATIONS_VALIDATE_CHARTS") == "1"  # schema-check every chart (tests)
+ALTAIR_DEFAULT_VIEW = {"continuousWidth": 300, "continuousHeight": 300}
+
+
+def frames(chart: alt.TopLevelMixin) -> Iterator[pd.DataFrame]:
+    """Every DataFrame a chart (and its layers and sub-charts) draws."""
+    data = getattr(chart, "data", alt.Undefined)
+    if isinstance(data, pd.DataFrame):
+        yield data
+    for part in ("layer", "hconcat", "vconcat", "concat"):
+        for sub in getattr(chart, part, None) or ():
+            yield from frames(sub)
+    spec = getattr(chart, "spec", None)
+    if spec is not None and not isinstance(spec, (str, dict)) and spec is not alt.Undefined:
+        yield from frames(spec)
+
+
+def chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:
+    """The chart's underlying data: its largest DataFrame (the others are reference lines)."""
+    found = list(frames(chart))
+    return max(found, key=len) if found else pd.DataFrame()
+
+
+def slug(text: str) -> str:
+    """File-name safe: letters, digits, '.', '-' and '_' only."""
+    s = re.sub(r"[^A-Za-z0-9._-]+", "-", text.strip()).strip("-.")
+    return s or "x"
+
+
+def file_stem(page: str, name: str, params: Sequence[tuple[str, str]]) -> str:
+    """page_chart_key-value_...: the page, the chart and the settings (not at default) that made it."""
+    parts = [slug(page), slug(name)] + [f"{slug(k)}-{slug(v)}" for k, v in params]
+    return "_".join(parts)[:MAX_STEM]
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    return df.to_csv(index=False).encode("utf-8")
+
+
+def _detach(chart, names: dict[int, str], found: dict[str, pd.DataFrame]):
+    """A shallow copy of the chart whose DataFrames are replaced by named references."""
+    c = chart.copy(deep=False)
+    data = getattr(c, "data", alt.Undefined)
+    if isinstance(data, pd.DataFrame):
+        name = names.setdefault(id(data), f"df_{len(names)}")  # not "data_N": Vega names its own sources so
+        found[name] = data
+        c.data = alt.NamedData(name=name)
+    for part in ("layer", "hconcat", "vconcat", "concat"):
+        subs = getattr(c, part, alt.Undefined)
+        if isinstance(subs, list):
+            setattr(c, part, [_detach(sub, names, found) for sub in subs])
+    spec = getattr(c, "spec", alt.Undefined)
+    if isinstance(spec, alt.SchemaBase):
+        c.spec = _detach(spec, names, found)
+    return c
+
+
+def vega_lite(chart: alt.TopLevelMixin, inline: bool = False) -> dict:
+    """The chart as a Vega-Lite dict, its DataFrames under top-level "datasets".
+
+    Built without Altair's data transformer (a process-wide setting that Streamlit guards with
+    a lock every session queues on) and without JSON-schema validation, a third of a cached
+    render; the test suite turns validation on (ACTIVATIONS_VALIDATE_CHARTS=1). The datasets
+    stay DataFrames for Streamlit, which ships them as Arrow, or become JSON records `inline`.
+    """
+    found: dict[str, pd.DataFrame] = {}
+    spec = _detach(chart, {}, found).to_dict(validate=VALIDATE)
+    config = spec.get("config", {})
+    if config.get("view") == ALTAIR_DEFAULT_VIEW:  # Altair's default theme; Streamlit sizes charts itself
+        del config["view"]
+        if not config:
+            del spec["config"]
+    spec["datasets"] = {k: json.loads(df.to_json(orient="records")) for k, df in found.items()} if inline else found
+    return spec
+
+
+def _vega_lite(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite spec with its data inline, at a fixed width (for the converters)."""
+    if not isinstance(chart, (alt.HConcatChart, alt.VConcatChart, alt.ConcatChart, alt.FacetChart)):
+        chart = chart.properties(width=EXPORT_WIDTH)  # compound charts size their parts themselves
+    return vega_lite(chart, inline=True)
+
+
+def svg_text(chart: alt.TopLevelMixin) -> str:
+    return vlc.vegalite_to_svg(_vega_lite(chart))
+
+
+def png_bytes(chart: alt.TopLevelMixin) -> bytes:
+    return vlc.vegalite_to_png(_vega_lite(chart), scale=PNG_SCALE)
+
+
+def page_name() -> str:
+    """This page's name for file names, e.g. "tanh-saturation" (from its script file)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    path = ""
+    if ctx is not None:
+        pm = ctx.pages_manager
+        path = pm.get_pages().get(pm.current_page_script_hash, {}).get("script_path") or str(pm.main_script_path)
+    stem = re.sub(r"^\d+_", "", str(path).rsplit("/", 1)[-1].removesuffix(".py"))
+    return stem.replace("_", "-").lower() or "chart"
+
+
+def show(chart: alt.TopLevelMixin, name: str, alt_text: str, where=None) -> None:
+    """Draw an Altair chart full width, with CSV / SVG / PNG downloads of it underneath.
+
+    `name` is a short, stable, file-name-safe id of the chart on its page (also the buttons'
+    key, so it must be unique on the page). Presenter mode draws it larger, without buttons.
+    """
+    where = where or st.container()
+    if present.presenting():
+        where.vega_lite_chart(vega_lite(present.enlarge(chart)), width="stretch", alt=alt_text)
+        return
+    where.vega_lite_chart(vega_lite(chart), width="stretch", alt=alt_text)
+    stem = file_stem(page_name(), name, S.view_params())
+    row = where.container(horizontal=True, gap="small")
+    data = chart_data(chart)
+    row.download_button(t("common.export.csv"), data=lambda: csv_bytes(data), file_name=f"{stem}.csv",
+                        mime="text/csv", key=f"dl_{name}_csv", on_click="ignore", type="tertiary",
+                        icon=":material/download:", help=t("common.export.csv_help", rows=len(data)))
+    row.download_button(t("common.export.svg"), data=lambda: svg_text(chart), file_name=f"{stem}.svg",
+                        mime="image/svg+xml", key=f"dl_{name}_svg", on_click="ignore", type="tertiary",
+                        icon=":material/download:", help=t("common.export.svg_help"))
+    row.download_button(t("common.export.png"), data=lambda: png_bytes(chart), file_name=f"{stem}.png",
+                        mime="image/png", key=f"dl_{name}_png", on_click="ignore", type="tertiary",
+                        icon=":material/download:", help=t("common.export.png_help"))

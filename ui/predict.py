@@ -1,0 +1,112 @@
+"""Predict, then reveal: the student commits a guess before the page shows the result.
+
+A page that asks calls `ask(...)` where its result begins. While "Predict first" is on (a
+sidebar toggle, `predict=true` in the URL), `ask` shows the question in a form and returns
+None until the guess is locked in; the page then stops (or skips its result). Once locked in,
+`number_feedback` / `choice_feedback` say how close the guess was and why.
+
+Guesses are kept per session and per setting (a new setting asks again), in session state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Hashable, Sequence
+
+import streamlit as st
+
+from ui import state as S
+from ui.text import t
+
+PREDICT = S.Control("predict", "bool", False)
+STORE = "_predictions"  # session key: {(page, setting): guess}
+
+
+@dataclass(frozen=True)
+class Score:
+    """How far a guess is from the truth."""
+
+    grade: str  # "spot_on" | "close" | "far"
+    error: float  # guess - actual
+
+
+def score(guess: float, actual: float, tol: float, relative: bool = False) -> Score:
+    """Grade a numeric guess: within `tol` spot on, within 3 x `tol` close, else far.
+
+    `tol` is absolute (e.g. 5 percentage points) or, with `relative`, a fraction of |actual|.
+    """
+    err = guess - actual
+    limit = tol * abs(actual) if relative else tol
+    grade = "spot_on" if abs(err) <= limit else "close" if abs(err) <= 3 * limit else "far"
+    return Score(grade, err)
+
+
+def toggle() -> None:
+    """The sidebar switch, for pages that ask for predictions."""
+    S.show_notices(S.read_url((PREDICT,), all_keys=tuple(st.query_params.keys()), page=False))
+    S.toggle(PREDICT, t("predict.toggle"), help=t("predict.toggle_help"), where=st.sidebar)
+
+
+def on() -> bool:
+    return bool(st.session_state.get(PREDICT.key, False))
+
+
+def _store() -> dict:
+    return st.session_state.setdefault(STORE, {})
+
+
+def ask(page: str, setting: Hashable, question: str, *, options: Sequence[Any] | None = None,
+        format_func=str, min_value: float = 0.0, max_value: float = 100.0, step: float = 0.1) -> Any:
+    """The locked-in guess for this page and setting, or None (then the form is on screen).
+
+    A number is asked unless `options` are given (then one of them is picked).
+    """
+    ident = (page, setting)
+    if ident in _store():
+        return _store()[ident]
+    with st.form(key=f"predict_{page}", border=True):
+        st.subheader(t("predict.title"))
+        st.markdown(question)
+        if options is None:
+            value = st.number_input(t("predict.your_guess"), min_value=min_value, max_value=max_value, value=None,
+                                    step=step, key=f"predict_{page}_number", placeholder=t("predict.placeholder"))
+        else:
+            value = st.radio(t("predict.your_guess"), list(options), index=None, format_func=format_func,
+                             key=f"predict_{page}_choice")
+        locked = st.form_submit_button(t("predict.lock"), type="primary")
+    if locked and value is not None:
+        _store()[ident] = value
+        return value
+    if locked:
+        st.warning(t("predict.empty"))
+    st.caption(t("predict.hidden"))
+    return None
+
+
+def again_button(page: str, setting: Hashable) -> None:
+    def forget() -> None:
+        _store().pop((page, setting), None)
+
+    st.button(t("predict.again"), key=f"predict_{page}_again", on_click=forget, type="tertiary")
+
+
+def number_feedback(page: str, setting: Hashable, guess: float, actual: float, sc: Score, what: str,
+                    fmt: str, why: str, unit: str = "") -> None:
+    """How close a numeric guess was, and why the result is what it is."""
+    def show(x: float) -> str:
+        return format(x, fmt) + unit
+
+    msg = t(f"predict.grade.{sc.grade}") + " " + t("predict.number", guess=show(guess), what=what, actual=show(actual),
+                                                  error=show(abs(sc.error)),
+                                                  side=t("predict.high" if sc.error > 0 else "predict.low"))
+    box = {"spot_on": st.success, "close": st.info, "far": st.warning}[sc.grade]
+    box(msg + "\n\n" + t("predict.why", why=why), icon="🎯" if sc.grade == "spot_on" else "🤔")
+    again_button(page, setting)
+
+
+def choice_feedback(page: str, setting: Hashable, right: bool, guess_text: str, answer_text: str, why: str) -> None:
+    """Whether a picked answer was right, and why."""
+    key = "predict.choice_right" if right else "predict.choice_wrong"
+    box = st.success if right else st.warning
+    box(t(key, guess=guess_text, answer=answer_text) + "\n\n" + t("predict.why", why=why),
+        icon="🎯" if right else "🤔")
+    again_button(page, setting)

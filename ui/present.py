@@ -1,0 +1,94 @@
+"""Presenter mode: the page as a projector wants it, and the link that reproduces a view.
+
+Presenter mode (a sidebar toggle, `present=true` in the URL) tucks every control block into a
+closed expander, drops the long explanations, stacks side-by-side charts so each gets the full
+width, and draws charts taller with larger type. Controls are folded away rather than removed:
+a bound widget that is not rendered loses its value and its query param, so the view would
+change under the class's eyes.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+from urllib.parse import urlencode
+
+import altair as alt
+import streamlit as st
+
+from ui import state as S
+from ui.predict import PREDICT
+from ui.text import t
+
+PRESENT = S.Control("present", "bool", False)
+SCALE = 1.5  # chart height multiplier when presenting
+FONT = {"label": 16, "title": 18, "chart_title": 22}  # font sizes (px) when presenting
+
+
+def presenting() -> bool:
+    """Is this session in presenter mode? (the sidebar toggle, seeded from the URL)"""
+    return bool(st.session_state.get(PRESENT.key, False))
+
+
+def toggle() -> None:
+    """The sidebar switch (bound to `present` in the URL). Call before any page content."""
+    notices = S.read_url((PRESENT,), all_keys=tuple(st.query_params.keys()), page=False)
+    S.show_notices(notices)
+    S.toggle(PRESENT, t("common.present.toggle"), help=t("common.present.help"), where=st.sidebar)
+    if presenting():
+        top = st.container(horizontal=True, vertical_alignment="center")
+        top.caption(t("common.present.on"))
+        top.button(t("common.present.exit"), key="_present_exit", on_click=_leave, type="tertiary")
+
+
+def _leave() -> None:
+    st.session_state[PRESENT.key] = False
+
+
+def controls_box(label: str | None = None):
+    """The container of a block of controls: a bordered box, or a closed expander when presenting."""
+    if presenting():
+        return st.expander(label or t("common.present.controls"), expanded=False, icon="⚙️")
+    return st.container(border=True)
+
+
+def prose(text: str) -> None:
+    """A paragraph of explanation; left out when presenting (the teacher says it)."""
+    if not presenting():
+        st.markdown(text)
+
+
+def columns(spec: int | Sequence[float], **kwargs):
+    """st.columns, or full-width containers stacked when presenting (charts stay large)."""
+    n = spec if isinstance(spec, int) else len(spec)
+    if presenting():
+        return [st.container() for _ in range(n)]
+    return st.columns(spec, **kwargs)
+
+
+def enlarge(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """A chart with larger type and, when it sets a numeric height, a taller plot."""
+    height = getattr(chart, "height", alt.Undefined)
+    if isinstance(height, (int, float)) and not isinstance(height, bool):
+        chart = chart.properties(height=int(height * SCALE))
+    return chart.configure_axis(labelFontSize=FONT["label"], titleFontSize=FONT["title"]).configure_legend(
+        labelFontSize=FONT["label"], titleFontSize=FONT["title"]).configure_title(fontSize=FONT["chart_title"])
+
+
+def view_link() -> str:
+    """The URL of this page with every control's current value: the link that reproduces the view.
+
+    Values are written as the URL spells them (activation names, not keys); defaults are left
+    out so links stay short. The language and presenter mode ride along.
+    """
+    params = S.view_params(extra=(PRESENT, PREDICT))
+    lang = st.query_params.get("lang")
+    if lang:
+        params.insert(0, ("lang", lang))
+    base = st.context.url or ""
+    return base + ("?" + urlencode(params) if params else "")
+
+
+def share() -> None:
+    """A "link to this view" popover with the full URL in a code block (it has a copy button)."""
+    with st.popover(t("common.share.button"), icon="🔗"):
+        st.caption(t("common.share.body"))
+        st.code(view_link(), language=None, wrap_lines=True)
