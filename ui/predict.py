@@ -63,7 +63,8 @@ def ask(page: str, setting: Hashable, question: str, *, options: Sequence[Any] |
     ident = (page, setting)
     if ident in _store():
         return _store()[ident]
-    with st.form(key=f"predict_{page}", border=True):
+    slot = st.empty()  # cleared once the guess is in: the form gives way to the feedback
+    with slot.form(key=f"predict_{page}", border=True):
         st.subheader(t("predict.title"))
         st.markdown(question)
         if options is None:
@@ -75,6 +76,7 @@ def ask(page: str, setting: Hashable, question: str, *, options: Sequence[Any] |
         locked = st.form_submit_button(t("predict.lock"), type="primary")
     if locked and value is not None:
         _store()[ident] = value
+        slot.empty()
         return value
     if locked:
         st.warning(t("predict.empty"))

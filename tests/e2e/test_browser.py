@@ -2,6 +2,8 @@
 the sidebar navigates. Screenshots go to test-artifacts/ (the README shows some)."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
@@ -99,3 +101,72 @@ def test_sidebar_links_navigate(server, page, target):
     settle(page)
     page.wait_for_selector(CHART, timeout=120_000)
     no_errors(page)
+
+
+# -- classroom features, in the real browser ------------------------------------------------------
+def test_chart_downloads_are_real_files_named_after_the_view(server, browser):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = ctx.new_page()
+    try:
+        open_page(page, server, "Tanh_saturation", "s_act=ReLU")
+        page.wait_for_selector(CHART)
+        got = {}
+        for label in ("Data (CSV)", "SVG", "PNG"):
+            button = page.get_by_role("button", name=label, exact=True).nth(2)  # the saturation map's
+            button.scroll_into_view_if_needed()
+            with page.expect_download(timeout=60_000) as info:
+                button.click()
+            path = ARTIFACTS / info.value.suggested_filename
+            info.value.save_as(path)
+            got[label] = (info.value.suggested_filename, path.read_bytes())
+        name, csv = got["Data (CSV)"]
+        assert name == "tanh-saturation_saturation-map_s_act-ReLU.csv"
+        lines = csv.decode().splitlines()
+        assert lines[0].startswith("example,neuron,") and len(lines) == 1 + 32 * 200
+        assert got["SVG"][1].lstrip().startswith(b"<svg") and got["PNG"][1][:4] == b"\x89PNG"
+        no_errors(page)
+    finally:
+        ctx.close()
+
+
+def test_view_link_follows_the_widgets(server, page):
+    open_page(page, server, "Tanh_saturation")
+    choose(page, 0, "ReLU")
+    page.get_by_text("Link to this view").first.click()
+    link = page.locator('[data-testid="stCode"]').first.inner_text().strip()
+    assert link == f"{server}/Tanh_saturation?s_act=ReLU"
+    page.goto(link)
+    settle(page)
+    assert page.locator('[data-testid="stMain"] [data-testid="stSelectbox"] input').first.input_value() == "ReLU"
+
+
+def test_presenter_mode_and_predict_first(server, page):
+    open_page(page, server, "Tanh_saturation", "present=true&predict=true")
+    no_errors(page)
+    assert page.locator(CHART).count() == 0  # hidden until the guess
+    page.locator('[data-testid="stNumberInput"] input').first.fill("60")
+    page.get_by_role("button", name="Lock in my guess and show the result").click()
+    settle(page)
+    page.wait_for_selector(CHART)
+    no_errors(page)
+    assert "You guessed 60.0 %" in page.locator('[data-testid="stMain"]').inner_text()
+    assert page.get_by_role("button", name="Data (CSV)").count() == 0  # presenter mode: no buttons
+    assert page.locator('[data-testid="stExpander"]').filter(has_text="Controls").count() == 1
+    shoot(page, "presenter_predict")
+
+
+def test_uploading_a_word_list_changes_v(server, page, tmp_path):
+    words = [f"{a}{b}{c}a" for a in "bcdfg" for b in "aeiou" for c in "lmnr"]  # 100 made-up names
+    path = tmp_path / "nomi.txt"
+    path.write_text("\n".join(words + ["niccolò", "mattia"]), encoding="utf-8")
+    open_page(page, server, "Loss_at_init")
+    page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(path))
+    # the upload goes over HTTP first, then the rerun starts: wait for the page to name the file
+    page.wait_for_function("""() => document.querySelector('[data-testid="stMain"]').innerText.includes('nomi.txt')""",
+                           polling=250, timeout=60_000)
+    settle(page)
+    shoot(page, "word_list_upload")
+    no_errors(page)
+    v = len(set("".join(words + ["niccolò", "mattia"]))) + 1  # '.' + the letters
+    metrics = page.locator('[data-testid="stMain"] [data-testid="stMetricValue"]').all_inner_texts()
+    assert f"{math.log(v):.4f}" in metrics and f"{math.log(27):.4f}" not in metrics
