@@ -11,6 +11,9 @@ words themselves travel as the unhashed `_words` argument.
 """
 from __future__ import annotations
 
+import os
+import threading
+from contextlib import contextmanager
 from typing import Callable, Sequence
 
 import streamlit as st
@@ -53,11 +56,35 @@ def dataset(block_size: int = 3) -> Dataset:
     return dataset_for(*active_data(block_size))
 
 
+@st.cache_resource(show_spinner=False)
+def training_slots() -> threading.BoundedSemaphore:
+    """How many trainings may run at once in this server (ACTIVATIONS_TRAINING_SLOTS, default 2).
+
+    Every session's script runs in its own thread and a training is thousands of small torch
+    ops that each take and give back the GIL: with a class starting many new settings at once,
+    the threads spend their time handing the GIL around (8 trainings at once took 1.6-1.9x
+    longer than the same 8 run two at a time). Two slots keep both cores busy; the other
+    sessions wait their turn with their progress bar at 0, then train at full speed.
+    """
+    slots = os.environ.get("ACTIVATIONS_TRAINING_SLOTS", "2")
+    return threading.BoundedSemaphore(max(1, int(slots) if slots.isdigit() else 2))
+
+
+@contextmanager
+def training_slot(progress: Callable[[int, int], None] | None):
+    """Hold one of the server's training slots (see training_slots) while the block runs."""
+    if progress is not None:
+        progress(0, 1)  # the bar shows at once, also while waiting for a slot
+    with training_slots():
+        yield
+
+
 @st.cache_data(max_entries=64, ttl=TTL, show_spinner=False)
 def train(data: DataConfig, cfgs: tuple[MLPConfig, ...], tcfg: TrainConfig, _words: tuple[str, ...] | None = None,
           _progress: Callable[[int, int], None] | None = None) -> T.TrainResult:
     """core.train.train_variants on `data`; `_progress` (not hashed) drives a bar."""
-    return T.train_variants(cfgs, tcfg, dataset_for(data, _words), progress=_progress)
+    with training_slot(_progress):
+        return T.train_variants(cfgs, tcfg, dataset_for(data, _words), progress=_progress)
 
 
 def run_with_bar(cached_fn: Callable, label: str, *args, **kwargs):

@@ -27,7 +27,8 @@ def _on_active_data(cfg: D.DeepConfig) -> tuple[DataConfig, D.DeepConfig, tuple[
 def train_deep(data: DataConfig, cfg: D.DeepConfig, tcfg: D.DeepTrain, _words: tuple[str, ...] | None = None,
                _progress: Callable[[int, int], None] | None = None) -> D.DeepResult:
     """core.deep.train_deep on `data`; `_progress` (not hashed) drives a bar."""
-    return D.train_deep(cfg, tcfg, cache.dataset_for(data, _words), progress=_progress)
+    with cache.training_slot(_progress):
+        return D.train_deep(cfg, tcfg, cache.dataset_for(data, _words), progress=_progress)
 
 
 def train_with_bar(cfg: D.DeepConfig, tcfg: D.DeepTrain, label: str) -> D.DeepResult:
@@ -40,7 +41,8 @@ def train_with_bar(cfg: D.DeepConfig, tcfg: D.DeepTrain, label: str) -> D.DeepRe
 @st.cache_data(max_entries=32, ttl=cache.TTL, show_spinner=False)
 def _depth_profile(data: DataConfig, cfg: D.DeepConfig, gains: tuple[float, ...],
                    _words: tuple[str, ...] | None = None) -> pd.DataFrame:
-    return D.depth_profile(cfg, gains, cache.dataset_for(data, _words))
+    with cache.training_slot(None):
+        return D.depth_profile(cfg, gains, cache.dataset_for(data, _words))
 
 
 def depth_profile(cfg: D.DeepConfig, gains: tuple[float, ...]) -> pd.DataFrame:
