@@ -28,6 +28,7 @@ def test_at_most_two_trainings_run_at_once_and_the_rest_wait_their_turn():
         th.join()
     assert peak[0] == 2  # never more than the two slots, and both were used
     assert time.perf_counter() - t0 >= 3 * 0.05  # six jobs through two slots: three rounds
-    assert sorted(i for i, _, _ in progress_calls) == list(range(6))  # every bar shows while it waits
+    # the four that had to wait said so on their bar; the first two started at once
+    assert len(progress_calls) == 4 and all(done == cache.QUEUED for _, done, _ in progress_calls)
     assert cache.training_slots().acquire(blocking=False)  # all slots given back
     cache.training_slots().release()

@@ -24,8 +24,10 @@ from core import train as T
 from core.config import DataConfig, MLPConfig, TrainConfig
 from core.data import Dataset, build_dataset, names_dataset
 from ui import wordlist
+from ui.text import t
 
 TTL = 6 * 3600  # seconds; a lesson's worth
+QUEUED = -1  # progress(QUEUED, 1): the training waits for a free slot
 
 
 NAMES = "names"  # DataConfig.source of the bundled names
@@ -73,10 +75,15 @@ def training_slots() -> threading.BoundedSemaphore:
 @contextmanager
 def training_slot(progress: Callable[[int, int], None] | None):
     """Hold one of the server's training slots (see training_slots) while the block runs."""
-    if progress is not None:
-        progress(0, 1)  # the bar shows at once, also while waiting for a slot
-    with training_slots():
+    slots = training_slots()
+    if not slots.acquire(blocking=False):
+        if progress is not None:
+            progress(QUEUED, 1)  # say why nothing moves yet
+        slots.acquire()
+    try:
         yield
+    finally:
+        slots.release()
 
 
 @st.cache_data(max_entries=64, ttl=TTL, show_spinner=False)
@@ -91,13 +98,16 @@ def run_with_bar(cached_fn: Callable, label: str, *args, **kwargs):
     """cached_fn(*args, **kwargs, _progress=...) with a progress bar that shows only while it computes."""
     bar = st.empty()
 
-    def progress(done: int, total: int) -> None:
+    def progress(done: int, total: int) -> None:  # done == QUEUED: waiting for a training slot
         # Called from inside the cached function: st.cache_data would record this element and
         # replay it on every cache hit, on a placeholder that no longer exists
         # (CacheReplayClosureError). The bar is transient, so keep it out of the recording.
         token = in_cached_function.set(False)
         try:
-            bar.progress(min(1.0, done / max(1, total)), text=label)
+            if done == QUEUED:
+                bar.progress(0.0, text=t("common.queued"))
+            else:
+                bar.progress(min(1.0, done / max(1, total)), text=label)
         finally:
             in_cached_function.reset(token)
 

@@ -28,3 +28,4 @@ TEXT.update({
     "common.export.png": "PNG",
     "common.export.png_help": "The chart as a picture (2x resolution).",
 })
+TEXT["common.queued"] = "Waiting for the server: other students' networks are training. Yours starts in a moment..."

@@ -29,3 +29,4 @@ TEXT.update({
     "common.export.png": "PNG",
     "common.export.png_help": "Il grafico come immagine (risoluzione doppia).",
 })
+TEXT["common.queued"] = "In attesa del server: si stanno addestrando le reti di altri studenti. Tra un attimo tocca alla tua..."
