@@ -14,3 +14,8 @@ import torch
 torch.set_num_threads(max(1, int(os.environ.get("ACTIVATIONS_TORCH_THREADS", "1"))))
 # Saturated tanh nets produce denormal gradients, which are ~10x slower on x86.
 torch.set_flush_denormal(True)
+# oneDNN only changes which kernel runs GELU here (our matmuls go to MKL either way), and on
+# (32, 200) blocks its GELU costs ~60 us more per training step, forward plus backward, than
+# ATen's (measured, torch 2.13 CPU; the notebook loop in bench/ gains the same). Same formula,
+# results differ by ~1e-7. On large eval tensors ATen's GELU forward is ~1.5x slower.
+torch.backends.mkldnn.enabled = False

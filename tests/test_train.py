@@ -158,3 +158,103 @@ def test_handwritten_backward_matches_autograd(data, act, batchnorm):
         torch.testing.assert_close(grads[name][0], p.grad, atol=1e-5, rtol=1e-4, msg=name)
     for name, t in learn.items():
         assert net.act_learn[0][name].grad.item() == pytest.approx(t.grad.item(), abs=1e-5)
+
+
+def _autograd_grads(net, k, Xb, Yb):
+    """Variant k of `net` written with autograd, as the lecture's notebook: its loss and grads."""
+    from core import activations as A
+    cfg = net.cfgs[k]
+    B = Xb.shape[0]
+    P = {n: v[k].clone().requires_grad_() for n, v in net.params.items()}
+    x = P["C"][Xb].view(B, -1)
+    pre = x @ P["W1"] + P["b1"][0]
+    z = P["bngain"][0] * (pre - pre.mean(0)) / torch.sqrt(pre.var(0) + 1e-5) + P["bnbias"][0] if cfg.batchnorm else pre
+    learn = {n: t.clone().requires_grad_() for n, t in net.act_learn.get(k, {}).items()}
+    params = A.resolve_params(cfg.activation, cfg.params_dict())
+    h = A.REGISTRY[cfg.activation].fn(z, **{**params, **learn}) if learn else A.layer(cfg.activation, z, params)
+    ref = F.cross_entropy(h @ P["W2"] + P["b2"][0], Yb)
+    ref.backward()
+    return ref, {n: p.grad for n, p in P.items()}, {n: t.grad for n, t in learn.items()}
+
+
+@pytest.mark.parametrize("batchnorm", [False, True])
+def test_mixed_stack_backward_matches_autograd(data, batchnorm):
+    """Unsorted rows (tanh twice, apart), fused, closed-form and autograd blocks in one stack:
+    every variant's loss and gradients equal its own autograd network's, step after step."""
+    acts = [("tanh", ()), ("relu", ()), ("tanh", ()), ("prelu", ()), ("prelu", (("a", 0.1),)), ("softsign", ()),
+            ("selu", ()), ("mish", ()), ("silu", (("beta", 2.0),)), ("elu", (("alpha", 0.5),)), ("step", ())]
+    cfgs = [MLPConfig(activation=a, act_params=p, batchnorm=batchnorm, w1_scale=0.3, w2_scale=0.1) for a, p in acts]
+    net = StackedMLP(cfgs, seed=3)
+    assert [(b.start, b.stop) for b in net.blocks][:3] == [(0, 1), (1, 2), (2, 3)]  # runs of equal rows only
+    for s in range(3):  # later steps reuse the workspace: results must not leak between steps
+        Xb, Yb = data.Xtr[32 * s : 32 * s + 32], data.Ytr[32 * s : 32 * s + 32]
+        loss, grads, _ = net.train_step(Xb, Yb)
+        for k in range(len(cfgs)):
+            ref, ref_grads, ref_learn = _autograd_grads(net, k, Xb, Yb)
+            assert loss[k].item() == pytest.approx(ref.item(), abs=1e-5), (s, acts[k])
+            for name, g in ref_grads.items():
+                torch.testing.assert_close(grads[name][k], g, atol=1e-5, rtol=1e-4, msg=f"{acts[k]} {name}")
+            for name, g in ref_learn.items():
+                assert net.act_learn[k][name].grad.item() == pytest.approx(g.item(), abs=1e-5)
+        net.sgd_update(0.1)
+
+
+def test_fused_backward_matches_autograd():
+    """Every one-kernel f' equals autograd's, for default and non-default parameters."""
+    from core import activations as A
+    x = torch.cat([torch.linspace(-30, 30, 601), torch.tensor([0.0, 1.0, -1.0, 1e-7, -1e-7])]).double()
+    dy = torch.linspace(-2, 2, x.numel()).double()
+    checked = 0
+    for key, spec in A.REGISTRY.items():
+        for p in [{}, *({q.name: q.max} for q in spec.params), *({q.name: q.min} for q in spec.params)]:
+            fused = A.fused_backward(key, p)
+            if fused is None:
+                continue
+            params = A.resolve_params(key, p)
+            xr = x.clone().requires_grad_()
+            y = spec.fn(xr, **params)
+            (ref,) = torch.autograd.grad(y, xr, dy)
+            torch.testing.assert_close(fused(dy, x, y.detach()), ref, atol=1e-12, rtol=1e-9, msg=f"{key} {p}")
+            checked += 1
+    assert checked >= 20
+
+
+def test_train_step_cache_is_not_overwritten(data):
+    """The snapshot cache must be a copy: the next step reuses the step's buffers."""
+    net = StackedMLP([KAIMING, KAIMING.with_(activation="relu")], seed=1)
+    _, _, cache = net.train_step(data.Xtr[:32], data.Ytr[:32], need_cache=True)
+    kept = {n: t.clone() for n, t in cache.items()}
+    net.sgd_update(0.1)
+    net.train_step(data.Xtr[32:64], data.Ytr[32:64])
+    for n, t in cache.items():
+        assert torch.equal(t, kept[n]), n
+
+
+@pytest.mark.parametrize("batchnorm", [False, True])
+@pytest.mark.parametrize("acts", [("tanh", "prelu", "gelu"), ("maxout",)])
+def test_sgd_fused_into_backward_matches_sgd_update(data, batchnorm, acts):
+    """train_step(lr=...) updates the parameters as train_step + sgd_update does (to rounding)."""
+    cfgs = [KAIMING.with_(activation=a, batchnorm=batchnorm) for a in acts]
+    a, b = StackedMLP(cfgs, seed=5), StackedMLP(cfgs, seed=5)
+    for s in range(5):
+        Xb, Yb = data.Xtr[32 * s : 32 * s + 32], data.Ytr[32 * s : 32 * s + 32]
+        loss_a, grads, _ = a.train_step(Xb, Yb)
+        a.sgd_update(0.1)
+        loss_b, none, _ = b.train_step(Xb, Yb, lr=0.1)
+        assert none is None
+        torch.testing.assert_close(loss_a, loss_b, atol=1e-6, rtol=0)
+    for name in a.params:
+        torch.testing.assert_close(a.params[name], b.params[name], atol=1e-6, rtol=1e-5, msg=name)
+    for k, d in a.act_learn.items():
+        for name, t in d.items():
+            torch.testing.assert_close(t, b.act_learn[k][name], atol=1e-6, rtol=1e-5)
+
+
+def test_activity_stats_unharmed_by_fast_training_mode(data):
+    """Training steps run in inference mode; the activity stats must not (their f'_max comes
+    from autograd and is cached process-wide: computed there it would be 0 for good)."""
+    from core import activations as A
+    A._max_abs_derivative.cache_clear()
+    r = train_variants([KAIMING], TrainConfig(steps=20, activity_every=10, activity_examples=2000, eval_examples=100), data)
+    assert A._max_abs_derivative("tanh", ()) == pytest.approx(1.0)
+    assert r.activity["inactive_frac"].mean() < 0.5  # a Kaiming-initialised tanh net is mostly active
