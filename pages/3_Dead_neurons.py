@@ -18,6 +18,7 @@ from ui.text import t
 
 N_HIDDEN = MLPConfig().n_hidden  # 200
 ACT_N = 5_000  # first training examples on which "dead" is measured (5k keeps the cold render fast)
+EVAL_N = 25_000  # examples of each split for the final losses (the whole train split costs 4x the training)
 CHECKS = 10  # activity checkpoints per run (plus step 0)
 LRS = ("0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1", "1.5", "2", "3", "5", "10")
 DEFAULT_ACTS = ("relu", "leaky_relu", "tanh", "elu")
@@ -100,12 +101,13 @@ lr = float(lr_s)
 every = max(1, steps // CHECKS)
 cfgs = [MLPConfig(activation=k, w1_scale=w1, b1_scale=b1, w2_scale=0.01, b2_scale=0.0, batchnorm=bn,
                   label=act_name(k)) for k in acts]
-tcfg = TrainConfig(steps=steps, lr=lr, activity_every=every, activity_examples=ACT_N, snapshot_steps=())
+tcfg = TrainConfig(steps=steps, lr=lr, activity_every=every, activity_examples=ACT_N, snapshot_steps=(),
+                   eval_examples=EVAL_N)
 res = cache.train_with_bar(cfgs, tcfg, t("dead.training", k=len(cfgs), steps=steps))
 data = cache.dataset()
 st.caption(t("dead.setup_caption", w1=w1, b1=b1, bn=t("dead.setup_caption.bn") if bn else "", lr=lr_s,
              steps=steps, checks=len(set(range(0, steps, every)) | {steps}), every=every, n=ACT_N,
-             ntr=len(data.Ytr), nval=len(data.Ydev)))
+             ntr=min(EVAL_N, len(data.Ytr)), nval=min(EVAL_N, len(data.Ydev))))
 
 names = list(res.variants["variant"])
 diverged = res.diverged()

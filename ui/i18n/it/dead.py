@@ -52,8 +52,9 @@ TEXT = {
         "Ogni rete: embedding C (27×10) → W1 (30×200) = randn × {w1}, b1 = randn × {b1}{bn} → attivazione → "
         "W2 = randn × 0.01, b2 = 0; batch 32, tasso di apprendimento costante {lr}, {steps:,} passi, seed 2147483647. "
         "Le unità morte sono contate in {checks} checkpoint (ogni {every} passi) sui primi {n:,} esempi di "
-        "addestramento; le loss finali usano l'intero insieme di addestramento ({ntr:,} esempi) e quello di "
-        "validazione ({nval:,})."
+        "addestramento; le loss finali usano i primi {ntr:,} esempi di addestramento e {nval:,} di validazione "
+        "(le parole sono mescolate, quindi è un campione equo; sull'intero insieme, come nella lezione, cambiano "
+        "di circa 0,01)."
     ),
     "dead.setup_caption.bn": " (ignorato: BatchNorm attiva)",
     "dead.training": "Addestramento di {k} rete/i insieme per {steps:,} passi...",
