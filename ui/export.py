@@ -27,6 +27,10 @@ PNG_SCALE = 2  # crisp on a projector and in slides
 MAX_STEM = 150  # characters of a file name before the extension
 VALIDATE = os.environ.get("ACTIVATIONS_VALIDATE_CHARTS") == "1"  # schema-check every chart (tests)
 ALTAIR_DEFAULT_VIEW = {"continuousWidth": 300, "continuousHeight": 300}
+if not VALIDATE:
+    # Altair's debug mode re-validates every channel as a chart is built (a fifth of building
+    # one); off in the app, on in the tests, which also validate every finished spec.
+    alt.utils.schemapi.disable_debug_mode()
 
 
 def frames(chart: alt.TopLevelMixin) -> Iterator[pd.DataFrame]:
