@@ -105,19 +105,32 @@ def vega_lite(chart: alt.TopLevelMixin, inline: bool = False) -> dict:
     return spec
 
 
-def _vega_lite(chart: alt.TopLevelMixin) -> dict:
-    """The chart's Vega-Lite spec with its data inline, at a fixed width (for the converters)."""
-    if not isinstance(chart, (alt.HConcatChart, alt.VConcatChart, alt.ConcatChart, alt.FacetChart)):
-        chart = chart.properties(width=EXPORT_WIDTH)  # compound charts size their parts themselves
-    return vega_lite(chart, inline=True)
+def spec_data(spec: dict) -> pd.DataFrame:
+    """A spec's underlying data: its largest dataset (the others are reference lines)."""
+    found = [d for d in spec.get("datasets", {}).values() if isinstance(d, pd.DataFrame)]
+    return max(found, key=len) if found else pd.DataFrame()
 
 
-def svg_text(chart: alt.TopLevelMixin) -> str:
-    return vlc.vegalite_to_svg(_vega_lite(chart))
+def _for_files(spec: dict) -> dict:
+    """The spec with its data inline, at a fixed width, for the converters."""
+    out = dict(spec)
+    if not any(k in out for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+        out["width"] = EXPORT_WIDTH  # compound charts size their parts themselves
+    out["datasets"] = {k: json.loads(df.to_json(orient="records")) if isinstance(df, pd.DataFrame) else df
+                       for k, df in spec.get("datasets", {}).items()}
+    return out
 
 
-def png_bytes(chart: alt.TopLevelMixin) -> bytes:
-    return vlc.vegalite_to_png(_vega_lite(chart), scale=PNG_SCALE)
+def _spec(chart: alt.TopLevelMixin | dict) -> dict:
+    return chart if isinstance(chart, dict) else vega_lite(chart)
+
+
+def svg_text(chart: alt.TopLevelMixin | dict) -> str:
+    return vlc.vegalite_to_svg(_for_files(_spec(chart)))
+
+
+def png_bytes(chart: alt.TopLevelMixin | dict) -> bytes:
+    return vlc.vegalite_to_png(_for_files(_spec(chart)), scale=PNG_SCALE)
 
 
 def page_name() -> str:
@@ -133,26 +146,28 @@ def page_name() -> str:
     return stem.replace("_", "-").lower() or "chart"
 
 
-def show(chart: alt.TopLevelMixin, name: str, alt_text: str, where=None) -> None:
-    """Draw an Altair chart full width, with CSV / SVG / PNG downloads of it underneath.
+def show(chart: alt.TopLevelMixin | dict, name: str, alt_text: str, where=None) -> None:
+    """Draw a chart full width (an Altair chart or its Vega-Lite dict), with CSV / SVG / PNG
+    downloads of it underneath.
 
     `name` is a short, stable, file-name-safe id of the chart on its page (also the buttons'
     key, so it must be unique on the page). Presenter mode draws it larger, without buttons.
     """
     where = where or st.container()
+    spec = _spec(chart)
     if present.presenting():
-        where.vega_lite_chart(vega_lite(present.enlarge(chart)), width="stretch", alt=alt_text)
+        where.vega_lite_chart(present.enlarge(spec), width="stretch", alt=alt_text)
         return
-    where.vega_lite_chart(vega_lite(chart), width="stretch", alt=alt_text)
+    where.vega_lite_chart(dict(spec), width="stretch", alt=alt_text)  # a copy: Streamlit pops its datasets
     stem = file_stem(page_name(), name, S.view_params())
     row = where.container(horizontal=True, gap="small")
-    data = chart_data(chart)
+    data = spec_data(spec)
     row.download_button(t("common.export.csv"), data=lambda: csv_bytes(data), file_name=f"{stem}.csv",
                         mime="text/csv", key=f"dl_{name}_csv", on_click="ignore", type="tertiary",
                         icon=":material/download:", help=t("common.export.csv_help", rows=len(data)))
-    row.download_button(t("common.export.svg"), data=lambda: svg_text(chart), file_name=f"{stem}.svg",
+    row.download_button(t("common.export.svg"), data=lambda: svg_text(spec), file_name=f"{stem}.svg",
                         mime="image/svg+xml", key=f"dl_{name}_svg", on_click="ignore", type="tertiary",
                         icon=":material/download:", help=t("common.export.svg_help"))
-    row.download_button(t("common.export.png"), data=lambda: png_bytes(chart), file_name=f"{stem}.png",
+    row.download_button(t("common.export.png"), data=lambda: png_bytes(spec), file_name=f"{stem}.png",
                         mime="image/png", key=f"dl_{name}_png", on_click="ignore", type="tertiary",
                         icon=":material/download:", help=t("common.export.png_help"))

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Sequence
 from urllib.parse import urlencode
 
-import altair as alt
 import streamlit as st
 
 from ui import state as S
@@ -64,13 +63,19 @@ def columns(spec: int | Sequence[float], **kwargs):
     return st.columns(spec, **kwargs)
 
 
-def enlarge(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """A chart with larger type and, when it sets a numeric height, a taller plot."""
-    height = getattr(chart, "height", alt.Undefined)
+def enlarge(spec: dict) -> dict:
+    """A Vega-Lite spec with larger type and, when it sets a numeric height, a taller plot."""
+    out = dict(spec)
+    height = out.get("height")
     if isinstance(height, (int, float)) and not isinstance(height, bool):
-        chart = chart.properties(height=int(height * SCALE))
-    return chart.configure_axis(labelFontSize=FONT["label"], titleFontSize=FONT["title"]).configure_legend(
-        labelFontSize=FONT["label"], titleFontSize=FONT["title"]).configure_title(fontSize=FONT["chart_title"])
+        out["height"] = int(height * SCALE)
+    config = dict(out.get("config", {}))
+    for part, sizes in (("axis", {"labelFontSize": FONT["label"], "titleFontSize": FONT["title"]}),
+                        ("legend", {"labelFontSize": FONT["label"], "titleFontSize": FONT["title"]}),
+                        ("title", {"fontSize": FONT["chart_title"]})):
+        config[part] = {**config.get(part, {}), **sizes}
+    out["config"] = config
+    return out
 
 
 def view_link() -> str:
