@@ -4,7 +4,7 @@ TEXT = {
     "common.notice.unknown_param": "The link's setting `{key}` is not known to this page and was ignored.",
     "common.what_to_notice": "What to notice",
     "common.diverged": "{variant} diverged at step {step}: its loss became NaN/inf. Charts stop at that step.",
-    "common.training": "Training {n} network(s) together on the names data...",
+    "common.training": "Training {n} network(s) together on the word list in use...",
     "common.data_caption": "Data: {words:,} US baby names (SSA, 2017), {examples:,} training examples, vocabulary of {vocab} characters.",
 }
 TEXT["common.sidebar_about"] = (

@@ -4,7 +4,7 @@ TEXT = {
     "common.notice.unknown_param": "L'impostazione `{key}` del link non è riconosciuta da questa pagina ed è stata ignorata.",
     "common.what_to_notice": "Cosa osservare",
     "common.diverged": "{variant}: l'addestramento diverge al passo {step} (la loss diventa NaN/inf). I grafici si fermano a quel passo.",
-    "common.training": "Addestramento in corso: {n} rete/i insieme sui dati dei nomi...",
+    "common.training": "Addestramento in corso: {n} rete/i insieme sulla lista di parole in uso...",
     "common.data_caption": "Dati: {words:,} nomi di neonati statunitensi (SSA, 2017), {examples:,} esempi di addestramento, vocabolario di {vocab} caratteri.",
     "common.sidebar_about": (
         "Un compagno interattivo della lezione di Karpathy *makemore part 3: Activations & Gradients, "
