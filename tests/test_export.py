@@ -19,9 +19,13 @@ def test_chart_data_is_the_largest_frame_of_a_layered_chart():
     big = pd.DataFrame({"x": range(50), "y": range(50)})
     rule = pd.DataFrame({"x": [3.0]})
     chart = alt.layer(alt.Chart(big).mark_line().encode(x="x:Q", y="y:Q"), alt.Chart(rule).mark_rule().encode(x="x:Q"))
-    assert export.chart_data(chart) is big
-    assert export.chart_data(alt.Chart(rule).mark_rule().encode(x="x:Q")) is rule
-    assert export.chart_data(alt.hconcat(alt.Chart(rule).mark_rule(), alt.Chart(big).mark_point())) is big
+
+    def chart_data(c):
+        return export.spec_data(export.vega_lite(c))
+
+    assert chart_data(chart) is big
+    assert chart_data(alt.Chart(rule).mark_rule().encode(x="x:Q")) is rule
+    assert chart_data(alt.hconcat(alt.Chart(rule).mark_rule(), alt.Chart(big).mark_point())) is big
 
 
 def test_file_stem_is_safe_and_says_what_it_holds():

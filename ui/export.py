@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from typing import Iterator, Sequence
+from typing import Sequence
 
 import altair as alt
 import pandas as pd
@@ -31,25 +31,6 @@ if not VALIDATE:
     # Altair's debug mode re-validates every channel as a chart is built (a fifth of building
     # one); off in the app, on in the tests, which also validate every finished spec.
     alt.utils.schemapi.disable_debug_mode()
-
-
-def frames(chart: alt.TopLevelMixin) -> Iterator[pd.DataFrame]:
-    """Every DataFrame a chart (and its layers and sub-charts) draws."""
-    data = getattr(chart, "data", alt.Undefined)
-    if isinstance(data, pd.DataFrame):
-        yield data
-    for part in ("layer", "hconcat", "vconcat", "concat"):
-        for sub in getattr(chart, part, None) or ():
-            yield from frames(sub)
-    spec = getattr(chart, "spec", None)
-    if spec is not None and not isinstance(spec, (str, dict)) and spec is not alt.Undefined:
-        yield from frames(spec)
-
-
-def chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:
-    """The chart's underlying data: its largest DataFrame (the others are reference lines)."""
-    found = list(frames(chart))
-    return max(found, key=len) if found else pd.DataFrame()
 
 
 def slug(text: str) -> str:

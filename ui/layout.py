@@ -14,7 +14,8 @@ def page_setup(title: str, icon: str, word_list: bool = False, vocab_keys: tuple
     the sidebar offers to upload another word list; `vocab_keys`: widgets holding the
     vocabulary size V, set to the new V when the list changes; `predict`: the page asks for
     predictions, so the sidebar has the "Predict first" switch."""
-    projecting = st.session_state.get("present", st.query_params.get("present") == "true")
+    key = present.PRESENT.key  # the toggle is drawn below; on a page's first run only the URL knows
+    projecting = st.session_state.get(key, st.query_params.get(key) == "true")
     st.set_page_config(page_title=f"{title} · {t('common.app_title')}", page_icon=icon, layout="wide",
                        initial_sidebar_state="collapsed" if projecting else "auto")
     language_switch()

@@ -42,8 +42,7 @@ def score(guess: float, actual: float, tol: float, relative: bool = False) -> Sc
 
 def toggle() -> None:
     """The sidebar switch, for pages that ask for predictions."""
-    S.show_notices(S.read_url((PREDICT,), all_keys=tuple(st.query_params.keys()), page=False))
-    S.toggle(PREDICT, t("predict.toggle"), help=t("predict.toggle_help"), where=st.sidebar)
+    S.global_toggle(PREDICT, t("predict.toggle"), t("predict.toggle_help"))
 
 
 def on() -> bool:

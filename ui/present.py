@@ -29,9 +29,7 @@ def presenting() -> bool:
 
 def toggle() -> None:
     """The sidebar switch (bound to `present` in the URL). Call before any page content."""
-    notices = S.read_url((PRESENT,), all_keys=tuple(st.query_params.keys()), page=False)
-    S.show_notices(notices)
-    S.toggle(PRESENT, t("common.present.toggle"), help=t("common.present.help"), where=st.sidebar)
+    S.global_toggle(PRESENT, t("common.present.toggle"), t("common.present.help"))
     if presenting():
         top = st.container(horizontal=True, vertical_alignment="center")
         top.caption(t("common.present.on"))

@@ -199,5 +199,12 @@ def activation_control(key: str, default, multi: bool = False, exclude: tuple[st
                    labels=tuple(REGISTRY[k].name for k in keys), max_items=max_items)
 
 
+def global_toggle(c: Control, label: str, help: str) -> None:
+    """A sidebar switch for a setting every page shares (e.g. `present`): its URL value is
+    validated like a page control's, then bound."""
+    show_notices(read_url((c,), all_keys=tuple(st.query_params.keys()), page=False))
+    toggle(c, label, help=help, where=st.sidebar)
+
+
 def toggle(c: Control, label: str, help: str | None = None, where=st):
     return where.toggle(label, value=bool(c.default), key=c.key, bind="query-params", help=help)
