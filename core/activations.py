@@ -799,39 +799,76 @@ def _fast_derivative(act: Activation, x: torch.Tensor, p: dict) -> torch.Tensor:
 
 
 # ----------------------------------------------------------------------------------------
-# Fast path for a hand-written backward: dy * f'(x) in one kernel
+# Fast path for a hand-written backward: f(x) and dy * f'(x), one kernel each, into a buffer
 
 _aten = torch.ops.aten
 
-# The kernel autograd itself runs for each entry's torch function, as fn(dy, x, y, **params)
-# with y = f(x). One op per step instead of the closed form's three to six (a trainer step is
-# dominated by per-op overhead). SELU is torch's elu with its two constants. Tests check each
-# against autograd. Entries without a kernel (step, softsign, prelu, maxout) are absent.
-# (.default: the overload itself, which skips torch.ops' overload resolution on every call.)
+# The kernel autograd itself runs for each entry's torch function, as fn(dy, x, y, out, **params)
+# with y = f(x), writing dy * f'(x) into `out`. One op per step instead of the closed form's
+# three to six (a trainer step is dominated by per-op overhead), and written in place, so a
+# trainer's per-activation slices need no concatenation afterwards. SELU is torch's elu with
+# its two constants. Tests check each against autograd. Entries without a kernel (step,
+# softsign, prelu, maxout) are absent. (.grad_input / .out: the overload itself, which skips
+# torch.ops' overload resolution on every call.)
 _FUSED_BACKWARD: dict[str, Callable] = {
-    "identity": lambda dy, x, y: dy,
-    "sigmoid": lambda dy, x, y: _aten.sigmoid_backward.default(dy, y),
-    "tanh": lambda dy, x, y: _aten.tanh_backward.default(dy, y),
-    "hardtanh": lambda dy, x, y: _aten.hardtanh_backward.default(dy, x, -1.0, 1.0),
-    "relu": lambda dy, x, y: _aten.threshold_backward.default(dy, y, 0.0),
-    "leaky_relu": lambda dy, x, y, alpha: _aten.leaky_relu_backward.default(dy, x, alpha, False),
-    "elu": lambda dy, x, y, alpha: _aten.elu_backward.default(dy, alpha, 1.0, 1.0, False, x),
-    "selu": lambda dy, x, y: _aten.elu_backward.default(dy, _SELU_ALPHA, _SELU_LAMBDA, 1.0, False, x),
-    "gelu": lambda dy, x, y: _aten.gelu_backward.default(dy, x, approximate="none"),
-    "gelu_tanh": lambda dy, x, y: _aten.gelu_backward.default(dy, x, approximate="tanh"),
+    "identity": lambda dy, x, y, out: out.copy_(dy),
+    "sigmoid": lambda dy, x, y, out: _aten.sigmoid_backward.grad_input(dy, y, grad_input=out),
+    "tanh": lambda dy, x, y, out: _aten.tanh_backward.grad_input(dy, y, grad_input=out),
+    "hardtanh": lambda dy, x, y, out: _aten.hardtanh_backward.grad_input(dy, x, -1.0, 1.0, grad_input=out),
+    "relu": lambda dy, x, y, out: _aten.threshold_backward.grad_input(dy, y, 0.0, grad_input=out),
+    "leaky_relu": lambda dy, x, y, out, alpha: _aten.leaky_relu_backward.grad_input(
+        dy, x, alpha, False, grad_input=out),
+    "elu": lambda dy, x, y, out, alpha: _aten.elu_backward.grad_input(dy, alpha, 1.0, 1.0, False, x, grad_input=out),
+    "selu": lambda dy, x, y, out: _aten.elu_backward.grad_input(
+        dy, _SELU_ALPHA, _SELU_LAMBDA, 1.0, False, x, grad_input=out),
+    "gelu": lambda dy, x, y, out: _aten.gelu_backward.grad_input(dy, x, approximate="none", grad_input=out),
+    "gelu_tanh": lambda dy, x, y, out: _aten.gelu_backward.grad_input(dy, x, approximate="tanh", grad_input=out),
     # F.silu only for beta = 1 (see _silu); otherwise the closed form
-    "silu": lambda dy, x, y, beta: _aten.silu_backward.default(dy, x) if beta == 1.0 else dy * _silu_grad(x, y, beta),
-    "mish": lambda dy, x, y: _aten.mish_backward.default(dy, x),
-    "softplus": lambda dy, x, y, beta: _aten.softplus_backward.default(dy, x, beta, 20.0),  # F.softplus's threshold
+    "silu": lambda dy, x, y, out, beta: (_aten.silu_backward.grad_input(dy, x, grad_input=out) if beta == 1.0
+                                         else torch.mul(dy, _silu_grad(x, y, beta), out=out)),
+    "mish": lambda dy, x, y, out: out.copy_(_aten.mish_backward.default(dy, x)),  # no out overload
+    "softplus": lambda dy, x, y, out, beta: _aten.softplus_backward.grad_input(
+        dy, x, beta, 20.0, grad_input=out),  # 20: F.softplus's threshold
+}
+
+# f(x) written into `out`, as fn(x, out, **params): the same kernel as the entry's fn (tests
+# check they agree exactly). Entries without one fall back to out.copy_(fn(x)).
+_FORWARD_INTO: dict[str, Callable] = {
+    "identity": lambda x, out: out.copy_(x),
+    "sigmoid": lambda x, out: _aten.sigmoid.out(x, out=out),
+    "tanh": lambda x, out: _aten.tanh.out(x, out=out),
+    "hardtanh": lambda x, out: _aten.hardtanh.out(x, -1.0, 1.0, out=out),
+    "relu": lambda x, out: _aten.relu.out(x, out=out),
+    "leaky_relu": lambda x, out, alpha: _aten.leaky_relu.out(x, alpha, out=out),
+    "elu": lambda x, out, alpha: _aten.elu.out(x, alpha, 1.0, 1.0, out=out),
+    "selu": lambda x, out: _aten.elu.out(x, _SELU_ALPHA, _SELU_LAMBDA, 1.0, out=out),
+    "gelu": lambda x, out: _aten.gelu.out(x, approximate="none", out=out),
+    "gelu_tanh": lambda x, out: _aten.gelu.out(x, approximate="tanh", out=out),
+    "silu": lambda x, out, beta: _aten.silu.out(x, out=out) if beta == 1.0 else torch.mul(
+        x, torch.sigmoid(beta * x), out=out),
+    "mish": lambda x, out: _aten.mish.out(x, out=out),
+    "softplus": lambda x, out, beta: _aten.softplus.out(x, beta, 20.0, out=out),
 }
 
 
 def fused_backward(key: str, params: Mapping[str, float] | None = None) -> Callable | None:
-    """``backward(dy, x, y) -> dy * f'(x)`` in one kernel, params bound, or None if the entry
-    has none (then use ``grad`` or autograd). ``y`` must be ``fn(x)`` (tanh, sigmoid, relu
-    read it instead of x). For trainers: the app's curves use ``derivative``."""
+    """``backward(dy, x, y, out)``: writes dy * f'(x) into ``out`` in one kernel (params bound)
+    and returns it, or None if the entry has none (then use ``grad`` or autograd). ``y`` must
+    be ``fn(x)`` (tanh, sigmoid, relu read it instead of x). For trainers: the app's curves use
+    ``derivative``."""
     fn = _FUSED_BACKWARD.get(key)
     return None if fn is None else functools.partial(fn, **resolve_params(key, params))
+
+
+def forward_into(key: str, params: Mapping[str, float] | None = None) -> Callable:
+    """``forward(x, out)``: writes f(x) into ``out`` and returns it (params bound), with the
+    entry's own kernel where torch has an out= form, else by a copy. Element-wise entries only."""
+    p = resolve_params(key, params)
+    fn = _FORWARD_INTO.get(key)
+    if fn is not None:
+        return functools.partial(fn, **p)
+    f = get(key).fn
+    return lambda x, out: out.copy_(f(x, **p))
 
 
 def _fine_grid(half_width: float = 20.0, h: float = 1e-3) -> torch.Tensor:

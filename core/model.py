@@ -159,15 +159,18 @@ def _lecture_names(stored: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
     return {n: out[n] for n in PARAM_NAMES if n in out}
 
 
-def _closed_form_backward(grad: Callable, p: dict, dy: torch.Tensor, x: torch.Tensor, y: torch.Tensor):
-    return dy * grad(x, y, **p)
+def _closed_form_backward(grad: Callable, p: dict, dy: torch.Tensor, x: torch.Tensor, y: torch.Tensor,
+                          out: torch.Tensor):
+    return torch.mul(dy, grad(x, y, **p), out=out)
 
 
 @dataclass(frozen=True)
 class _BlockFns:
-    """How one block runs: y = forward(z), dz = backward(dy, z, y); backward None: autograd."""
+    """How one block runs: y = forward(z), dz = backward(dy, z, y, out=dz); backward None:
+    autograd. forward_into(z, out) writes y into a slice of the step's buffer."""
 
     forward: Callable
+    forward_into: Callable | None  # None with autograd
     backward: Callable | None
     learn: dict  # its learnable parameter tensors (PReLU's slope), else empty
 
@@ -192,6 +195,7 @@ class _Workspace:
         self.z = torch.empty(K, B, H)
         self.z_blocks = self.z.split(sizes)
         self.h = torch.empty(K, B, n)
+        self.h_blocks = self.h.split(sizes)
         self.h_t = self.h.transpose(1, 2)
         self.logits_t = torch.empty(K, V, B)
         self.lp = torch.empty(K, V, B)
@@ -201,6 +205,7 @@ class _Workspace:
         self.dh = torch.empty(K, B, n)
         self.dh_blocks = self.dh.split(sizes)
         self.dz = torch.empty(K, B, H)
+        self.dz_blocks = self.dz.split(sizes)
         self.dz_t = self.dz.transpose(1, 2)
         self.dx_t = torch.empty(K, F, B)
         self.dx_rows = torch.empty(K, B * (F // E), E)
@@ -260,11 +265,12 @@ class StackedMLP:
             forward = functools.partial(A.layer, blk.key, params=p)
         else:  # a learnable parameter is bound as its tensor, so autograd reaches it
             forward = functools.partial(spec.fn, **{**p, **learn})
-        backward = None
+        forward_into = backward = None
         if not blk.needs_autograd:
             # one kernel where torch has one, else the registry's closed form
+            forward_into = A.forward_into(blk.key, p)
             backward = A.fused_backward(blk.key, p) or functools.partial(_closed_form_backward, spec.grad, p)
-        return _BlockFns(forward, backward, learn)
+        return _BlockFns(forward, forward_into, backward, learn)
 
     def activate(self, z: torch.Tensor) -> torch.Tensor:
         """h = f(z), block by block (no gradient bookkeeping: for evaluation)."""
@@ -273,9 +279,10 @@ class StackedMLP:
         return ys[0] if len(ys) == 1 else torch.cat(ys)
 
     def _activate_train(self, ws: _Workspace) -> list:
-        """ws.h = f(ws.z) block by block; returns what each block's backward needs."""
-        saved, ys = [], []
-        for fns, zb in zip(self._fns, ws.z_blocks):
+        """ws.h = f(ws.z) block by block, each into its own slice of ws.h (blocks are
+        consecutive rows, so no concatenation); returns what each block's backward needs."""
+        saved = []
+        for fns, zb, hb in zip(self._fns, ws.z_blocks, ws.h_blocks):
             if fns.backward is None:
                 # no f' of our own: keep a small autograd graph of this function alone
                 with torch.enable_grad():
@@ -283,29 +290,24 @@ class StackedMLP:
                     for t in fns.learn.values():
                         t.requires_grad_(True)
                     yb = fns.forward(zb)
+                hb.copy_(yb.detach())
                 saved.append((zb, yb))
-                yb = yb.detach()
             else:
-                yb = fns.forward(zb)
-                saved.append((zb, yb))
-            ys.append(yb)
-        torch.cat(ys, out=ws.h)  # blocks are consecutive rows in order
+                saved.append((zb, fns.forward_into(zb, hb)))
         return saved
 
     def _activation_backward(self, ws: _Workspace, saved) -> None:
         """ws.dz = dL/dz from ws.dh, block by block; learnable slopes get their .grad."""
-        dz = []
-        for fns, dhb, (zb, yb) in zip(self._fns, ws.dh_blocks, saved):
+        for fns, dhb, dzb, (zb, yb) in zip(self._fns, ws.dh_blocks, ws.dz_blocks, saved):
             if fns.backward is not None:
-                dz.append(fns.backward(dhb, zb, yb))
+                fns.backward(dhb, zb, yb, dzb)
                 continue
             learn = list(fns.learn.values())
             grads = torch.autograd.grad(yb, [zb, *learn], dhb)
             for t, gr in zip(learn, grads[1:]):
                 t.grad = gr
                 t.requires_grad_(False)
-            dz.append(grads[0])
-        torch.cat(dz, out=ws.dz)
+            dzb.copy_(grads[0])
 
     def embed(self, Xb: torch.Tensor) -> torch.Tensor:
         """(B, T) character ids -> (K, B, F) concatenated embeddings."""

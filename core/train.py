@@ -146,18 +146,21 @@ def _train_group(cfgs, names, tcfg: TrainConfig, data: Dataset, progress: Progre
     def alive() -> list[int]:
         return [k for k in range(K) if diverged_at[k] is None]
 
-    # A training step runs in inference mode, which also skips autograd's per-op bookkeeping
-    # (version counters, view tracking): ~7% of a step at this size. Not when a block needs
-    # autograd (PReLU, maxout), and not around evaluation: inactive_mask takes f'_max from
-    # autograd, which inference mode turns off (f' would come out 0, and be cached).
+    # Training runs in inference mode, which also skips autograd's per-op bookkeeping (version
+    # counters, view tracking): ~7% of a step at this size. Entered once, not per step (~3 us
+    # a time). Not when a block needs autograd (PReLU, maxout), and not around evaluation:
+    # inactive_mask takes f'_max from autograd, which inference mode turns off (f' would come
+    # out 0, and be cached), so evaluation steps out of it.
     step_mode = torch.no_grad if net.uses_autograd else torch.inference_mode
-    with torch.no_grad():
+    with torch.no_grad(), step_mode():
         for step in range(tcfg.steps + 1):
-            if step in eval_at:
-                evals.append((step, "train", net.forward_eval(*ev_tr)))
-                evals.append((step, "val", net.forward_eval(*ev_val)))
-            if step in act_at:
-                acts.append((step, _inactive_fraction(net, act_X)))
+            if step in eval_at or step in act_at:
+                with torch.inference_mode(False), torch.no_grad():
+                    if step in eval_at:
+                        evals.append((step, "train", net.forward_eval(*ev_tr)))
+                        evals.append((step, "val", net.forward_eval(*ev_val)))
+                    if step in act_at:
+                        acts.append((step, _inactive_fraction(net, act_X)))
             if step == tcfg.steps:
                 break
             if step % _CHUNK == 0:
@@ -171,13 +174,12 @@ def _train_group(cfgs, names, tcfg: TrainConfig, data: Dataset, progress: Progre
                 Xc, Yc, Tc = Xc.unbind(), Yc.unbind(), Tc.unbind()
             Xb, Yb, Tb = Xc[step % _CHUNK], Yc[step % _CHUNK], Tc[step % _CHUNK]
             lr = tcfg.lr_at(step)
-            with step_mode():
-                if tcfg.record_updates:  # the update ratios need the gradients themselves
-                    loss, grads, cache = net.train_step(Xb, Yb, need_cache=step in snap_at, target=Tb)
-                    upd.append((step, _update_ratios(net, grads, lr)))
-                    net.sgd_update(lr)
-                else:  # SGD fused into the backward pass
-                    loss, _, cache = net.train_step(Xb, Yb, need_cache=step in snap_at, target=Tb, lr=lr)
+            if tcfg.record_updates:  # the update ratios need the gradients themselves
+                loss, grads, cache = net.train_step(Xb, Yb, need_cache=step in snap_at, target=Tb)
+                upd.append((step, _update_ratios(net, grads, lr)))
+                net.sgd_update(lr)
+            else:  # SGD fused into the backward pass
+                loss, _, cache = net.train_step(Xb, Yb, need_cache=step in snap_at, target=Tb, lr=lr)
             pending.append(loss)
             if cache is not None:
                 snaps.append((step, cache))

@@ -214,7 +214,28 @@ def test_fused_backward_matches_autograd():
             xr = x.clone().requires_grad_()
             y = spec.fn(xr, **params)
             (ref,) = torch.autograd.grad(y, xr, dy)
-            torch.testing.assert_close(fused(dy, x, y.detach()), ref, atol=1e-12, rtol=1e-9, msg=f"{key} {p}")
+            out = torch.full_like(x, math.nan)
+            assert fused(dy, x, y.detach(), out) is out
+            torch.testing.assert_close(out, ref, atol=1e-12, rtol=1e-9, msg=f"{key} {p}")
+            checked += 1
+    assert checked >= 20
+
+
+def test_forward_into_is_the_entrys_own_function():
+    """The trainer writes f(x) into its buffer with forward_into: bit for bit the entry's fn,
+    also into a strided slice like the trainer's per-activation rows."""
+    from core import activations as A
+    x = torch.cat([torch.linspace(-30, 30, 601), torch.tensor([0.0, 1.0, -1.0, 1e-7, -1e-7])])
+    checked = 0
+    for key, spec in A.REGISTRY.items():
+        if spec.width_multiplier is not None or spec.learnable:
+            continue  # not element-wise, or trained by autograd
+        for p in [{}, *({q.name: q.max} for q in spec.params), *({q.name: q.min} for q in spec.params)]:
+            buf = torch.full((3, x.numel()), math.nan)
+            row = buf[1]
+            assert A.forward_into(key, p)(x, row) is row
+            assert torch.equal(buf[1], spec.fn(x, **A.resolve_params(key, p))), f"{key} {p}"
+            assert buf[0].isnan().all() and buf[2].isnan().all(), f"{key} wrote outside its slice"
             checked += 1
     assert checked >= 20
 
