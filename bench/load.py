@@ -54,13 +54,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 # -- what the class opens ----------------------------------------------------------------------
-def url_name(path: str) -> str:
-    """Streamlit's url path of a `pages/` file: the file name without number prefix and .py."""
-    return re.sub(r"^\d+_?", "", Path(path).stem)
-
-
-PAGE_FILES = {url_name(p.path): p.path for p in PAGES}  # "Tanh_saturation" -> "pages/2_..."
-HOME = ""  # the entry script, streamlit_app.py
+PAGE_FILES = {p.url_path: p.path for p in PAGES}  # "Tanh_saturation" -> "pages/2_..."
+HOME = ""  # the home page, at the root url
 GALLERY, SATURATION, DEAD = "Activation_gallery", "Tanh_saturation", "Dead_neurons"
 LOSS, DEEP = "Loss_at_init", "Deep_network_health"
 

@@ -15,9 +15,7 @@ def test_home_renders_with_a_card_per_page():
     at = run_home()
     assert not at.exception
     links = at.get("page_link")
-    # Streamlit names a page by its file name without the number prefix
-    expected = [p.path.split("/")[-1].removesuffix(".py").split("_", 1)[1] for p in PAGES]
-    assert sorted(link.proto.page for link in links) == sorted(expected)  # cards sit in two columns
+    assert sorted(link.proto.page for link in links) == sorted(p.url_path for p in PAGES)  # cards sit in two columns
     assert "29,910" in " ".join(m.value for m in at.markdown)
 
 

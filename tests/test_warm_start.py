@@ -4,10 +4,10 @@ import time
 
 import pytest
 
-from bench.load import DeepLink, free_port, run_sessions, server_log, start_server, stop_server, url_name
+from bench.load import DeepLink, free_port, run_sessions, server_log, start_server, stop_server
 from ui.pages import PAGES
 
-TRAINING_PAGES = [url_name(p.path) for p in PAGES if url_name(p.path) != "Activation_gallery"]
+TRAINING_PAGES = [p.url_path for p in PAGES if p.url_path != "Activation_gallery"]
 
 
 @pytest.fixture(scope="module")

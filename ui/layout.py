@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui import predict as predict_mode
 from ui import present, warm, wordlist
+from ui.state import CHOSEN_LANG
 from ui.text import DEFAULT_LANG, LANGUAGES, current_lang, t
 
 
@@ -35,6 +36,7 @@ def language_switch() -> None:
 
     def changed() -> None:
         choice = st.session_state["_lang_pick"]
+        st.session_state[CHOSEN_LANG] = choice  # carried to the next page (state.carry_shared_settings)
         if choice == DEFAULT_LANG:
             st.query_params.pop("lang", None)
         else:

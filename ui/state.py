@@ -208,3 +208,39 @@ def global_toggle(c: Control, label: str, help: str) -> None:
 
 def toggle(c: Control, label: str, help: str | None = None, where=st):
     return where.toggle(label, value=bool(c.default), key=c.key, bind="query-params", help=help)
+
+
+# -- settings that follow the student from page to page ---------------------------------------
+CHOSEN_LANG = "_lang_chosen"  # the session's language, as the picker (or a link) last set it
+_SWITCHES = "_switches_on"  # {"present": bool, "predict": bool}, as last seen
+
+
+def carry_shared_settings() -> None:
+    """Put the shared settings (language, presenter mode, predict first) back into the URL when
+    a page switch has dropped them: Streamlit clears the query params when the menu or a page
+    link switches page, which would drop a student back to English mid-lesson.
+
+    Called by the menu (streamlit_app.py) on every run, before the page and its titles. A
+    link's own value wins. The language is remembered here (its picker also records its
+    choice); a switch by its widget's state (the server's copy of the URL lags a bound widget),
+    or by the URL on a page without the switch.
+    """
+    from ui.text import DEFAULT_LANG, LANGUAGES
+
+    lang = st.query_params.get("lang")
+    if lang in LANGUAGES:
+        st.session_state[CHOSEN_LANG] = lang
+    elif lang is None and st.session_state.get(CHOSEN_LANG, DEFAULT_LANG) != DEFAULT_LANG:
+        st.query_params["lang"] = st.session_state[CHOSEN_LANG]
+    on = st.session_state.setdefault(_SWITCHES, {})
+    for key in ("present", "predict"):  # ui/present.PRESENT, ui/predict.PREDICT
+        widget = st.session_state.get(key)
+        if isinstance(widget, bool):
+            on[key] = widget
+        elif key in st.query_params:
+            on[key] = st.query_params[key] == "true"
+        if on.get(key):
+            if widget is None:  # not drawn since the switch: a bound widget reads the URL the
+                st.session_state[key] = True  # browser sent, which the switch emptied
+            if key not in st.query_params:
+                st.query_params[key] = "true"

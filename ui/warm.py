@@ -45,10 +45,10 @@ def start_once() -> None:
 
 
 def _warm(base: str) -> None:
-    from bench.load import DeepLink, run_sessions, url_name  # the headless browser-protocol client
+    from bench.load import DeepLink, run_sessions  # the headless browser-protocol client
 
     t0 = time.perf_counter()
-    links = [DeepLink(url_name(p.path)) for p in PAGES]
+    links = [DeepLink(p.url_path) for p in PAGES]
     try:
         results = run_sessions(base, len(links), concurrency=1, links=links, timeout=600)
     except Exception:

@@ -9,7 +9,7 @@ import pytest
 from tests.e2e.conftest import ARTIFACTS
 from ui.pages import PAGES
 
-URL_NAMES = [p.path.split("/")[-1].removesuffix(".py").split("_", 1)[1] for p in PAGES]
+URL_NAMES = [p.url_path for p in PAGES]
 CHART = '[data-testid="stVegaLiteChart"]'
 
 
@@ -100,6 +100,53 @@ def test_sidebar_links_navigate(server, page, target):
     page.wait_for_url(f"**/{target}*")
     settle(page)
     page.wait_for_selector(CHART, timeout=120_000)
+    no_errors(page)
+
+
+def test_menu_names_the_pages_in_the_students_language(server, page):
+    """The sidebar menu comes from st.navigation: "Home" rather than the entry file's name,
+    and every page under its translated title."""
+    from ui.text import catalogue
+    for lang in ("en", "it"):
+        text = catalogue(lang)
+        open_page(page, server, "", "" if lang == "en" else f"lang={lang}")
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        nav.wait_for()
+        shown = nav.inner_text()
+        assert "streamlit app" not in shown.lower()
+        for key in ("home.nav", *(f"home.card.{p.key}.title" for p in PAGES)):
+            assert text[key] in shown, (lang, key, shown)
+    shoot(page, "menu_it")
+
+
+def test_language_and_predict_follow_the_student_through_the_menu(server, page):
+    """A page switch clears the URL's query params; the menu puts the shared settings back,
+    and a setting the student turned off stays off."""
+    from ui.text import catalogue
+    it, en = catalogue("it"), catalogue("en")
+
+    def go(url_path):
+        page.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]').click()
+        page.wait_for_url(f"**/{url_path}*")
+        settle(page)
+
+    def predict_switch(text):
+        return page.locator(f'[data-testid="stSidebar"] label:has-text("{text["predict.toggle"]}")')
+
+    open_page(page, server, "", "lang=it&predict=true")
+    go("Loss_at_init")
+    assert page.locator("h1").first.inner_text().startswith(it["loss.title"].split(":")[0])
+    assert predict_switch(it).locator("input").is_checked()
+    assert "lang=it" in page.url and "predict=true" in page.url
+    predict_switch(it).click()
+    settle(page)
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="English").click()
+    settle(page)
+    go("Dead_neurons")
+    assert page.locator("h1").first.inner_text().startswith(en["dead.title"].split(":")[0])
+    assert not predict_switch(en).locator("input").is_checked()
+    assert "lang=" not in page.url and "predict" not in page.url
     no_errors(page)
 
 

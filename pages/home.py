@@ -1,0 +1,27 @@
+"""Home page, at the root url (streamlit_app.py is the menu): what the app teaches, a card per
+concept, how to share a view, the data."""
+import streamlit as st
+
+from ui.layout import page_setup
+from ui.pages import PAGES
+from ui.state import read_url, show_notices
+from ui.text import t
+
+page_setup(t("home.title"), icon="🧠")
+show_notices(read_url(()))  # the home page has no settings of its own: anything else is flagged
+
+st.title(t("home.title"))
+st.markdown(t("home.intro"))
+
+cols = st.columns(2)
+for i, page in enumerate(PAGES):
+    with cols[i % 2].container(border=True):
+        st.subheader(f"{page.icon} {t(f'home.card.{page.key}.title')}")
+        st.markdown(t(f"home.card.{page.key}.body"))
+        st.page_link(page.path, label=t("home.open", page=t(f"home.card.{page.key}.title")), icon="➡️")
+
+st.header(t("home.share.title"))
+st.markdown(t("home.share.body"))
+
+st.header(t("home.data.title"))
+st.markdown(t("home.data.body"))
