@@ -133,7 +133,7 @@ with right:
         m3.metric(t("loss.logits.m_max"), f"{mx:.2f}", help=t("loss.logits.m_max_help"))
 
 st.subheader(t("loss.logits.header"))
-prose(t("loss.logits.body"))
+prose(t("loss.logits.body", v=V_DATA))
 st.caption(t("loss.logits.zero_note"))
 
 # -- 4. confidently wrong, by hand -------------------------------------------------------------

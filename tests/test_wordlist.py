@@ -174,6 +174,7 @@ def test_good_upload_changes_v_the_expected_loss_and_the_charts_then_restore():
     text = captions(at)
     assert "nomi_italiani.txt" in text and f"{len(NAMES_IT)} words" in text and f"{V_IT} characters" in text
     assert EN["wordlist.loss_note"].format(v=V_IT, loss=math.log(V_IT)) in [i.value for i in at.info]
+    assert f"32 examples × {V_IT} characters" in " ".join(m.value for m in at.markdown)  # not the names' 27
     # the list follows the student to the other training pages
     at.switch_page("2_Tanh_saturation.py").run()  # paths are relative to the first page
     assert not at.exception

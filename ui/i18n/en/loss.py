@@ -58,7 +58,7 @@ TEXT = {
     "loss.logits.header": "3 · Why: the logits are huge and spread out",
     "loss.logits.body": (
         "The histogram shows every logit the network at the chosen W2 scale outputs on its **first minibatch** "
-        "(32 examples × 27 characters). With W2×1, h has 200 entries near ±1 (tanh), so each logit is a sum of "
+        "(32 examples × {v} characters). With W2×1, h has 200 entries near ±1 (tanh), so each logit is a sum of "
         "200 random terms: its spread is about √200 ≈ 14. Softmax turns such logits into one character with "
         "probability ≈ 1, picked at random, and the correct character often gets a probability like e⁻²⁵. "
         "Scaling W2 by 0.01 squeezes the logits near 0, so softmax is nearly uniform."

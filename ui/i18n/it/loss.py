@@ -59,7 +59,7 @@ TEXT = {
     "loss.logits.header": "3 · Perché: i logit sono enormi e molto dispersi",
     "loss.logits.body": (
         "L'istogramma mostra tutti i logit che la rete, con la scala di W2 scelta, produce sul suo **primo "
-        "minibatch** (32 esempi × 27 caratteri). Con W2×1, h ha 200 componenti vicine a ±1 (tanh), quindi ogni "
+        "minibatch** (32 esempi × {v} caratteri). Con W2×1, h ha 200 componenti vicine a ±1 (tanh), quindi ogni "
         "logit è una somma di 200 termini casuali: la sua dispersione è circa √200 ≈ 14. La softmax trasforma logit "
         "del genere in un carattere con probabilità ≈ 1, scelto a caso, e il carattere corretto riceve spesso una "
         "probabilità dell'ordine di e⁻²⁵. Moltiplicare W2 per 0.01 schiaccia i logit vicino a 0, e la softmax "
