@@ -1,15 +1,26 @@
-"""Entry point: the sidebar menu, with page names in the student's language, then the page.
-
-`streamlit run streamlit_app.py`. The pages live in pages/ (ui/pages.py lists them); their
-urls are /Activation_gallery, /Tanh_saturation, ... and the home page is the root.
-"""
+"""Home page: what the app teaches, a card per concept, how to share a view, the data."""
 import streamlit as st
 
-from ui.pages import HOME, PAGES
-from ui.state import carry_shared_settings
+from ui.layout import page_setup
+from ui.pages import PAGES
+from ui.state import read_url, show_notices
 from ui.text import t
 
-carry_shared_settings()  # a page switch clears the URL: keep the language (and the menu's titles) as they were
-menu = [st.Page(HOME.path, title=t("home.nav"), icon=HOME.icon, default=True),
-        *(st.Page(p.path, title=t(f"home.card.{p.key}.title"), icon=p.icon, url_path=p.url_path) for p in PAGES)]
-st.navigation(menu).run()
+page_setup(t("home.title"), icon="🧠")
+show_notices(read_url(()))  # the home page has no settings of its own: anything else is flagged
+
+st.title(t("home.title"))
+st.markdown(t("home.intro"))
+
+cols = st.columns(2)
+for i, page in enumerate(PAGES):
+    with cols[i % 2].container(border=True):
+        st.subheader(f"{page.icon} {t(f'home.card.{page.key}.title')}")
+        st.markdown(t(f"home.card.{page.key}.body"))
+        st.page_link(page.path, label=t("home.open", page=t(f"home.card.{page.key}.title")), icon="➡️")
+
+st.header(t("home.share.title"))
+st.markdown(t("home.share.body"))
+
+st.header(t("home.data.title"))
+st.markdown(t("home.data.body"))

@@ -14,10 +14,9 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
-# every concept page, and the menu (it reads the shared settings, then runs the home page: its
-# page links only work under the menu)
-PAGES = [*sorted(p for p in (ROOT / "pages").glob("*.py") if p.name != "home.py"), ROOT / "streamlit_app.py"]
-NO_CONTROLS = {"streamlit_app.py"}  # only the shared settings
+# every concept page, and the home page (it has only the shared settings)
+PAGES = [*sorted((ROOT / "pages").glob("*.py")), ROOT / "streamlit_app.py"]
+NO_CONTROLS = {"streamlit_app.py"}
 NASTY = ["", "nan", "NaN", "inf", "-inf", "1e309", "-1", "-1e9", "1e9", "0", "2.5", "true", "ReLU",
          "relu", "é🙂", "<script>alert(1)</script>", "**bold**", "[x](javascript:1)", "9" * 400, "0x10", " 1 "]
 

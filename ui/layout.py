@@ -5,8 +5,8 @@ import streamlit as st
 
 from ui import predict as predict_mode
 from ui import present, warm, wordlist
-from ui.state import CHOSEN_LANG
-from ui.text import DEFAULT_LANG, LANGUAGES, current_lang, t
+from ui.state import carry_shared_settings
+from ui.text import CHOSEN_LANG, DEFAULT_LANG, LANGUAGES, current_lang, t
 
 
 def page_setup(title: str, icon: str, word_list: bool = False, vocab_keys: tuple[str, ...] = (),
@@ -15,6 +15,7 @@ def page_setup(title: str, icon: str, word_list: bool = False, vocab_keys: tuple
     the sidebar offers to upload another word list; `vocab_keys`: widgets holding the
     vocabulary size V, set to the new V when the list changes; `predict`: the page asks for
     predictions, so the sidebar has the "Predict first" switch."""
+    carry_shared_settings()  # a page switch empties the URL: language and switches stay as they were
     key = present.PRESENT.key  # the toggle is drawn below; on a page's first run only the URL knows
     projecting = st.session_state.get(key, st.query_params.get(key) == "true")
     st.set_page_config(page_title=f"{title} · {t('common.app_title')}", page_icon=icon, layout="wide",

@@ -1,5 +1,4 @@
-"""The app's pages, in menu order: file, icon, url and the text keys of their menu entry and
-home-page card. streamlit_app.py builds the menu from these (st.navigation)."""
+"""The app's pages, in menu order: file, icon, url and the text keys of their home-page card."""
 from __future__ import annotations
 
 import re
@@ -9,18 +8,16 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class PageInfo:
-    path: str  # relative to the repo root, as st.Page and st.page_link want it
+    path: str  # relative to the repo root, as st.page_link wants it
     icon: str
-    key: str  # text keys: home.card.<key>.title (also its menu name) / .body
+    key: str  # text keys: home.card.<key>.title / .body
 
     @property
     def url_path(self) -> str:
-        """Its url, e.g. /Tanh_saturation: the file name without number prefix and .py (the
-        names file-based pages had, so links shared before the menu existed still work)."""
+        """Its url, e.g. /Tanh_saturation: Streamlit names a pages/ file by its name without
+        the number prefix and .py."""
         return re.sub(r"^\d+_?", "", Path(self.path).stem)
 
-
-HOME = PageInfo("pages/home.py", "🧠", "home")  # the default page, at the app's root url
 
 PAGES = (
     PageInfo("pages/1_Activation_gallery.py", "📈", "gallery"),

@@ -211,21 +211,20 @@ def toggle(c: Control, label: str, help: str | None = None, where=st):
 
 
 # -- settings that follow the student from page to page ---------------------------------------
-CHOSEN_LANG = "_lang_chosen"  # the session's language, as the picker (or a link) last set it
 _SWITCHES = "_switches_on"  # {"present": bool, "predict": bool}, as last seen
 
 
 def carry_shared_settings() -> None:
     """Put the shared settings (language, presenter mode, predict first) back into the URL when
-    a page switch has dropped them: Streamlit clears the query params when the menu or a page
-    link switches page, which would drop a student back to English mid-lesson.
+    a page switch has dropped them: Streamlit clears the query params when the sidebar menu or
+    a page link switches page, which would drop a student back to English mid-lesson.
 
-    Called by the menu (streamlit_app.py) on every run, before the page and its titles. A
-    link's own value wins. The language is remembered here (its picker also records its
-    choice); a switch by its widget's state (the server's copy of the URL lags a bound widget),
-    or by the URL on a page without the switch.
+    Called by page_setup on every run, before the sidebar. A link's own value wins. The
+    language is remembered by ui.text (the URL's, or the picker's choice); a switch by its
+    widget's state (the server's copy of the URL lags a bound widget), or by the URL on a page
+    without the switch.
     """
-    from ui.text import DEFAULT_LANG, LANGUAGES
+    from ui.text import CHOSEN_LANG, DEFAULT_LANG, LANGUAGES
 
     lang = st.query_params.get("lang")
     if lang in LANGUAGES:
@@ -239,8 +238,5 @@ def carry_shared_settings() -> None:
             on[key] = widget
         elif key in st.query_params:
             on[key] = st.query_params[key] == "true"
-        if on.get(key):
-            if widget is None:  # not drawn since the switch: a bound widget reads the URL the
-                st.session_state[key] = True  # browser sent, which the switch emptied
-            if key not in st.query_params:
-                st.query_params[key] = "true"
+        if on.get(key) and widget is None:  # not drawn since the switch: its bound widget would
+            st.session_state[key] = True  # read the emptied URL (and it writes the URL itself)

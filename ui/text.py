@@ -32,8 +32,15 @@ def catalogue(lang: str) -> Mapping[str, str]:
     return MappingProxyType(merged)
 
 
+CHOSEN_LANG = "_lang_chosen"  # session key: the language the student last picked or linked
+
+
 def current_lang() -> str:
-    lang = st.query_params.get("lang", DEFAULT_LANG)
+    """The URL's `lang`; without one, the session's last language (a page switch clears the
+    URL's query params, and a page reads its text before page_setup puts `lang` back)."""
+    lang = st.query_params.get("lang")
+    if lang is None:
+        lang = st.session_state.get(CHOSEN_LANG, DEFAULT_LANG)
     return lang if lang in LANGUAGES else DEFAULT_LANG
 
 

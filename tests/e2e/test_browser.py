@@ -103,24 +103,8 @@ def test_sidebar_links_navigate(server, page, target):
     no_errors(page)
 
 
-def test_menu_names_the_pages_in_the_students_language(server, page):
-    """The sidebar menu comes from st.navigation: "Home" rather than the entry file's name,
-    and every page under its translated title."""
-    from ui.text import catalogue
-    for lang in ("en", "it"):
-        text = catalogue(lang)
-        open_page(page, server, "", "" if lang == "en" else f"lang={lang}")
-        nav = page.locator('[data-testid="stSidebarNav"]')
-        nav.wait_for()
-        shown = nav.inner_text()
-        assert "streamlit app" not in shown.lower()
-        for key in ("home.nav", *(f"home.card.{p.key}.title" for p in PAGES)):
-            assert text[key] in shown, (lang, key, shown)
-    shoot(page, "menu_it")
-
-
 def test_language_and_predict_follow_the_student_through_the_menu(server, page):
-    """A page switch clears the URL's query params; the menu puts the shared settings back,
+    """A page switch clears the URL's query params; the pages put the shared settings back,
     and a setting the student turned off stays off."""
     from ui.text import catalogue
     it, en = catalogue("it"), catalogue("en")
