@@ -56,3 +56,22 @@ def test_unknown_language_falls_back_to_english():
     at = run("streamlit_app.py", lang="xx")
     assert not at.exception
     assert at.title[0].value == catalogue("en")["home.title"]
+
+
+@pytest.mark.parametrize("picked", ["it", "en"])
+def test_the_language_survives_a_page_switch_that_empties_the_url(picked):
+    """Streamlit clears the query params when the menu switches page (AppTest does not, so the
+    test empties them): the next page still speaks the session's language, from the text it
+    reads before page_setup (the Deep page's phase options) to its title, and puts `lang`
+    back; a student who went back to English stays in English."""
+    text = catalogue(picked)
+    at = run("streamlit_app.py", lang="it")
+    if picked == "en":  # the sidebar picker, back to English
+        at.sidebar.selectbox(key="_lang_pick").set_value("en").run()
+    at.query_params.clear()
+    at.switch_page("pages/5_Deep_network_health.py").run()
+    assert not at.exception and not at.warning
+    assert at.title[0].value == text["deep.title"]
+    phases = [o.content for o in at.get("button_group")[0].proto.options]
+    assert phases == [text[f"deep.phase.{p}"] for p in ("both", "init", "trained")]
+    assert at.query_params.get("lang") == ("it" if picked == "it" else None)
