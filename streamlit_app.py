@@ -3,7 +3,7 @@ import streamlit as st
 
 from ui.layout import page_setup
 from ui.pages import PAGES
-from ui.state import read_url, show_notices
+from ui.state import read_url, shared_params, show_notices
 from ui.text import t
 
 page_setup(t("home.title"), icon="🧠")
@@ -17,7 +17,8 @@ for i, page in enumerate(PAGES):
     with cols[i % 2].container(border=True):
         st.subheader(f"{page.icon} {t(f'home.card.{page.key}.title')}")
         st.markdown(t(f"home.card.{page.key}.body"))
-        st.page_link(page.path, label=t("home.open", page=t(f"home.card.{page.key}.title")), icon="➡️")
+        st.page_link(page.path, label=t("home.open", page=t(f"home.card.{page.key}.title")), icon="➡️",
+                     query_params=shared_params())
 
 st.header(t("home.share.title"))
 st.markdown(t("home.share.body"))

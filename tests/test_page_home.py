@@ -14,8 +14,11 @@ def run_home(**params):
 def test_home_renders_with_a_card_per_page():
     at = run_home()
     assert not at.exception
-    links = at.get("page_link")
-    assert sorted(link.proto.page for link in links) == sorted(p.url_path for p in PAGES)  # cards sit in two columns
+    cards = [link for link in at.main.get("page_link")]
+    assert sorted(link.proto.page for link in cards) == sorted(p.url_path for p in PAGES)  # cards sit in two columns
+    menu = at.sidebar.get("page_link")  # ui/layout.menu: home first, then the pages in order
+    assert [link.proto.page for link in menu] == ["", *(p.url_path for p in PAGES)]
+    assert [link.proto.label for link in menu][:2] == ["Home", "Activation gallery"]
     assert "29,910" in " ".join(m.value for m in at.markdown)
 
 
@@ -30,3 +33,12 @@ def test_home_deep_link_restores_the_language():
     at = run_home(lang="it")
     assert not at.exception and not at.warning
     assert at.title[0].value != run_home().title[0].value
+
+
+def test_menu_and_cards_carry_the_shared_settings():
+    """A page switch starts from an empty URL: the links themselves carry lang and the switches."""
+    at = run_home(lang="it", predict="true")
+    links = at.get("page_link")
+    assert links and all(link.proto.query_string == "lang=it&predict=true" for link in links), \
+        [link.proto.query_string for link in links]
+    assert at.sidebar.get("page_link")[0].proto.label == "Inizio"

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from ui import predict as predict_mode
 from ui import present, warm, wordlist
-from ui.state import carry_shared_settings
+from ui.pages import PAGES
+from ui.state import carry_shared_settings, shared_params
 from ui.text import CHOSEN_LANG, DEFAULT_LANG, LANGUAGES, current_lang, t
 
 
@@ -20,6 +22,7 @@ def page_setup(title: str, icon: str, word_list: bool = False, vocab_keys: tuple
     projecting = st.session_state.get(key, st.query_params.get(key) == "true")
     st.set_page_config(page_title=f"{title} · {t('common.app_title')}", page_icon=icon, layout="wide",
                        initial_sidebar_state="collapsed" if projecting else "auto")
+    menu()
     language_switch()
     present.toggle()
     if predict:
@@ -28,6 +31,20 @@ def page_setup(title: str, icon: str, word_list: bool = False, vocab_keys: tuple
     if word_list:
         wordlist.sidebar(vocab_keys=vocab_keys)
     warm.start_once()
+
+
+def menu() -> None:
+    """The sidebar menu: the home page and each concept page under its name in the student's
+    language (Streamlit's own menu, hidden in .streamlit/config.toml, names them after their
+    files: "streamlit app", English only). Its links carry the shared settings."""
+    links = [("streamlit_app.py", t("home.nav"), "🧠"), *((p.path, t(f"home.card.{p.key}.title"), p.icon) for p in PAGES)]
+    params = shared_params()
+    try:
+        for path, label, icon in links:
+            st.sidebar.page_link(path, label=label, icon=icon, query_params=params, width="stretch")
+    except StreamlitPageNotFoundError:  # a page file run on its own (AppTest): no app to link to
+        return
+    st.sidebar.divider()
 
 
 def language_switch() -> None:

@@ -240,3 +240,15 @@ def carry_shared_settings() -> None:
             on[key] = st.query_params[key] == "true"
         if on.get(key) and widget is None:  # not drawn since the switch: its bound widget would
             st.session_state[key] = True  # read the emptied URL (and it writes the URL itself)
+
+
+def shared_params() -> dict[str, str]:
+    """The shared settings as query params, for links to other pages (the menu, the home
+    cards): a page switch starts from an empty URL, so a link carries them itself."""
+    from ui.text import DEFAULT_LANG, current_lang
+
+    params = {} if current_lang() == DEFAULT_LANG else {"lang": current_lang()}
+    for key, on in st.session_state.get(_SWITCHES, {}).items():
+        if on:
+            params[key] = "true"
+    return params

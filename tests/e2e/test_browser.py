@@ -11,6 +11,7 @@ from ui.pages import PAGES
 
 URL_NAMES = [p.url_path for p in PAGES]
 CHART = '[data-testid="stVegaLiteChart"]'
+MENU = '[data-testid="stSidebar"] [data-testid="stPageLink"]'  # ui/layout.menu
 
 
 def settle(page, timeout_ms: int = 120_000) -> None:
@@ -96,11 +97,26 @@ def test_bad_link_shows_notice_not_traceback(server, page):
 @pytest.mark.parametrize("target", URL_NAMES)
 def test_sidebar_links_navigate(server, page, target):
     open_page(page, server, "")
-    page.locator(f'[data-testid="stSidebarNav"] a[href$="/{target}"]').click()
+    page.locator(f'{MENU} a[href*="{target}"]').click()
     page.wait_for_url(f"**/{target}*")
     settle(page)
     page.wait_for_selector(CHART, timeout=120_000)
     no_errors(page)
+
+
+def test_menu_names_the_pages_in_the_students_language(server, page):
+    """The sidebar menu (ui/layout.menu): "Home" rather than the entry file's name, every page
+    under its translated title, and Streamlit's own file-named menu hidden."""
+    from ui.text import catalogue
+    for lang in ("en", "it"):
+        text = catalogue(lang)
+        open_page(page, server, "", "" if lang == "en" else f"lang={lang}")
+        assert page.locator('[data-testid="stSidebarNav"]').count() == 0
+        shown = " | ".join(page.locator(MENU).all_inner_texts())
+        assert "streamlit app" not in shown.lower()
+        for key in ("home.nav", *(f"home.card.{p.key}.title" for p in PAGES)):
+            assert text[key] in shown, (lang, key, shown)
+    shoot(page, "menu_it")
 
 
 def test_language_and_predict_follow_the_student_through_the_menu(server, page):
@@ -110,7 +126,7 @@ def test_language_and_predict_follow_the_student_through_the_menu(server, page):
     it, en = catalogue("it"), catalogue("en")
 
     def go(url_path):
-        page.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]').click()
+        page.locator(f'{MENU} a[href*="{url_path}"]').click()
         page.wait_for_url(f"**/{url_path}*")
         settle(page)
 

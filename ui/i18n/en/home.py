@@ -7,6 +7,7 @@ TEXT = {
         "lecture *Building makemore Part 3: Activations & Gradients, BatchNorm* describes: saturated tanh units, "
         "dead ReLUs, and a first loss that is far too high."
     ),
+    "home.nav": "Home",  # the home page in the sidebar menu
     "home.open": "Open {page}",
     "home.card.gallery.title": "Activation gallery",
     "home.card.gallery.body": "Every common activation side by side: formula, derivative, properties, the init gain it needs, and how it passes a signal on.",

@@ -7,6 +7,7 @@ TEXT = {
         "vedere ciò che descrive la lezione di Andrej Karpathy *Building makemore Part 3: Activations & Gradients, "
         "BatchNorm*: unità tanh sature, ReLU morte e una loss (funzione di perdita) iniziale decisamente troppo alta."
     ),
+    "home.nav": "Inizio",  # the home page in the sidebar menu
     "home.open": "Apri {page}",
     "home.card.gallery.title": "Galleria delle attivazioni",
     "home.card.gallery.body": "Tutte le attivazioni più comuni a confronto: formula, derivata, proprietà, il guadagno di inizializzazione che richiedono e come trasmettono un segnale.",
