@@ -21,7 +21,8 @@ from ui.text import t
 
 # Streamlit binds a selectbox to the URL by the label it shows, so the options are the labels
 # (n_act=ReLU, n_ph=at+init) and these maps lead back to the keys.
-PHASE_OF = {t(f"deep.phase.{p}"): p for p in ("both", "init", "trained")}
+PHASES = ("both", "init", "trained")
+PHASE_OF = {t(f"deep.phase.{p}"): p for p in PHASES}
 LRS = ("0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1", "2", "5", "10")
 PRESETS = (("0.5", 0.5), ("1", 1.0), ("5/3", 5 / 3), ("3", 3.0))  # the lecture's gains
 TAIL = 0.1  # share of the last steps averaged for the "end of run" numbers
@@ -33,7 +34,8 @@ C_BN = Control("n_bn", "bool", False)
 C_GAIN = Control("n_gain", "float", 5 / 3, 0.1, 5.0)
 C_LR = Control("n_lr", "choice", "0.1", options=LRS)
 C_STEPS = Control("n_steps", "int", 1000, 0, 5000)
-C_PH = Control("n_ph", "choice", t("deep.phase.both"), options=tuple(PHASE_OF))
+C_PH = Control("n_ph", "choice", t("deep.phase.both"), options=tuple(PHASE_OF),
+               option_keys=tuple(f"deep.phase.{p}" for p in PHASES))
 C_CMP = Control("n_cmp", "bool", True)
 CONTROLS = (C_ACT, C_LIN, C_BN, C_GAIN, C_LR, C_STEPS, C_PH, C_CMP)
 

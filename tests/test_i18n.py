@@ -75,3 +75,15 @@ def test_the_language_survives_a_page_switch_that_empties_the_url(picked):
     phases = [o.content for o in at.get("button_group")[0].proto.options]
     assert phases == [text[f"deep.phase.{p}"] for p in ("both", "init", "trained")]
     assert at.query_params.get("lang") == ("it" if picked == "it" else None)
+
+
+def test_switching_language_keeps_a_translated_choice():
+    """The Deep page's phase switch is bound to the URL by its shown label: after a language
+    change it shows the same phase in the new language, with no bad-link notice."""
+    en, it = catalogue("en"), catalogue("it")
+    at = run("pages/5_Deep_network_health.py", n_ph=en["deep.phase.init"], n_steps="100")
+    assert at.button_group[0].value == en["deep.phase.init"]
+    at.sidebar.selectbox(key="_lang_pick").set_value("it").run()
+    assert not at.exception and not at.warning, [w.value for w in at.warning]
+    assert at.button_group[0].value == it["deep.phase.init"]
+    assert at.title[0].value == it["deep.title"]

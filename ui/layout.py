@@ -7,7 +7,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from ui import predict as predict_mode
 from ui import present, warm, wordlist
 from ui.pages import PAGES
-from ui.state import carry_shared_settings, shared_params
+from ui.state import carry_shared_settings, shared_params, translate_choices
 from ui.text import CHOSEN_LANG, DEFAULT_LANG, LANGUAGES, current_lang, t
 
 
@@ -54,6 +54,7 @@ def language_switch() -> None:
 
     def changed() -> None:
         choice = st.session_state["_lang_pick"]
+        translate_choices(current_lang(), choice)
         st.session_state[CHOSEN_LANG] = choice  # carried to the next page (state.carry_shared_settings)
         if choice == DEFAULT_LANG:
             st.query_params.pop("lang", None)

@@ -32,6 +32,9 @@ class Control:
     # Shown names of the options. A bound select/multiselect writes the *shown* name into the
     # URL, so these must not depend on the language (activation names are the same in all).
     labels: tuple[str, ...] = ()
+    # Text keys of translated options (in option order): when the language changes, the bound
+    # widget's value moves to the same option in the new language (see translate_choices).
+    option_keys: tuple[str, ...] = ()
 
     def label_of(self, option: str) -> str:
         return self.labels[self.options.index(option)] if self.labels else str(option)
@@ -109,6 +112,8 @@ def read_url(controls: Sequence[Control], all_keys: Sequence[str] = (), page: bo
     for key in list(st.query_params.keys()):
         raw = st.query_params.get_all(key)
         if key in by_key:
+            if _widget_holds(by_key[key]):
+                continue  # the bound widget owns the param; the server's copy of the URL may lag it
             try:
                 by_key[key].parse(raw)
             except (ValueError, TypeError, OverflowError):
@@ -118,6 +123,18 @@ def read_url(controls: Sequence[Control], all_keys: Sequence[str] = (), page: bo
             notices.append(t("common.notice.unknown_param", key=safe_text(key)))
             _drop(key)
     return notices
+
+
+def _widget_holds(c: Control) -> bool:
+    """Has this session's widget for `c` a valid value? (e.g. after translate_choices moved a
+    choice to the new language, while the URL the server saw still has the old label)."""
+    if c.key not in st.session_state:
+        return False
+    try:
+        c.parse(c.to_url(st.session_state[c.key]))
+    except (ValueError, TypeError, OverflowError):
+        return False
+    return True
 
 
 def view_params(extra: Sequence[Control] = ()) -> list[tuple[str, str]]:
@@ -252,3 +269,17 @@ def shared_params() -> dict[str, str]:
         if on:
             params[key] = "true"
     return params
+
+
+def translate_choices(old_lang: str, new_lang: str) -> None:
+    """Move the page's translated choices (Control.option_keys) to the same option in the new
+    language. For the language picker's callback: a bound widget keeps its shown label, which
+    the next run, in the new language, would reject as a bad link value."""
+    from ui.text import catalogue
+
+    old, new = catalogue(old_lang), catalogue(new_lang)
+    for c in st.session_state.get(VIEW_CONTROLS, ()):
+        value = st.session_state.get(c.key)
+        shown = [old.get(k) for k in c.option_keys]
+        if value in shown:
+            st.session_state[c.key] = new.get(c.option_keys[shown.index(value)])
