@@ -10,7 +10,7 @@ TEXT = {
     # -- controlli ---------------------------------------------------------------------------------
     "dead.acts": "Attivazioni da confrontare",
     "dead.acts_help": "Ogni attivazione addestra la propria copia della stessa rete, tutte in un'unica esecuzione in parallelo (al massimo 6).",
-    "dead.lr": "Tasso di apprendimento (scala log)",
+    "dead.lr": "Tasso di apprendimento lr (scala log)",
     "dead.lr_help": (
         "Il passo di SGD, costante per tutta l'esecuzione. La lezione usa 0.1. Da circa 1 in su, singoli passi "
         "grandi cominciano a gettare le unità ReLU sul loro lato piatto, per sempre."
@@ -32,21 +32,21 @@ TEXT = {
     "dead.pick_one": "Scegli almeno un'attivazione da addestrare.",
     "dead.break": "**Rompila:**",
     "dead.cure": "**Curala:**",
-    "dead.preset.lr_high": "💥 Tasso di apprendimento alto",
+    "dead.preset.lr_high": "💥 lr alto",
     "dead.preset.lr_high_help": "Tasso di apprendimento 1.5 (inizializzazione pulita, senza BatchNorm): i passi grandi spingono le unità ReLU sul loro lato piatto, e alcune non tornano più.",
     "dead.preset.bias": "💥 Bias grandi",
     "dead.preset.bias_help": "Scala iniziale di b1 pari a 3 (tasso di apprendimento 0.1, senza BatchNorm): alcune unità stanno nella regione piatta fin dal primo passo.",
-    "dead.preset.extreme": "💥 Tasso di apprendimento enorme",
+    "dead.preset.extreme": "💥 lr enorme",
     "dead.preset.extreme_help": "Tasso di apprendimento 10 (inizializzazione pulita, senza BatchNorm): le reti di tipo ReLU esplodono e le unità tanh saturano su ogni input.",
-    "dead.preset.lr_low": "🩹 Tasso di apprendimento 0.1",
+    "dead.preset.lr_low": "🩹 lr 0.1",
     "dead.preset.lr_low_help": "Riporta il tasso di apprendimento allo 0.1 della lezione.",
-    "dead.preset.small_init": "🩹 Inizializzazione piccola",
+    "dead.preset.small_init": "🩹 Init piccola",
     "dead.preset.small_init_help": "W1 × 0.2, b1 × 0.01, la correzione della lezione: pesi piccoli e bias quasi nulli tengono ogni unità vicina al suo intervallo attivo.",
     "dead.preset.bn": "🩹 BatchNorm",
     "dead.preset.bn_help": "Attiva la BatchNorm: ogni unità viene ricentrata a ogni batch, quindi non può restare sul lato piatto.",
     "dead.preset.leaky": "🩹 Varianti leaky",
     "dead.preset.leaky_help": "Confronta la ReLU con Leaky ReLU, ELU e GELU, il cui gradiente sul lato negativo è piccolo ma non nullo.",
-    "dead.preset.reset": "↺ Ripristina",
+    "dead.preset.reset": "↺ Azzera",
     "dead.preset.reset_help": "Torna alle impostazioni predefinite.",
     "dead.setup_caption": (
         "Ogni rete: embedding C (27×10) → W1 (30×200) = randn × {w1}, b1 = randn × {b1}{bn} → attivazione → "
@@ -124,12 +124,12 @@ TEXT = {
         "- **Tasso di apprendimento alto.** Un solo aggiornamento grande può spostare i pesi e il bias di un'unità "
         "ReLU così tanto che x < 0 per ogni input. Lì il gradiente della ReLU è esattamente 0, quindi nessun passo "
         "successivo può rimediare: Karpathy lo chiama \"permanent brain damage\" (un danno cerebrale permanente). "
-        "Prova **💥 Tasso di apprendimento alto**: la ReLU parte con 0 unità morte e ne perde decine.\n"
+        "Prova **💥 lr alto**: la ReLU parte con 0 unità morte e ne perde decine.\n"
         "- **Cattiva inizializzazione.** Bias grandi (o pesi grandi) mettono le unità nella regione piatta ancora "
         "prima che l'addestramento cominci. Prova **💥 Bias grandi**: alcune unità ReLU sono morte già al passo 0.\n"
         "- **Funzioni saturanti.** tanh e sigmoid non hanno un lato esattamente piatto, ma le loro code sono quasi "
         "piatte: un'unità tanh con |tanh(x)| > 0.99 su ogni input è bloccata allo stesso modo (la stessa regola dei "
-        "pixel bianchi della lezione). Prova **💥 Tasso di apprendimento enorme**: la tanh perde la maggior parte "
+        "pixel bianchi della lezione). Prova **💥 lr enorme**: la tanh perde la maggior parte "
         "delle sue unità mentre la famiglia ReLU esplode."
     ),
     "dead.cures.header": "Come tenere in vita le unità",
