@@ -33,10 +33,10 @@ TEXT = {
     "deep.steps.help": "Passi di SGD su minibatch (batch 32). 1000 passi richiedono un paio di secondi; 0 mostra la "
                        "rete solo all'inizializzazione.",
     "deep.phase.label": "Mostra la rete",
-    "deep.phase.help": "All'inizializzazione (prima di qualsiasi passo), dopo l'addestramento, oppure le due fianco a fianco.",
-    "deep.phase.both": "fianco a fianco",
-    "deep.phase.init": "all'inizializzazione",
-    "deep.phase.trained": "dopo l'addestramento",
+    "deep.phase.help": "La rete all'inizio (prima di qualsiasi passo), addestrata, oppure le due affiancate.",
+    "deep.phase.both": "affiancate",
+    "deep.phase.init": "all'inizio",
+    "deep.phase.trained": "addestrata",
     "deep.fixed": (
         "Fissi: 5 strati nascosti da 100 unità, senza bias (come nella lezione), embedding di dimensione 10, contesto "
         "di 3 caratteri, batch 32, seed 2147483647; lo strato di output parte ×0.1, così la prima softmax non sbaglia "

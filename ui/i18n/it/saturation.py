@@ -19,9 +19,9 @@ TEXT = {
     "saturation.b1.help": "b1 = randn(200) × questo valore. La lezione parte da 1.0, poi usa 0.01.",
     "saturation.b1.short": "Scala di b1",
     "saturation.presets.label": "Preset (impostano i due cursori qui sopra):",
-    "saturation.preset.before": "La lezione prima della correzione (W1 × 1.0, b1 × 1.0)",
+    "saturation.preset.before": "Prima della correzione (W1 × 1.0, b1 × 1.0)",
     "saturation.preset.before_help": "Pesi e bias randn così come escono: pre-attivazioni ampie, molte unità sature.",
-    "saturation.preset.fix": "La correzione della lezione (W1 × 0.2, b1 × 0.01)",
+    "saturation.preset.fix": "Correzione della lezione (W1 × 0.2, b1 × 0.01)",
     "saturation.preset.fix_help": "La correzione tarata a mano nella lezione: ridurre W1 e b1 perché x resti dove la tanh ha pendenza.",
     "saturation.preset.kaiming": "Kaiming (W1 × {w1:.3f}, b1 × 0.01)",
     "saturation.preset.kaiming_help": (
