@@ -13,12 +13,13 @@ st.title(t("home.title"))
 st.markdown(t("home.intro"))
 
 cols = st.columns(2)
+links_params = shared_params()
 for i, page in enumerate(PAGES):
     with cols[i % 2].container(border=True):
         st.subheader(f"{page.icon} {t(f'home.card.{page.key}.title')}")
         st.markdown(t(f"home.card.{page.key}.body"))
         st.page_link(page.path, label=t("home.open", page=t(f"home.card.{page.key}.title")), icon="➡️",
-                     query_params=shared_params())
+                     query_params=links_params)
 
 st.header(t("home.share.title"))
 st.markdown(t("home.share.body"))

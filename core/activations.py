@@ -860,8 +860,7 @@ _FORWARD_INTO: dict[str, Callable] = {
     "selu": lambda x, out: _aten.elu.out(x, _SELU_ALPHA, _SELU_LAMBDA, 1.0, out=out),
     "gelu": lambda x, out: _aten.gelu.out(x, approximate="none", out=out),
     "gelu_tanh": lambda x, out: _aten.gelu.out(x, approximate="tanh", out=out),
-    "silu": lambda x, out, beta: _aten.silu.out(x, out=out) if beta == 1.0 else torch.mul(
-        x, torch.sigmoid(beta * x), out=out),
+    "silu": lambda x, out, beta: _aten.silu.out(x, out=out) if beta == 1.0 else out.copy_(_silu(x, beta)),
     "mish": lambda x, out: _aten.mish.out(x, out=out),
     "softplus": lambda x, out, beta: _aten.softplus.out(x, beta, 20.0, out=out),
 }

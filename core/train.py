@@ -152,10 +152,10 @@ def _train_group(cfgs, names, tcfg: TrainConfig, data: Dataset, progress: Progre
     # inactive_mask takes f'_max from autograd, which inference mode turns off (f' would come
     # out 0, and be cached), so evaluation steps out of it.
     step_mode = torch.no_grad if net.uses_autograd else torch.inference_mode
-    with torch.no_grad(), step_mode():
+    with step_mode():
         for step in range(tcfg.steps + 1):
             if step in eval_at or step in act_at:
-                with torch.inference_mode(False), torch.no_grad():
+                with torch.inference_mode(False):  # both evaluations run under their own no_grad
                     if step in eval_at:
                         evals.append((step, "train", net.forward_eval(*ev_tr)))
                         evals.append((step, "val", net.forward_eval(*ev_val)))

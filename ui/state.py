@@ -264,7 +264,8 @@ def shared_params() -> dict[str, str]:
     cards): a page switch starts from an empty URL, so a link carries them itself."""
     from ui.text import DEFAULT_LANG, current_lang
 
-    params = {} if current_lang() == DEFAULT_LANG else {"lang": current_lang()}
+    lang = current_lang()
+    params = {} if lang == DEFAULT_LANG else {"lang": lang}
     for key, on in st.session_state.get(_SWITCHES, {}).items():
         if on:
             params[key] = "true"
