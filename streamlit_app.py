@@ -1,19 +1,18 @@
 """Home page: what the app teaches, a card per concept, how to share a view, the data."""
 import streamlit as st
 
+from ui import state as S
 from ui.layout import page_setup
 from ui.pages import PAGES
-from ui.state import read_url, shared_params, show_notices
 from ui.text import t
 
-page_setup(t("home.title"), icon="🧠")
-show_notices(read_url(()))  # the home page has no settings of its own: anything else is flagged
+page_setup("home", t("home.title"), icon="🧠")  # no settings of its own: any other param is flagged
 
 st.title(t("home.title"))
 st.markdown(t("home.intro"))
 
 cols = st.columns(2)
-links_params = shared_params()
+links_params = S.shared_params()
 for i, page in enumerate(PAGES):
     with cols[i % 2].container(border=True):
         st.subheader(f"{page.icon} {t(f'home.card.{page.key}.title')}")

@@ -21,7 +21,6 @@ class MLPConfig:
     b2_scale: float = 1.0  # b2 = randn * b2_scale (lecture's fix: 0)
     kaiming_gain: float | None = None  # if set, W1 = randn * gain / sqrt(fan_in)
     batchnorm: bool = False  # BatchNorm after the first Linear (b1 then has no effect)
-    label: str = ""  # how charts name this variant; defaults to the activation
 
     @property
     def fan_in(self) -> int:
@@ -32,10 +31,6 @@ class MLPConfig:
         if self.kaiming_gain is not None:
             return self.kaiming_gain / math.sqrt(self.fan_in)
         return self.w1_scale
-
-    @property
-    def name(self) -> str:
-        return self.label or self.activation
 
     def params_dict(self) -> dict[str, float]:
         return dict(self.act_params)

@@ -56,10 +56,10 @@ class TrainResult:
 
 
 def variant_names(cfgs: Sequence[MLPConfig]) -> list[str]:
-    """Unique display names: the label or activation, with #2, #3 on repeats."""
+    """Unique variant names: the activation key, with " #2", " #3" on repeats, in order."""
     names, seen = [], {}
     for cfg in cfgs:
-        n = cfg.name
+        n = cfg.activation
         seen[n] = seen.get(n, 0) + 1
         names.append(n if seen[n] == 1 else f"{n} #{seen[n]}")
     return names

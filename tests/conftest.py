@@ -12,3 +12,13 @@ if ROOT not in sys.path:
 import os  # noqa: E402
 
 os.environ.setdefault("ACTIVATIONS_VALIDATE_CHARTS", "1")
+
+# Warm start trains every page's default view in the background; AppTests would compete with
+# it for the CPU. tests/test_warm_start.py turns it back on for its own server.
+os.environ.setdefault("ACTIVATIONS_WARMUP", "0")
+
+# The app's torch settings (threads, denormals, oneDNN), so tests see the app's numbers:
+# importing core changes none of them.
+from core import runtime  # noqa: E402
+
+runtime.configure()

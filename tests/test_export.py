@@ -72,15 +72,15 @@ def test_every_chart_has_csv_svg_png_downloads_carrying_its_data(downloads):
     assert len(buttons) == 3 * len(charts)
     names = sorted(downloads)
     # meaningful names: page, chart, and the settings that differ from the defaults
-    assert "tanh-saturation_saturation-map_s_act-ReLU_s_w1-0.2.csv" in names
+    assert "tanh-saturation_saturation-map_s_act-relu_s_w1-0.2.csv" in names
     assert {n.rsplit(".", 1)[1] for n in names} == {"csv", "svg", "png"}
     # the map's CSV is the map's data: 32 examples x 200 neurons, the same values the chart draws
-    csv = pd.read_csv(io.BytesIO(downloads["tanh-saturation_saturation-map_s_act-ReLU_s_w1-0.2.csv"]()))
+    csv = pd.read_csv(io.BytesIO(downloads["tanh-saturation_saturation-map_s_act-relu_s_w1-0.2.csv"]()))
     drawn = max(chart_datasets(at, 2), key=len)
     assert len(csv) == 32 * 200 == len(drawn)
     assert csv["h"].to_numpy() == pytest.approx(drawn["h"].to_numpy(), abs=1e-6)
     assert set(csv["state"]) == set(drawn["state"])
-    svg = downloads["tanh-saturation_saturation-map_s_act-ReLU_s_w1-0.2.svg"]()
+    svg = downloads["tanh-saturation_saturation-map_s_act-relu_s_w1-0.2.svg"]()
     assert svg.lstrip().startswith("<svg")
 
 
@@ -88,6 +88,6 @@ def test_toggling_the_activation_changes_the_downloaded_data(downloads):
     at = run_page(PAGE)
     before = downloads["tanh-saturation_h-histogram.csv"]()
     at.selectbox(key="s_act").select("relu").run()
-    after = downloads["tanh-saturation_h-histogram_s_act-ReLU.csv"]()
+    after = downloads["tanh-saturation_h-histogram_s_act-relu.csv"]()
     assert before != after
     assert "ReLU" not in before.decode() and len(pd.read_csv(io.BytesIO(after)))

@@ -1,17 +1,29 @@
-"""English and Italian: `lang=it` renders Italian on every page, the sidebar switch writes
-`lang` into the URL, and an unknown language falls back to English."""
+"""English and Italian: `lang=it` renders Italian on every page and no English prose; the
+sidebar switch writes `lang` into the URL; links hold language-free tokens, so a link made in
+one language opens the same view in the other; a page opened in both languages trains once."""
+from __future__ import annotations
+
 import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import core.train
 from ui.text import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = {"home": "streamlit_app.py", "gallery": "pages/1_Activation_gallery.py",
            "saturation": "pages/2_Tanh_saturation.py", "dead": "pages/3_Dead_neurons.py",
            "loss": "pages/4_Loss_at_init.py", "deep": "pages/5_Deep_network_health.py"}
+# a view that is not the default, in tokens (the same link in every language)
+VIEWS = {
+    "gallery": {"g_act": ["relu", "silu"], "g_xmax": "8"},
+    "saturation": {"s_act": "relu", "s_w1": "0.2", "s_steps": "100"},
+    "dead": {"d_acts": ["relu", "gelu"], "d_steps": "200"},
+    "loss": {"l_act": "relu", "l_w2": "0.1", "l_n": "200"},
+    "deep": {"n_act": "relu", "n_ph": "init", "n_steps": "100"},
+}
 
 
 def run(script: str, **params) -> AppTest:
@@ -21,20 +33,44 @@ def run(script: str, **params) -> AppTest:
     return at.run()
 
 
-def shown_text(at: AppTest) -> str:
-    parts = [e.value for e in at.title] + [e.value for e in at.markdown] + [e.value for e in at.info] \
-        + [e.value for e in at.caption]
-    return "\n".join(str(p) for p in parts)
+def shown_text(at: AppTest) -> list[str]:
+    """Every piece of text the page shows (headings, prose, notices, labels, metrics)."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    parts += [m.label for m in at.metric] + [str(m.value) for m in at.metric]
+    for kind in ("button", "slider", "selectbox", "multiselect", "toggle", "select_slider", "expander"):
+        parts += [str(getattr(w, "label", "")) for w in at.get(kind)]
+    return parts
+
+
+def english_fragments() -> set[str]:
+    """Pieces of English text (25+ characters, between placeholders) that no Italian string
+    contains: one of them on an Italian page is English prose that leaked through."""
+    en, it = catalogue("en"), catalogue("it")
+    italian = "\n".join(it.values())
+    out = set()
+    for key, value in en.items():
+        if it.get(key) == value:
+            continue  # the same in both (a formula, a name)
+        for piece in re.split(r"\{[^}]*\}|[*_`\[\]()#>|]|\n", value):
+            piece = piece.strip(" .,:;-")
+            if len(piece) >= 25 and piece not in italian:
+                out.add(piece)
+    return out
 
 
 @pytest.mark.parametrize("page", SCRIPTS)
-def test_lang_it_renders_italian(page):
-    at = run(SCRIPTS[page], lang="it")
-    assert not at.exception
+def test_lang_it_renders_italian_and_no_english_prose(page):
+    at = run(SCRIPTS[page], lang="it", **VIEWS.get(page, {}))
+    assert not at.exception, [e.value for e in at.exception]
     it, en = catalogue("it"), catalogue("en")
     assert at.title[0].value == it[f"{page}.title"] != en[f"{page}.title"]
-    assert it["common.sidebar_about"] in shown_text(at)
-    assert not at.warning  # `lang` is a known setting everywhere
+    text = "\n".join(shown_text(at))
+    assert it["common.sidebar_about"] in text
+    assert not at.warning  # `lang` and the view's tokens are known settings everywhere
+    leaked = sorted(f for f in english_fragments() if f in text)
+    assert not leaked, leaked[:5]
 
 
 def test_italian_uses_the_classroom_terms():
@@ -47,43 +83,72 @@ def test_italian_uses_the_classroom_terms():
 def test_switch_writes_lang_into_the_url():
     at = run("streamlit_app.py")
     assert at.title[0].value == catalogue("en")["home.title"]
-    at.sidebar.selectbox(key="_lang_pick").set_value("it").run()
+    at.sidebar.selectbox(key="lang").set_value("it").run()
     assert at.query_params["lang"] in ("it", ["it"])
     assert at.title[0].value == catalogue("it")["home.title"]
 
 
-def test_unknown_language_falls_back_to_english():
+def test_unknown_language_falls_back_to_english_with_a_notice():
     at = run("streamlit_app.py", lang="xx")
     assert not at.exception
     assert at.title[0].value == catalogue("en")["home.title"]
+    assert len(at.warning) == 1 and "lang=xx" in at.warning[0].value
 
 
 @pytest.mark.parametrize("picked", ["it", "en"])
 def test_the_language_survives_a_page_switch_that_empties_the_url(picked):
     """Streamlit clears the query params when the menu switches page (AppTest does not, so the
-    test empties them): the next page still speaks the session's language, from the text it
-    reads before page_setup (the Deep page's phase options) to its title, and puts `lang`
+    test empties them): the next page still speaks the session's language and puts `lang`
     back; a student who went back to English stays in English."""
     text = catalogue(picked)
     at = run("streamlit_app.py", lang="it")
     if picked == "en":  # the sidebar picker, back to English
-        at.sidebar.selectbox(key="_lang_pick").set_value("en").run()
+        at.sidebar.selectbox(key="lang").set_value("en").run()
     at.query_params.clear()
     at.switch_page("pages/5_Deep_network_health.py").run()
     assert not at.exception and not at.warning
     assert at.title[0].value == text["deep.title"]
-    phases = [o.content for o in at.get("button_group")[0].proto.options]
-    assert phases == [text[f"deep.phase.{p}"] for p in ("both", "init", "trained")]
     assert at.query_params.get("lang") == ("it" if picked == "it" else None)
 
 
-def test_switching_language_keeps_a_translated_choice():
-    """The Deep page's phase switch is bound to the URL by its shown label: after a language
-    change it shows the same phase in the new language, with no bad-link notice."""
-    en, it = catalogue("en"), catalogue("it")
-    at = run("pages/5_Deep_network_health.py", n_ph=en["deep.phase.init"], n_steps="100")
-    assert at.button_group[0].value == en["deep.phase.init"]
-    at.sidebar.selectbox(key="_lang_pick").set_value("it").run()
+@pytest.mark.parametrize("page", VIEWS)
+def test_a_link_made_in_one_language_opens_the_same_view_in_the_other(page):
+    view = VIEWS[page]
+    shown = {}
+    for lang in ("en", "it"):
+        at = run(SCRIPTS[page], lang=lang, **view)
+        assert not at.exception and not at.warning, [w.value for w in at.warning]
+        shown[lang] = {k: at.session_state[k] for k in view}
+        for k, v in view.items():  # the URL still holds the same tokens, whatever the language
+            want = v if isinstance(v, list) else [v]
+            got = at.query_params[k] if isinstance(at.query_params[k], list) else [at.query_params[k]]
+            assert [str(x) for x in got] == want, (k, got)
+    assert shown["en"] == shown["it"]
+
+
+def test_switching_language_keeps_the_view_and_its_tokens():
+    at = run(SCRIPTS["deep"], n_ph="init", n_steps="100")
+    before = {k: at.session_state[k] for k in ("n_ph", "n_steps")}
+    at.sidebar.selectbox(key="lang").set_value("it").run()
     assert not at.exception and not at.warning, [w.value for w in at.warning]
-    assert at.button_group[0].value == it["deep.phase.init"]
-    assert at.title[0].value == it["deep.title"]
+    assert {k: at.session_state[k] for k in ("n_ph", "n_steps")} == before
+    assert at.query_params["n_ph"] in ("init", ["init"])
+    assert at.title[0].value == catalogue("it")["deep.title"]
+
+
+def test_old_links_with_display_names_still_work():
+    at = run(SCRIPTS["saturation"], s_act="Sigmoid (logistic)")
+    assert not at.exception and not at.warning
+    assert at.session_state["s_act"] == "sigmoid"
+    assert at.query_params["s_act"] in ("sigmoid", ["sigmoid"])  # rewritten as the token
+
+
+def test_opening_a_page_in_english_then_italian_trains_once(monkeypatch):
+    calls = []
+    real = core.train._train_group
+    monkeypatch.setattr(core.train, "_train_group", lambda *a, **k: calls.append(1) or real(*a, **k))
+    view = {"s_act": "elu", "s_w1": "0.37", "s_steps": "150"}  # a setting no other test uses
+    run(SCRIPTS["saturation"], **view)
+    assert len(calls) == 1  # the four variants train together, once
+    run(SCRIPTS["saturation"], lang="it", **view)
+    assert len(calls) == 1  # the Italian page reuses the English page's training

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.activations import KEYS, REGISTRY, SOFTMAX
 from ui.i18n.en.gallery import TEXT
+from ui.text import catalogue
 
 PAGE = "../pages/1_Activation_gallery.py"
 DEFAULT_KEYS = ["sigmoid", "tanh", "relu", "gelu"]
@@ -164,6 +165,16 @@ def test_deep_link_restores_selection_params_and_range():
     assert TEXT["gallery.card.differs"].format(props=TEXT["gallery.prop.smooth"]) in text
 
 
+def test_the_url_holds_registry_keys_and_an_empty_selection():
+    at = run(g_act=["relu", "silu"])
+    assert at.multiselect(key="g_act").value == ["relu", "silu"] and not at.warning
+    assert at.query_params["g_act"] == ["relu", "silu"]
+    at.multiselect(key="g_act").set_value([]).run()
+    assert at.query_params["g_act"] in ("", [""])  # empty, which is not the default selection
+    reopened = run(g_act=at.query_params["g_act"])
+    assert reopened.multiselect(key="g_act").value == []
+
+
 def test_default_elu_is_measured_smooth():
     text = markdown(run(g_act=["ELU"]))
     assert f":green-badge[✓ {TEXT['gallery.prop.smooth']}]" in text
@@ -225,7 +236,7 @@ def test_signal_propagation_and_gain_table():
     assert table.loc["ReLU", rec] == pytest.approx(math.sqrt(2))
     assert table.loc["ReLU", keep] == pytest.approx(math.sqrt(2), abs=0.01)
     assert table.loc["Tanh", keep] == pytest.approx(1.59, abs=0.01)
-    assert table.loc["Tanh", TEXT["gallery.col.source"]] == REGISTRY["tanh"].gain_source
+    assert table.loc["Tanh", TEXT["gallery.col.source"]] == catalogue("en")["act.tanh.gain_source"]
 
 
 def test_softmax_is_shown_apart():

@@ -42,3 +42,10 @@ def test_menu_and_cards_carry_the_shared_settings():
     assert links and all(link.proto.query_string == "lang=it&predict=true" for link in links), \
         [link.proto.query_string for link in links]
     assert at.sidebar.get("page_link")[0].proto.label == "Inizio"
+
+
+def test_a_thousand_unknown_params_give_one_notice():
+    at = run_home(**{f"junk{i}": "x" for i in range(1000)})
+    assert not at.exception
+    assert len(at.warning) == 1 and "1000" in at.warning[0].value and "junk0" in at.warning[0].value
+    assert not dict(at.query_params)  # all dropped from the URL

@@ -525,7 +525,7 @@ def test_sessions_stick_and_losing_a_replica_reconnects_only_its_sessions(replic
             t.choose("ReLU")
         for t in tabs:
             wait_for(t.idle_after_new_run, RENDER_S, f"{t.name} to redraw for ReLU", pause_s, detail)
-            assert "s_act=ReLU" in t.page.url and t.state()["errors"] == 0, detail()
+            assert "s_act=relu" in t.page.url and t.state()["errors"] == 0, detail()
 
         phase("every tab redrew for ReLU")
         # -- stop replica a (as `docker compose stop` or a rolling update would)

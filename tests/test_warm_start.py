@@ -1,19 +1,62 @@
-"""Warm start: once the server has seen its first visitor, every page's default view is
-computed in the background, so the next student's page needs no training."""
+"""Warm start, from exactly the files the Docker image gets: once the server has seen its first
+visitor, every page's default view is computed in the background, so the next student's page
+needs no training; and the image's files hold everything the app imports (no bench/, no tests/)."""
+from __future__ import annotations
+
+import fnmatch
+import shutil
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
 from bench.load import DeepLink, free_port, run_sessions, server_log, start_server, stop_server
 from ui.pages import PAGES
 
+ROOT = Path(__file__).resolve().parents[1]
 TRAINING_PAGES = [p.url_path for p in PAGES if p.url_path != "Activation_gallery"]
 
 
+def dockerignored(path: str, patterns: list[str]) -> bool:
+    """Is `path` (or a folder above it) matched by a .dockerignore pattern? (fnmatch's `*`
+    also crosses '/', so this leaves out a little more than Docker would: stricter.)"""
+    parts = path.split("/")
+    for i in range(1, len(parts) + 1):
+        prefix = "/".join(parts[:i])
+        for p in patterns:
+            if fnmatch.fnmatch(prefix, p) or (p.startswith("**/") and fnmatch.fnmatch(prefix, p[3:])):
+                return True
+    return False
+
+
+def image_tree(dest: Path) -> list[str]:
+    """Copy the files `docker build` would send (git's files less .dockerignore) into `dest`."""
+    patterns = [ln.strip() for ln in (ROOT / ".dockerignore").read_text().splitlines()
+                if ln.strip() and not ln.startswith("#")]
+    files = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.split()
+    kept = [f for f in files if (ROOT / f).is_file() and not dockerignored(f, patterns)]
+    for f in kept:
+        (dest / f).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / f, dest / f)
+    return kept
+
+
+def test_the_image_tree_leaves_out_what_it_should():
+    patterns = ["tests", "bench", "**/__pycache__", "*.md"]
+    assert dockerignored("tests/test_x.py", patterns) and dockerignored("bench/load.py", patterns)
+    assert dockerignored("ui/__pycache__/a.pyc", patterns) and dockerignored("README.md", patterns)
+    assert not dockerignored("ui/warm.py", patterns) and not dockerignored("assets/names.txt", patterns)
+
+
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory):
+    tree = tmp_path_factory.mktemp("image")
+    kept = image_tree(tree)
+    assert "streamlit_app.py" in kept and not any(f.startswith(("bench/", "tests/")) for f in kept)
     port = free_port()
-    proc = start_server(port)
+    proc = start_server(port, cwd=tree, warmup=True)
     yield proc, f"http://127.0.0.1:{port}"
     stop_server(proc)
 
@@ -27,7 +70,9 @@ def test_pages_are_warm_after_the_first_visit(server):
         assert time.monotonic() < deadline, "warm-up did not finish:\n" + server_log(proc)[-2000:]
         assert proc.poll() is None, server_log(proc)[-2000:]
         time.sleep(1)
-    assert "failed" not in server_log(proc).split("warm-up: done", 1)[1].splitlines()[0]
+    log = server_log(proc)
+    assert "failed" not in log.split("warm-up: done", 1)[1].splitlines()[0], log[-3000:]
+    assert "Traceback" not in log and "ModuleNotFoundError" not in log, log[-3000:]
     # A student now opens each training page with default settings: no training, no progress bar.
     results = run_sessions(base, len(TRAINING_PAGES), links=[DeepLink(p) for p in TRAINING_PAGES])
     for r in results:

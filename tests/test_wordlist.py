@@ -233,21 +233,26 @@ def test_pages_without_training_have_no_upload():
 
 
 SHAPES_SCRIPT = """
+import dataclasses
 import streamlit as st
 from core.config import MLPConfig, TrainConfig
-from core.deep import DeepConfig, DeepTrain
-from ui import cache, cache_deep
-res = cache_deep.train_with_bar(DeepConfig(), DeepTrain(steps=2), "deep")
+from core.deep import DeepConfig, DeepTrain, depth_profile, train_deep
+from core.train import train_variants
+from ui import cache
+ds, compute = cache.dataset(), cache.compute()
+V = ds.vocab.size
+res = compute(train_deep, DeepConfig(vocab_size=V), DeepTrain(steps=2), ds)
 st.text(res.weight_stats["shape"].iloc[-1])
-st.text(cache_deep.depth_profile(DeepConfig(), (1.0,))["layer"].nunique())
-mlp = cache.train_with_bar([MLPConfig(w2_scale=0.001, b2_scale=0.0)], TrainConfig(steps=1, eval_examples=500), "mlp")
+st.text(compute(depth_profile, DeepConfig(vocab_size=V), (1.0,), ds)["layer"].nunique())
+mlp = compute(train_variants, (MLPConfig(w2_scale=0.001, b2_scale=0.0, vocab_size=V),), TrainConfig(steps=1, eval_examples=500), ds)
 st.text(mlp.loss.dropna(subset=["loss"])["loss"].iloc[0])
 """
 
 
 @pytest.mark.parametrize("uploaded", [False, True])
-def test_the_shared_train_functions_size_the_output_layer_to_the_data(uploaded):
-    """cache.train_with_bar / cache_deep set vocab_size from the session's data themselves."""
+def test_the_shared_compute_trains_on_the_sessions_word_list(uploaded):
+    """cache.compute() runs the heavy calls on this session's data, keyed by it: an upload
+    trains its own nets (output layer of its V), the names theirs."""
     at = AppTest.from_string(SHAPES_SCRIPT, default_timeout=120)
     if uploaded:
         at.session_state["wordlist_active"] = W.check("nomi.txt", GOOD)

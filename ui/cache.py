@@ -1,35 +1,33 @@
-"""Cached wrappers around core: shared by every session, bounded, keyed by frozen configs.
+"""The session's data and the app's `compute` for lessons: heavy calls shared by the server.
 
-`st.cache_data` returns a copy per call (DataFrames only, never tensors or modules);
-`st.cache_resource` holds the read-only datasets. Each entry cap keeps memory bounded
-when a class explores many settings; identical settings from many students compute once.
+A page calls its lesson with ``compute=cache.compute()``. The lesson's heavy calls
+(``train_variants``, ``train_deep``, ``depth_profile``) then go to the server's job board
+(ui/jobs.py): each distinct call is computed once for every session, keyed by the frozen
+configs and the data's ``DataConfig``, while this session's progress bar says what is
+happening (queued, and where; or the share done).
 
 The data is the session's word list (ui/wordlist.py): the bundled names unless the student
-uploaded a file. Caches are keyed by a `DataConfig` whose `source` is "names" or the
-fingerprint of the uploaded words, so the same file from several students trains once; the
-words themselves travel as the unhashed `_words` argument.
+uploaded a file. It is keyed by a `DataConfig` whose `source` is "names" or the fingerprint
+of the uploaded words, so the same file from several students trains once.
 """
 from __future__ import annotations
 
-import os
-import threading
-from contextlib import contextmanager
-from typing import Callable, Sequence
+import functools
+import inspect
+from typing import Any, Callable, Mapping
 
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.script_run_context import in_cached_function
 
-from core import activations as A
+from core import lessons
+from core import deep as D
 from core import train as T
-from core.config import DataConfig, MLPConfig, TrainConfig
+from core.config import DataConfig
 from core.data import Dataset, build_dataset, names_dataset
-from ui import wordlist
+from core.lessons.gallery import Params
+from ui import jobs, wordlist
 from ui.text import t
 
-TTL = 6 * 3600  # seconds; a lesson's worth
-QUEUED = -1  # progress(QUEUED, 1): the training waits for a free slot
-
-
+TTL = jobs.TTL
 NAMES = "names"  # DataConfig.source of the bundled names
 
 
@@ -58,79 +56,68 @@ def dataset(block_size: int = 3) -> Dataset:
     return dataset_for(*active_data(block_size))
 
 
-@st.cache_resource(show_spinner=False)
-def training_slots() -> threading.BoundedSemaphore:
-    """How many trainings may run at once in this server (ACTIVATIONS_TRAINING_SLOTS, default 2).
+# What the bar says while each heavy call runs: fn -> label(*args). One table, no switches.
+LABELS: Mapping[Callable, Callable[..., str]] = {
+    T.train_variants: lambda cfgs, tcfg, data: t("common.training", n=len(cfgs), steps=tcfg.steps),
+    D.train_deep: lambda cfg, tcfg, data: t("common.training_deep", steps=tcfg.steps),
+    D.depth_profile: lambda cfg, gains, data: t("common.profiling", n=len(gains)),
+}
 
-    Every session's script runs in its own thread and a training is thousands of small torch
-    ops that each take and give back the GIL: with a class starting many new settings at once,
-    the threads spend their time handing the GIL around (8 trainings at once took 1.6-1.9x
-    longer than the same 8 run two at a time). Two slots keep both cores busy; the other
-    sessions wait their turn with their progress bar at 0, then train at full speed.
+
+@functools.cache
+def _takes_progress(fn: Callable) -> bool:
+    return "progress" in inspect.signature(fn).parameters
+
+
+def call_key(fn: Callable, args: tuple, data: Dataset, data_key: DataConfig) -> tuple:
+    """The board's key of ``fn(*args)``: the dataset stands in as its DataConfig."""
+    if not any(a is data for a in args):
+        raise ValueError(f"{fn.__name__} must be called on the session's dataset")
+    return (fn.__module__, fn.__qualname__, tuple(data_key if a is data else a for a in args))
+
+
+def compute(data_key: DataConfig | None = None, words: tuple[str, ...] | None = None,
+            bar: bool = True) -> Callable[..., Any]:
+    """A lesson's ``compute`` for this session (see core.lessons.common.Compute).
+
+    Each call ``compute(fn, *args)`` is answered from the server's board, computed there at
+    most once however many sessions ask. With ``bar``, a progress bar shows while it waits.
     """
-    slots = os.environ.get("ACTIVATIONS_TRAINING_SLOTS", "2")
-    return threading.BoundedSemaphore(max(1, int(slots) if slots.isdigit() else 2))
+    if data_key is None:
+        data_key, words = active_data()
+    data = dataset_for(data_key, words)
 
+    def run(fn: Callable, *args: Any) -> Any:
+        key = call_key(fn, args, data, data_key)
 
-@contextmanager
-def training_slot(progress: Callable[[int, int], None] | None):
-    """Hold one of the server's training slots (see training_slots) while the block runs."""
-    slots = training_slots()
-    if not slots.acquire(blocking=False):
-        if progress is not None:
-            progress(QUEUED, 1)  # say why nothing moves yet
-        slots.acquire()
-    try:
-        yield
-    finally:
-        slots.release()
+        def work(progress: Callable[[int, int], None]) -> Any:
+            return fn(*args, progress=progress) if _takes_progress(fn) else fn(*args)
 
+        if not bar:
+            return jobs.board().get(key, work)
+        slot = st.empty()
+        label = LABELS[fn](*args)
 
-@st.cache_data(max_entries=64, ttl=TTL, show_spinner=False)
-def train(data: DataConfig, cfgs: tuple[MLPConfig, ...], tcfg: TrainConfig, _words: tuple[str, ...] | None = None,
-          _progress: Callable[[int, int], None] | None = None) -> T.TrainResult:
-    """core.train.train_variants on `data`; `_progress` (not hashed) drives a bar."""
-    with training_slot(_progress):
-        return T.train_variants(cfgs, tcfg, dataset_for(data, _words), progress=_progress)
-
-
-def run_with_bar(cached_fn: Callable, label: str, *args, **kwargs):
-    """cached_fn(*args, **kwargs, _progress=...) with a progress bar that shows only while it computes."""
-    bar = st.empty()
-
-    def progress(done: int, total: int) -> None:  # done == QUEUED: waiting for a training slot
-        # Called from inside the cached function: st.cache_data would record this element and
-        # replay it on every cache hit, on a placeholder that no longer exists
-        # (CacheReplayClosureError). The bar is transient, so keep it out of the recording.
-        token = in_cached_function.set(False)
-        try:
-            if done == QUEUED:
-                bar.progress(0.0, text=t("common.queued"))
+        def show(s: jobs.Status) -> None:
+            if s.queued:
+                slot.progress(0.0, text=t("common.queued", place=s.place))
             else:
-                bar.progress(min(1.0, done / max(1, total)), text=label)
+                slot.progress(s.fraction, text=f"{label} {s.fraction:.0%}")
+
+        try:
+            return jobs.board().get(key, work, on_status=show)
+        except jobs.Busy:  # bounded queue: say so instead of waiting for ever
+            slot.empty()
+            st.warning(t("common.busy"), icon="⏳")
+            st.stop()
         finally:
-            in_cached_function.reset(token)
+            slot.empty()
 
-    result = cached_fn(*args, **kwargs, _progress=progress)
-    bar.empty()
-    return result
+    return run
 
 
-def train_with_bar(cfgs: Sequence[MLPConfig], tcfg: TrainConfig, label: str) -> T.TrainResult:
-    """train() on the session's word list, with a progress bar that shows only while a new
-    config is trained. Each config's vocab_size is set to the data's."""
-    data, words = active_data(cfgs[0].block_size)
-    vocab_size = dataset_for(data, words).vocab.size
-    cfgs = tuple(c.with_(vocab_size=vocab_size) for c in cfgs)
-    return run_with_bar(train, label, data, cfgs, tcfg, _words=words)
-
-
+# -- the gallery trains nothing: Streamlit's own cache is enough -------------------------------
 @st.cache_data(max_entries=128, ttl=TTL, show_spinner=False)
-def curves(keys: tuple[str, ...], params: tuple[tuple[str, tuple[tuple[str, float], ...]], ...], x_min: float, x_max: float):
-    """core.activations.curves with hashable params ((key, ((name, value), ...)), ...)."""
-    return A.curves(keys, {k: dict(p) for k, p in params}, x_min=x_min, x_max=x_max)
-
-
-@st.cache_data(max_entries=128, ttl=TTL, show_spinner=False)
-def signal_propagation(keys: tuple[str, ...], params: tuple[tuple[str, tuple[tuple[str, float], ...]], ...], input_stds: tuple[float, ...]):
-    return A.signal_propagation(keys, input_stds=input_stds, params_by_key={k: dict(p) for k, p in params})
+def gallery(keys: tuple[str, ...], params: Params, x_max: float) -> lessons.GalleryLesson:
+    """core.lessons.gallery, shared by every session (params: ((key, ((name, value), ...)), ...))."""
+    return lessons.gallery(keys, params, x_max)

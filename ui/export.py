@@ -115,16 +115,12 @@ def png_bytes(chart: alt.TopLevelMixin | dict) -> bytes:
 
 
 def page_name() -> str:
-    """This page's name for file names, e.g. "tanh-saturation" (from its script file)."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    """This page's name for file names, e.g. "tanh-saturation" (from its url; page_setup
+    records which page is running)."""
+    from ui.pages import PAGES
 
-    ctx = get_script_run_ctx()
-    path = ""
-    if ctx is not None:
-        pm = ctx.pages_manager
-        path = pm.get_pages().get(pm.current_page_script_hash, {}).get("script_path") or str(pm.main_script_path)
-    stem = re.sub(r"^\d+_", "", str(path).rsplit("/", 1)[-1].removesuffix(".py"))
-    return stem.replace("_", "-").lower() or "chart"
+    page = next((p for p in PAGES if p.key == st.session_state.get(S.PAGE_ID)), None)
+    return page.url_path.replace("_", "-").lower() if page else "home"
 
 
 def show(chart: alt.TopLevelMixin | dict, name: str, alt_text: str, where=None) -> None:

@@ -1,27 +1,31 @@
 """What every page does first: page config and the shared sidebar."""
 from __future__ import annotations
 
+from typing import Sequence
+
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from ui import predict as predict_mode
 from ui import present, warm, wordlist
+from ui import state as S
 from ui.pages import PAGES
-from ui.state import carry_shared_settings, shared_params, translate_choices
-from ui.text import CHOSEN_LANG, DEFAULT_LANG, LANGUAGES, current_lang, t
+from ui.text import LANGUAGES, t
 
 
-def page_setup(title: str, icon: str, word_list: bool = False, vocab_keys: tuple[str, ...] = (),
-               predict: bool = False) -> None:
-    """Page config and the shared sidebar. `word_list`: the page trains on the names data, so
-    the sidebar offers to upload another word list; `vocab_keys`: widgets holding the
-    vocabulary size V, set to the new V when the list changes; `predict`: the page asks for
-    predictions, so the sidebar has the "Predict first" switch."""
-    carry_shared_settings()  # a page switch empties the URL: language and switches stay as they were
-    key = present.PRESENT.key  # the toggle is drawn below; on a page's first run only the URL knows
-    projecting = st.session_state.get(key, st.query_params.get(key) == "true")
+def page_setup(page_id: str, title: str, icon: str, controls: Sequence[S.Control] = (), word_list: bool = False,
+               vocab_keys: tuple[str, ...] = (), predict: bool = False) -> None:
+    """Page config, the URL read into the page's `controls` (bad values named in a notice), and
+    the shared sidebar. `page_id`: the page's stable id (export file names); `word_list`: the page trains on the names data, so the sidebar offers to upload another
+    word list; `vocab_keys`: widgets holding the vocabulary size V, set to the new V when the
+    list changes; `predict`: the page asks for predictions ("Predict first" switch)."""
+    import core.runtime
+
+    core.runtime.configure()  # torch threads and denormals: set where the program starts
+    st.session_state[S.PAGE_ID] = page_id
+    notices = S.read_url(controls)  # before any widget: they start from the URL's values
     st.set_page_config(page_title=f"{title} · {t('common.app_title')}", page_icon=icon, layout="wide",
-                       initial_sidebar_state="collapsed" if projecting else "auto")
+                       initial_sidebar_state="collapsed" if present.presenting() else "auto")
     menu()
     language_switch()
     present.toggle()
@@ -31,6 +35,7 @@ def page_setup(title: str, icon: str, word_list: bool = False, vocab_keys: tuple
     if word_list:
         wordlist.sidebar(vocab_keys=vocab_keys)
     warm.start_once()
+    S.show_notices(notices)
 
 
 def menu() -> None:
@@ -38,7 +43,7 @@ def menu() -> None:
     language (Streamlit's own menu, hidden in .streamlit/config.toml, names them after their
     files: "streamlit app", English only). Its links carry the shared settings."""
     links = [("streamlit_app.py", t("home.nav"), "🧠"), *((p.path, t(f"home.card.{p.key}.title"), p.icon) for p in PAGES)]
-    params = shared_params()
+    params = S.shared_params()
     try:
         for path, label, icon in links:
             st.sidebar.page_link(path, label=label, icon=icon, query_params=params, width="stretch")
@@ -48,21 +53,8 @@ def menu() -> None:
 
 
 def language_switch() -> None:
-    """Sidebar language picker that keeps `lang=it` in the URL (not widget-bound: a bound
-    select would write its shown name, "Italiano", into the link)."""
-    langs = list(LANGUAGES)
-
-    def changed() -> None:
-        choice = st.session_state["_lang_pick"]
-        translate_choices(current_lang(), choice)
-        st.session_state[CHOSEN_LANG] = choice  # carried to the next page (state.carry_shared_settings)
-        if choice == DEFAULT_LANG:
-            st.query_params.pop("lang", None)
-        else:
-            st.query_params["lang"] = choice
-
-    st.sidebar.selectbox("🌐", langs, index=langs.index(current_lang()), key="_lang_pick",
-                         format_func=LANGUAGES.get, on_change=changed, label_visibility="collapsed")
+    """The sidebar language picker; the URL keeps the code (`lang=it`), never the shown name."""
+    S.select(S.LANG, "🌐", format_func=LANGUAGES.__getitem__, where=st.sidebar, label_visibility="collapsed")
 
 
 def what_you_will_see(text: str) -> None:

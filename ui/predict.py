@@ -17,7 +17,7 @@ import streamlit as st
 from ui import state as S
 from ui.text import t
 
-PREDICT = S.Control("predict", "bool", False)
+PREDICT = S.PREDICT
 STORE = "_predictions"  # session key: {(page, setting): guess}
 
 
@@ -42,11 +42,11 @@ def score(guess: float, actual: float, tol: float, relative: bool = False) -> Sc
 
 def toggle() -> None:
     """The sidebar switch, for pages that ask for predictions."""
-    S.global_toggle(PREDICT, t("predict.toggle"), t("predict.toggle_help"))
+    S.toggle(PREDICT, t("predict.toggle"), help=t("predict.toggle_help"), where=st.sidebar)
 
 
 def on() -> bool:
-    return bool(st.session_state.get(PREDICT.key, False))
+    return bool(S.shared_value(PREDICT))
 
 
 def _store() -> dict:

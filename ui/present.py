@@ -3,8 +3,7 @@
 Presenter mode (a sidebar toggle, `present=true` in the URL) tucks every control block into a
 closed expander, drops the long explanations, stacks side-by-side charts so each gets the full
 width, and draws charts taller with larger type. Controls are folded away rather than removed:
-a bound widget that is not rendered loses its value and its query param, so the view would
-change under the class's eyes.
+a widget that is not rendered loses its state, so the view would change under the class's eyes.
 """
 from __future__ import annotations
 
@@ -14,22 +13,21 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from ui import state as S
-from ui.predict import PREDICT
 from ui.text import t
 
-PRESENT = S.Control("present", "bool", False)
+PRESENT = S.PRESENT
 SCALE = 1.5  # chart height multiplier when presenting
 FONT = {"label": 16, "title": 18, "chart_title": 22}  # font sizes (px) when presenting
 
 
 def presenting() -> bool:
     """Is this session in presenter mode? (the sidebar toggle, seeded from the URL)"""
-    return bool(st.session_state.get(PRESENT.key, False))
+    return bool(S.shared_value(PRESENT))
 
 
 def toggle() -> None:
     """The sidebar switch (bound to `present` in the URL). Call before any page content."""
-    S.global_toggle(PRESENT, t("common.present.toggle"), t("common.present.help"))
+    S.toggle(PRESENT, t("common.present.toggle"), help=t("common.present.help"), where=st.sidebar)
     if presenting():
         top = st.container(horizontal=True, vertical_alignment="center")
         top.caption(t("common.present.on"))
@@ -79,13 +77,10 @@ def enlarge(spec: dict) -> dict:
 def view_link() -> str:
     """The URL of this page with every control's current value: the link that reproduces the view.
 
-    Values are written as the URL spells them (activation names, not keys); defaults are left
-    out so links stay short. The language and presenter mode ride along.
+    Values are the URL's stable tokens (activation keys, not names), the same in every
+    language; defaults are left out so links stay short. The shared settings ride along.
     """
-    params = S.view_params(extra=(PRESENT, PREDICT))
-    lang = st.query_params.get("lang")
-    if lang:
-        params.insert(0, ("lang", lang))
+    params = S.view_params(extra=S.SHARED)
     base = st.context.url or ""
     return base + ("?" + urlencode(params) if params else "")
 

@@ -1,21 +1,35 @@
-"""Every control of a page lives in the URL: specs, validation, and bound widgets.
+"""Every control of a page lives in the URL, as a stable, language-free token.
 
-A page declares its controls once as a tuple of `Control`s. `read_url(controls)` runs before
-any widget: it checks the page's query params, shows a notice for each bad one and drops it,
-so the widget falls back to its default. The widget helpers below then bind each control to
-its query param (Streamlit's `bind="query-params"`), so the URL always carries the state.
+A page declares its controls once, as a tuple of `Control`s. `read_url(controls)` runs
+before any widget: it checks the page's query params, keeps each valid value as the widget's
+starting state, and returns notices for the bad ones (one notice for all unknown params).
+The widget helpers below then draw each control from its session state and write its value
+back into the URL after every run (`_sync`), so the address bar always reproduces the view.
+
+Widgets are deliberately *not* bound with ``bind="query-params"``: a bound select writes the
+option it shows (a translated or display name) into the URL. Here the URL holds the option's
+token (``s_act=relu``, ``n_ph=after``) whatever the language, and old links that spelled a
+display name keep working through `Control.aliases`.
+
+All session keys of this module are listed at the top. Shared settings (language, presenter
+mode, predict first) are controls too; they also live in `SHARED_MEMORY`, because a page switch
+empties the URL and drops the widgets of the page left behind.
 """
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from typing import Any, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
 
 import streamlit as st
 
-# Params read outside the page controls (sidebar settings shared by every page).
-GLOBAL_KEYS = ("lang", "present", "predict", "embed", "embed_options")
+# -- session keys (all of this module's) --------------------------------------------------------
+VIEW_CONTROLS = "_view_controls"  # the controls of the page being run (for links and file names)
+SHARED_MEMORY = "_shared_settings"  # {"lang": "it", "present": True, ...}: survives a page switch
+PAGE_ID = "_page_id"  # the page being run, e.g. "saturation" (file names of exports)
+
+MAX_NOTICE_KEYS = 10  # unknown params named in the notice at most
 
 
 @dataclass(frozen=True)
@@ -27,62 +41,69 @@ class Control:
     default: Any
     min: float | None = None
     max: float | None = None
-    options: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()  # stable tokens ("choice", "multi"): what the URL holds
     max_items: int | None = None  # for "multi"
-    # Shown names of the options. A bound select/multiselect writes the *shown* name into the
-    # URL, so these must not depend on the language (activation names are the same in all).
-    labels: tuple[str, ...] = ()
-    # Text keys of translated options (in option order): when the language changes, the bound
-    # widget's value moves to the same option in the new language (see translate_choices).
-    option_keys: tuple[str, ...] = ()
-
-    def label_of(self, option: str) -> str:
-        return self.labels[self.options.index(option)] if self.labels else str(option)
-
-    def _url_values(self) -> tuple[str, ...]:
-        return self.labels or self.options
+    aliases: Mapping[str, str] = field(default_factory=dict)  # old URL spellings -> token
 
     def to_url(self, value: Any) -> list[str]:
         """The URL strings of a value: the inverse of `parse` (a list: "multi" repeats the key)."""
         if self.kind == "multi":
-            return [self.label_of(v) for v in value]
+            return [str(v) for v in value] or [""]  # `key=`: an empty selection, not the default
         if self.kind == "choice":
-            return [self.label_of(value)]
+            return [str(value)]
         if self.kind == "bool":
             return ["true" if value else "false"]
         if self.kind == "int":
             return [str(int(value))]
         return [format(float(value), "g")]
 
-    def parse(self, raw: list[str]) -> Any:
+    def _token(self, v: str) -> str:
+        token = v if v in self.options else self.aliases.get(v)
+        if token is None:
+            raise ValueError(v)
+        return token
+
+    def parse(self, raw: Sequence[str]) -> Any:
         """The value a list of URL strings stands for; raises ValueError when it is invalid."""
+        raw = list(raw)
         if self.kind == "multi":
             if raw == [""]:
-                return []  # Streamlit writes a cleared multiselect as `key=`
-            if not raw or any(v not in self._url_values() for v in raw):
-                raise ValueError
-            if len(set(raw)) != len(raw) or (self.max_items and len(raw) > self.max_items):
-                raise ValueError
-            return [self.options[self._url_values().index(v)] for v in raw]
+                return []  # a cleared multiselect
+            values = [self._token(v) for v in raw]
+            if not values or len(set(values)) != len(values) or (self.max_items and len(values) > self.max_items):
+                raise ValueError(raw)
+            return values
         if len(raw) != 1:
-            raise ValueError  # repeated keys for a single value
+            raise ValueError(raw)  # repeated keys for a single value
         v = raw[0]
         if self.kind == "choice":
-            if v not in self._url_values():
-                raise ValueError
-            return self.options[self._url_values().index(v)]
+            return self._token(v)
         if self.kind == "bool":
             if v.lower() not in ("true", "false"):
-                raise ValueError
+                raise ValueError(v)
             return v.lower() == "true"
         num = float(v)  # ValueError on junk
+        assert self.min is not None and self.max is not None, f"{self.key}: a number needs min and max"
         if not math.isfinite(num) or not (self.min <= num <= self.max):
-            raise ValueError
+            raise ValueError(v)
         if self.kind == "int":
             if num != int(num):
-                raise ValueError
+                raise ValueError(v)
             return int(num)
         return num
+
+    def is_default(self, value: Any) -> bool:
+        if self.kind == "multi":
+            return list(value) == list(self.default)
+        if self.kind == "float":
+            return abs(float(value) - float(self.default)) < 1e-9
+        return value == self.default
+
+    def valid(self, value: Any) -> bool:
+        try:
+            return self.parse(self.to_url(value)) is not None
+        except (ValueError, TypeError, OverflowError):
+            return False
 
 
 def safe_text(value: object, limit: int = 40) -> str:
@@ -91,96 +112,69 @@ def safe_text(value: object, limit: int = 40) -> str:
     return s[:limit] + ("..." if len(s) > limit else "")
 
 
-VIEW_CONTROLS = "_view_controls"  # session key: the controls of the page being run
+# -- the shared settings -----------------------------------------------------------------------
+LANG = Control("lang", "choice", "en", options=("en", "it"))
+PRESENT = Control("present", "bool", False)
+PREDICT = Control("predict", "bool", False)
+SHARED = (LANG, PRESENT, PREDICT)
 
 
-def read_url(controls: Sequence[Control], all_keys: Sequence[str] = (), page: bool = True) -> list[str]:
-    """Validate this page's query params before its widgets bind them.
+def shared_value(c: Control) -> Any:
+    """A shared setting's value in this run: its widget, else the URL, else what the session
+    last had (a page switch empties the URL), else the default."""
+    value = st.session_state.get(c.key)
+    if value is not None and c.valid(value):
+        return value
+    if c.key in st.query_params:
+        try:
+            return c.parse(st.query_params.get_all(c.key))
+        except (ValueError, TypeError, OverflowError):
+            pass
+    return st.session_state.get(SHARED_MEMORY, {}).get(c.key, c.default)
 
-    Bad values and unknown keys are removed from the URL (so widgets use their defaults) and
-    returned as notices; the page shows them with `show_notices`. `all_keys` are params of
-    other pages that may linger in the URL after a page switch; they are left alone.
-    With `page` (the page's own controls), the controls are also recorded for this run, so the
-    share link and the export file names can spell out the view (see `view_params`).
+
+def shared_params() -> dict[str, str]:
+    """The shared settings not at their default, as query params: for links to other pages
+    (the menu, the home cards), since a page switch starts from an empty URL."""
+    return {c.key: c.to_url(v)[0] for c in SHARED if not c.is_default(v := shared_value(c))}
+
+
+# -- reading the URL ---------------------------------------------------------------------------
+def read_url(controls: Sequence[Control], page: bool = True) -> list[str]:
+    """Validate the URL before the page's widgets are drawn; the notices to show.
+
+    A valid value becomes its widget's starting state (unless the widget already has one:
+    then the session is mid-interaction and the URL follows the widget). A bad value is
+    dropped with a notice naming it; unknown params are dropped with one notice listing them.
+    With `page`, the controls are recorded for the view link and export file names.
     """
-    from ui.text import t  # late import: text depends on the language in the URL
+    from ui.text import t  # late import: text depends on the language read here
 
     if page:
         st.session_state[VIEW_CONTROLS] = tuple(controls)
-    notices = []
-    by_key = {c.key: c for c in controls}
+    notices, unknown = [], []
+    by_key = {c.key: c for c in (*controls, *SHARED)}
     for key in list(st.query_params.keys()):
-        raw = st.query_params.get_all(key)
-        if key in by_key:
-            if _widget_holds(by_key[key]):
-                continue  # the bound widget owns the param; the server's copy of the URL may lag it
-            try:
-                by_key[key].parse(raw)
-            except (ValueError, TypeError, OverflowError):
-                notices.append(t("common.notice.bad_param", key=safe_text(key), value=safe_text(",".join(raw))))
-                _drop(key)
-        elif key not in GLOBAL_KEYS and key not in all_keys:
-            notices.append(t("common.notice.unknown_param", key=safe_text(key)))
-            _drop(key)
-    return notices
-
-
-def _widget_holds(c: Control) -> bool:
-    """Has this session's widget for `c` a valid value? (e.g. after translate_choices moved a
-    choice to the new language, while the URL the server saw still has the old label)."""
-    if c.key not in st.session_state:
-        return False
-    try:
-        c.parse(c.to_url(st.session_state[c.key]))
-    except (ValueError, TypeError, OverflowError):
-        return False
-    return True
-
-
-def view_params(extra: Sequence[Control] = ()) -> list[tuple[str, str]]:
-    """(key, URL value) of every recorded control that is not at its default, from the widgets'
-    state (the server's copy of the URL is not refreshed when a bound widget changes)."""
-    params: list[tuple[str, str]] = []
-    for c in (*st.session_state.get(VIEW_CONTROLS, ()), *extra):
-        value = st.session_state.get(c.key)
-        if value is None and c.key in st.query_params:  # a widget further down, not drawn yet
-            try:
-                value = c.parse(st.query_params.get_all(c.key))
-            except (ValueError, TypeError, OverflowError):
-                continue
-        if value is None or _is_default(c, value):
+        c = by_key.get(key)
+        if c is None:
+            unknown.append(key)
+            del st.query_params[key]
             continue
-        params.extend((c.key, v) for v in c.to_url(value))
-    return params
-
-
-def _is_default(c: Control, value: Any) -> bool:
-    if c.kind == "multi":
-        return list(value) == list(c.default)
-    if c.kind == "float":
-        return abs(float(value) - float(c.default)) < 1e-9
-    return value == c.default
-
-
-def _drop(key: str) -> None:
-    """Remove a param from the URL and from what bound widgets seed themselves with.
-
-    Deleting from st.query_params alone is not enough: a bound widget seeds from the query
-    string as it was when the page loaded, so `s_n=2.5` would still reach an int slider as 2
-    while we said "default". Streamlit (pinned at 1.67) has no public call for that, hence
-    the private attribute; if it ever moves, the widget's own validation still applies.
-    """
-    try:
-        del st.query_params[key]
-    except Exception:  # a param already bound to a widget is owned by it; it drops bad values itself
-        return
-    try:
-        from streamlit.runtime.state.session_state_proxy import get_session_state
-
-        with get_session_state().query_params() as qp:
-            qp._initial_query_params.pop(key, None)
-    except Exception:
-        pass
+        raw = st.query_params.get_all(key)
+        try:
+            value = c.parse(raw)
+        except (ValueError, TypeError, OverflowError):
+            notices.append(t("common.notice.bad_param", key=safe_text(key), value=safe_text(",".join(raw))))
+            del st.query_params[key]
+            continue
+        if c.key not in st.session_state:
+            st.session_state[c.key] = value
+    if unknown:
+        names = ", ".join(f"`{safe_text(k, 20)}`" for k in unknown[:MAX_NOTICE_KEYS])
+        more = f" (+{len(unknown) - MAX_NOTICE_KEYS})" if len(unknown) > MAX_NOTICE_KEYS else ""
+        notices.append(t("common.notice.unknown_param", key=safe_text(unknown[0])) if len(unknown) == 1
+                       else t("common.notice.unknown_params", n=len(unknown), keys=names + more))
+    return notices
 
 
 def show_notices(notices: Sequence[str]) -> None:
@@ -188,99 +182,95 @@ def show_notices(notices: Sequence[str]) -> None:
         st.warning(n, icon="⚠️")
 
 
-# -- bound widgets -------------------------------------------------------------------------
-def slider(c: Control, label: str, step: float, help: str | None = None, fmt: str | None = None, where=st):
-    return where.slider(label, min_value=c.min if c.kind == "float" else int(c.min),
-                        max_value=c.max if c.kind == "float" else int(c.max),
-                        value=c.default, step=step, key=c.key, bind="query-params", help=help, format=fmt)
+def _seed(c: Control) -> None:
+    """Give the widget its starting state: the URL's (set by read_url), a shared setting's
+    memory, or the default. Drawn without `value=`, a keyed widget then reads it from here."""
+    if c.key not in st.session_state or not c.valid(st.session_state[c.key]):
+        st.session_state[c.key] = list(c.default) if c.kind == "multi" else (
+            shared_value(c) if c in SHARED else c.default)
 
 
-def select(c: Control, label: str, help: str | None = None, where=st, disabled: bool = False):
-    """A bound selectbox; it shows (and writes into the URL) c.labels when given."""
-    return where.selectbox(label, c.options, index=c.options.index(c.default), key=c.key,
-                           bind="query-params", format_func=c.label_of, help=help, disabled=disabled)
+def _sync(c: Control, value: Any) -> Any:
+    """Write a control's value into the URL (a default is left out: links stay short)."""
+    want = [] if c.is_default(value) else c.to_url(value)
+    if st.query_params.get_all(c.key) != want:
+        if want:
+            st.query_params[c.key] = want if c.kind == "multi" else want[0]
+        else:
+            del st.query_params[c.key]
+    if c in SHARED:
+        st.session_state.setdefault(SHARED_MEMORY, {})[c.key] = value
+    return value
 
 
-def multiselect(c: Control, label: str, help: str | None = None, where=st):
-    return where.multiselect(label, c.options, default=list(c.default), key=c.key, bind="query-params",
-                             format_func=c.label_of, help=help, max_selections=c.max_items)
+def set_value(c: Control, value: Any) -> None:
+    """For button callbacks (presets): the widget shows `value` on the next run, and the URL follows."""
+    st.session_state[c.key] = list(value) if c.kind == "multi" else value
 
 
-def activation_control(key: str, default, multi: bool = False, exclude: tuple[str, ...] = (),
+# -- widgets -----------------------------------------------------------------------------------
+def slider(c: Control, label: str, step: float, help: str | None = None, fmt: str | None = None, where=st,
+           **kw: Any) -> Any:
+    _seed(c)
+    lo, hi = (c.min, c.max) if c.kind == "float" else (int(c.min or 0), int(c.max or 0))
+    return _sync(c, where.slider(label, min_value=lo, max_value=hi, step=step, key=c.key, help=help, format=fmt,
+                                 **kw))
+
+
+def select(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st,
+           **kw: Any) -> Any:
+    _seed(c)
+    return _sync(c, where.selectbox(label, c.options, key=c.key, format_func=format_func, help=help, **kw))
+
+
+def select_slider(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None,
+                  where=st, **kw: Any) -> Any:
+    _seed(c)
+    return _sync(c, where.select_slider(label, options=c.options, key=c.key, format_func=format_func, help=help,
+                                        **kw))
+
+
+def segmented(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st,
+              **kw: Any) -> Any:
+    _seed(c)
+    value = where.segmented_control(label, c.options, key=c.key, format_func=format_func, help=help,
+                                    required=True, **kw)
+    return _sync(c, c.default if value is None else value)
+
+
+def multiselect(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None,
+                where=st, **kw: Any) -> list[str]:
+    _seed(c)
+    return _sync(c, where.multiselect(label, c.options, key=c.key, format_func=format_func, help=help,
+                                      max_selections=c.max_items, **kw))
+
+
+def toggle(c: Control, label: str, help: str | None = None, where=st, **kw: Any) -> bool:
+    _seed(c)
+    return _sync(c, where.toggle(label, key=c.key, help=help, **kw))
+
+
+def activation_control(key: str, default: str | Sequence[str], multi: bool = False, exclude: tuple[str, ...] = (),
                        max_items: int | None = None) -> Control:
-    """A selector over the activation registry: keys inside, display names on screen and in the URL."""
+    """A selector over the activation registry: keys in the URL (``relu``); the display names
+    of older links (``ReLU``) still work."""
     from core.activations import REGISTRY
 
     keys = tuple(k for k in REGISTRY if k not in exclude)
-    return Control(key, "multi" if multi else "choice", default, options=keys,
-                   labels=tuple(REGISTRY[k].name for k in keys), max_items=max_items)
+    return Control(key, "multi" if multi else "choice", tuple(default) if multi else default, options=keys,
+                   max_items=max_items, aliases={REGISTRY[k].name: k for k in keys})
 
 
-def global_toggle(c: Control, label: str, help: str) -> None:
-    """A sidebar switch for a setting every page shares (e.g. `present`): its URL value is
-    validated like a page control's, then bound."""
-    show_notices(read_url((c,), all_keys=tuple(st.query_params.keys()), page=False))
-    toggle(c, label, help=help, where=st.sidebar)
-
-
-def toggle(c: Control, label: str, help: str | None = None, where=st):
-    return where.toggle(label, value=bool(c.default), key=c.key, bind="query-params", help=help)
-
-
-# -- settings that follow the student from page to page ---------------------------------------
-_SWITCHES = "_switches_on"  # {"present": bool, "predict": bool}, as last seen
-
-
-def carry_shared_settings() -> None:
-    """Put the shared settings (language, presenter mode, predict first) back into the URL when
-    a page switch has dropped them: Streamlit clears the query params when the sidebar menu or
-    a page link switches page, which would drop a student back to English mid-lesson.
-
-    Called by page_setup on every run, before the sidebar. A link's own value wins. The
-    language is remembered by ui.text (the URL's, or the picker's choice); a switch by its
-    widget's state (the server's copy of the URL lags a bound widget), or by the URL on a page
-    without the switch.
-    """
-    from ui.text import CHOSEN_LANG, DEFAULT_LANG, LANGUAGES
-
-    lang = st.query_params.get("lang")
-    if lang in LANGUAGES:
-        st.session_state[CHOSEN_LANG] = lang
-    elif lang is None and st.session_state.get(CHOSEN_LANG, DEFAULT_LANG) != DEFAULT_LANG:
-        st.query_params["lang"] = st.session_state[CHOSEN_LANG]
-    on = st.session_state.setdefault(_SWITCHES, {})
-    for key in ("present", "predict"):  # ui/present.PRESENT, ui/predict.PREDICT
-        widget = st.session_state.get(key)
-        if isinstance(widget, bool):
-            on[key] = widget
-        elif key in st.query_params:
-            on[key] = st.query_params[key] == "true"
-        if on.get(key) and widget is None:  # not drawn since the switch: its bound widget would
-            st.session_state[key] = True  # read the emptied URL (and it writes the URL itself)
-
-
-def shared_params() -> dict[str, str]:
-    """The shared settings as query params, for links to other pages (the menu, the home
-    cards): a page switch starts from an empty URL, so a link carries them itself."""
-    from ui.text import DEFAULT_LANG, current_lang
-
-    lang = current_lang()
-    params = {} if lang == DEFAULT_LANG else {"lang": lang}
-    for key, on in st.session_state.get(_SWITCHES, {}).items():
-        if on:
-            params[key] = "true"
-    return params
-
-
-def translate_choices(old_lang: str, new_lang: str) -> None:
-    """Move the page's translated choices (Control.option_keys) to the same option in the new
-    language. For the language picker's callback: a bound widget keeps its shown label, which
-    the next run, in the new language, would reject as a bad link value."""
-    from ui.text import catalogue
-
-    old, new = catalogue(old_lang), catalogue(new_lang)
-    for c in st.session_state.get(VIEW_CONTROLS, ()):
+# -- the view as a value -----------------------------------------------------------------------
+def view_params(extra: Sequence[Control] = ()) -> list[tuple[str, str]]:
+    """(key, URL value) of every recorded control that is not at its default, from session
+    state (set for every control by read_url, so widgets further down the page count too)."""
+    params: list[tuple[str, str]] = []
+    for c in (*st.session_state.get(VIEW_CONTROLS, ()), *extra):
         value = st.session_state.get(c.key)
-        shown = [old.get(k) for k in c.option_keys]
-        if value in shown:
-            st.session_state[c.key] = new.get(c.option_keys[shown.index(value)])
+        if c in SHARED:
+            value = shared_value(c)
+        if value is None or not c.valid(value) or c.is_default(value):
+            continue
+        params.extend((c.key, v) for v in c.to_url(value))
+    return params

@@ -32,15 +32,12 @@ def catalogue(lang: str) -> Mapping[str, str]:
     return MappingProxyType(merged)
 
 
-CHOSEN_LANG = "_lang_chosen"  # session key: the language the student last picked or linked
-
-
 def current_lang() -> str:
-    """The URL's `lang`; without one, the session's last language (a page switch clears the
-    URL's query params, and a page reads its text before page_setup puts `lang` back)."""
-    lang = st.query_params.get("lang")
-    if lang is None:
-        lang = st.session_state.get(CHOSEN_LANG, DEFAULT_LANG)
+    """The language of this run: the picker's, else the URL's `lang`, else the session's last
+    (a page switch empties the URL; a page may read its text before its sidebar is drawn)."""
+    from ui.state import LANG, shared_value
+
+    lang = shared_value(LANG)
     return lang if lang in LANGUAGES else DEFAULT_LANG
 
 
@@ -50,3 +47,8 @@ def t(key: str, /, **fmt) -> str:
     if text is None:
         text = catalogue(DEFAULT_LANG)[key]  # KeyError here means a missing English key: a bug
     return text.format(**fmt) if fmt else text
+
+
+def act_name(key: str) -> str:
+    """An activation's display name in the current language (`act.<key>.name`)."""
+    return t(f"act.{key}.name")

@@ -3,8 +3,10 @@ so the first student does not wait for training.
 
 Streamlit has no server-start hook, so the first script run of the process (any page, any
 visitor, or the deploy script's health probe that opens the home page) starts one daemon
-thread. It opens each page once with default settings through the server's own websocket,
-exactly as a browser would, which fills the shared caches. Set ACTIVATIONS_WARMUP=0 to skip.
+thread. It calls each page's lesson with its default settings on the bundled names, through
+the server's job board, exactly as the pages do: the results are then stored for everyone.
+The lessons are language-free, so one pass serves every language. ACTIVATIONS_WARMUP=0 skips it
+(the tests set it, except the one that checks warm start).
 """
 from __future__ import annotations
 
@@ -15,24 +17,19 @@ import time
 
 import streamlit as st
 
-from ui.pages import PAGES
-
 log = logging.getLogger("activations.warm")
+
+
+def enabled() -> bool:
+    return os.environ.get("ACTIVATIONS_WARMUP", "1") != "0"
 
 
 @st.cache_resource(show_spinner=False)
 def _warmup_thread() -> threading.Thread | None:
     """Started at most once per server process (cache_resource is one shared object)."""
-    from streamlit.runtime import Runtime
-
-    # AppTest installs a stand-in runtime (a mock), and bare scripts have none: no server to warm
-    real_server = Runtime.exists() and type(Runtime.instance()) is Runtime
-    if os.environ.get("ACTIVATIONS_WARMUP", "1") == "0" or not real_server:
+    if not enabled():
         return None
-    port = st.get_option("server.port")
-    base_path = (st.get_option("server.baseUrlPath") or "").strip("/")
-    base = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
-    th = threading.Thread(target=_warm, args=(base,), name="warm-start", daemon=True)
+    th = threading.Thread(target=warm, name="warm-start", daemon=True)
     th.start()
     return th
 
@@ -44,17 +41,24 @@ def start_once() -> None:
         log.exception("warm-up could not start")
 
 
-def _warm(base: str) -> None:
-    from bench.load import DeepLink, run_sessions  # the headless browser-protocol client
+def warm() -> list[str]:
+    """Run every page's default view; the names of the lessons that failed (printed too)."""
+    from core import lessons
+    from core.config import DataConfig
+    from ui import cache
 
     t0 = time.perf_counter()
-    links = [DeepLink(p.url_path) for p in PAGES]
-    try:
-        results = run_sessions(base, len(links), concurrency=1, links=links, timeout=600)
-    except Exception:
-        log.exception("warm-up failed")
-        return
-    failed = [str(r.link) for r in results if not r.ok]
+    data_key = DataConfig(source=cache.NAMES)  # every default view trains on the bundled names
+    compute = cache.compute(data_key, bar=False)
+    data = cache.dataset_for(data_key)
+    failed = []
+    for name, lesson in lessons.PAGES.items():
+        try:
+            lesson(data=data, compute=compute)
+        except Exception:
+            log.exception("warm-up of %s failed", name)
+            failed.append(name)
     # printed, not only logged: deploy logs and the test read it
-    print(f"warm-up: done in {time.perf_counter() - t0:.1f} s, {len(links)} pages"
+    print(f"warm-up: done in {time.perf_counter() - t0:.1f} s, {len(lessons.PAGES)} lessons"
           + (f", failed: {failed}" if failed else ""), flush=True)
+    return failed

@@ -17,7 +17,6 @@ from typing import Sequence
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from core.data import (MAX_VOCAB_CHARS, NAMES_VOCAB, Dataset, Vocab, WordListError, load_names, parse_word_list,
                        words_fingerprint)
@@ -88,7 +87,7 @@ def _problem(name: str, data: bytes, e: WordListError, dropped: int = 0) -> Prob
 
 def active() -> WordList | None:
     """This session's uploaded list; None means the bundled names (also outside a script run)."""
-    if get_script_run_ctx(suppress_warning=True) is None:  # bare Python: bench, notebooks
+    if not st.runtime.exists():  # bare Python: bench, notebooks
         return None
     value = st.session_state.get(_ACTIVE)
     return value if isinstance(value, WordList) else None

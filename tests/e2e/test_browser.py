@@ -74,12 +74,12 @@ def test_toggling_the_activation_redraws_with_new_data(server, page):
     before = chart_png(page, 0)
     choose(page, 0, "ReLU")
     no_errors(page)
-    assert "s_act=ReLU" in page.url
+    assert "s_act=relu" in page.url
     assert chart_png(page, 0) != before
 
 
 def test_deep_link_restores_state(server, page):
-    open_page(page, server, "Tanh_saturation", "s_act=ReLU&s_w1=0.2")
+    open_page(page, server, "Tanh_saturation", "s_act=relu&s_w1=0.2")
     page.wait_for_selector(CHART)
     no_errors(page)
     assert page.locator('[data-testid="stMain"] [data-testid="stSelectbox"] input').first.input_value() == "ReLU"
@@ -155,7 +155,7 @@ def test_chart_downloads_are_real_files_named_after_the_view(server, browser):
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = ctx.new_page()
     try:
-        open_page(page, server, "Tanh_saturation", "s_act=ReLU")
+        open_page(page, server, "Tanh_saturation", "s_act=relu")
         page.wait_for_selector(CHART)
         got = {}
         for label in ("Data (CSV)", "SVG", "PNG"):
@@ -167,7 +167,7 @@ def test_chart_downloads_are_real_files_named_after_the_view(server, browser):
             info.value.save_as(path)
             got[label] = (info.value.suggested_filename, path.read_bytes())
         name, csv = got["Data (CSV)"]
-        assert name == "tanh-saturation_saturation-map_s_act-ReLU.csv"
+        assert name == "tanh-saturation_saturation-map_s_act-relu.csv"
         lines = csv.decode().splitlines()
         assert lines[0].startswith("example,neuron,") and len(lines) == 1 + 32 * 200
         assert got["SVG"][1].lstrip().startswith(b"<svg") and got["PNG"][1][:4] == b"\x89PNG"
@@ -181,7 +181,7 @@ def test_view_link_follows_the_widgets(server, page):
     choose(page, 0, "ReLU")
     page.get_by_text("Link to this view").first.click()
     link = page.locator('[data-testid="stCode"]').first.inner_text().strip()
-    assert link == f"{server}/Tanh_saturation?s_act=ReLU"
+    assert link == f"{server}/Tanh_saturation?s_act=relu"
     page.goto(link)
     settle(page)
     assert page.locator('[data-testid="stMain"] [data-testid="stSelectbox"] input').first.input_value() == "ReLU"

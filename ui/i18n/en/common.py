@@ -2,9 +2,12 @@ TEXT = {
     "common.app_title": "Activations & Gradients, live",
     "common.notice.bad_param": "The link's setting `{key}={value}` is not valid here, so the default is used.",
     "common.notice.unknown_param": "The link's setting `{key}` is not known to this page and was ignored.",
+    "common.notice.unknown_params": "The link has {n} settings this page does not know, so they were ignored: {keys}.",
     "common.what_to_notice": "What to notice",
     "common.diverged": "{variant} diverged at step {step}: its loss became NaN/inf. Charts stop at that step.",
-    "common.training": "Training {n} network(s) together on the word list in use...",
+    "common.training": "Training {n} network(s) together for {steps:,} steps on the word list in use...",
+    "common.training_deep": "Training the deep network for {steps:,} steps on the word list in use...",
+    "common.profiling": "Measuring the signal across depth for {n} init gains...",
     "common.data_caption": "Data: {words:,} US baby names (SSA, 2017), {examples:,} training examples, vocabulary of {vocab} characters.",
 }
 TEXT["common.sidebar_about"] = (
@@ -28,4 +31,5 @@ TEXT.update({
     "common.export.png": "PNG",
     "common.export.png_help": "The chart as a picture (2x resolution).",
 })
-TEXT["common.queued"] = "Waiting for the server: other students' networks are training. Yours starts in a moment..."
+TEXT["common.queued"] = "Waiting for the server: other students' networks are training. Yours is number {place} in the queue..."
+TEXT["common.busy"] = "The server has too much work queued right now. Wait a minute, then change a setting or reload the page."

@@ -2,9 +2,12 @@ TEXT = {
     "common.app_title": "Attivazioni e gradienti, dal vivo",
     "common.notice.bad_param": "L'impostazione `{key}={value}` del link non è valida qui: viene usato il valore predefinito.",
     "common.notice.unknown_param": "L'impostazione `{key}` del link non è riconosciuta da questa pagina ed è stata ignorata.",
+    "common.notice.unknown_params": "Il link contiene {n} impostazioni che questa pagina non riconosce, quindi sono state ignorate: {keys}.",
     "common.what_to_notice": "Cosa osservare",
     "common.diverged": "{variant}: l'addestramento diverge al passo {step} (la loss diventa NaN/inf). I grafici si fermano a quel passo.",
-    "common.training": "Addestramento in corso: {n} rete/i insieme sulla lista di parole in uso...",
+    "common.training": "Addestramento in corso: {n} rete/i insieme per {steps:,} passi sulla lista di parole in uso...",
+    "common.training_deep": "Addestramento della rete profonda per {steps:,} passi sulla lista di parole in uso...",
+    "common.profiling": "Misura del segnale lungo la profondità per {n} guadagni di inizializzazione...",
     "common.data_caption": "Dati: {words:,} nomi di neonati statunitensi (SSA, 2017), {examples:,} esempi di addestramento, vocabolario di {vocab} caratteri.",
     "common.sidebar_about": (
         "Un compagno interattivo della lezione di Karpathy *makemore part 3: Activations & Gradients, "
@@ -29,4 +32,5 @@ TEXT.update({
     "common.export.png": "PNG",
     "common.export.png_help": "Il grafico come immagine (risoluzione doppia).",
 })
-TEXT["common.queued"] = "In attesa del server: si stanno addestrando le reti di altri studenti. Tra un attimo tocca alla tua..."
+TEXT["common.queued"] = "In attesa del server: si stanno addestrando le reti di altri studenti. La tua è la numero {place} in coda..."
+TEXT["common.busy"] = "Il server ha troppo lavoro in coda in questo momento. Attendi un minuto, poi cambia un'impostazione o ricarica la pagina."

@@ -1,0 +1,58 @@
+"""The layers import one way (pages -> ui -> core), core is science only, pages stay thin,
+and the app never imports what the Docker image leaves out (bench/, tests/)."""
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORE = sorted((ROOT / "core").rglob("*.py"))
+UI = sorted((ROOT / "ui").rglob("*.py"))
+PAGES = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]
+MAX_PAGE_LINES = 180  # "about 150": the logic that is not drawing lives in core/lessons and ui/
+
+
+def imported(path: Path) -> set[str]:
+    """The top-level package of every import in a file (also those inside functions)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("path", CORE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_core_is_science_only(path):
+    assert not imported(path) & {"streamlit", "altair", "ui", "pages", "bench", "tests", "vl_convert"}
+
+
+@pytest.mark.parametrize("path", UI + PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_app_never_imports_bench_or_tests(path):
+    assert not imported(path) & {"bench", "tests", "pages"}
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_pages_are_thin(path):
+    n = len(path.read_text().splitlines())
+    assert n <= MAX_PAGE_LINES, f"{path.name} has {n} lines: move what is not drawing to core/lessons or ui/"
+
+
+def test_no_page_trains_by_itself():
+    """Pages call their lesson; only core.lessons runs the trainers (through `compute`)."""
+    for path in PAGES + UI:
+        text = path.read_text()
+        assert "train_variants(" not in text and "train_deep(" not in text.replace("D.train_deep:", ""), path.name
+
+
+def test_importing_core_and_the_lessons_changes_no_torch_setting():
+    code = ("import torch; before = (torch.get_num_threads(), torch.backends.mkldnn.enabled); "
+            "import core, core.lessons, core.train; "
+            "assert (torch.get_num_threads(), torch.backends.mkldnn.enabled) == before, before")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, env={"ACTIVATIONS_TORCH_THREADS": "1",
+                                                                              "PATH": "/usr/bin:/bin"})
