@@ -18,6 +18,7 @@ import time
 import torch
 
 from bench.notebook import notebook_train
+from core import runtime
 from core.activations import REGISTRY
 from core.config import KAIMING, TrainConfig
 from core.data import names_dataset
@@ -43,6 +44,7 @@ def main(argv=None) -> None:
     ap.add_argument("--sessions", type=int, default=100, help="sessions for the load benchmark")
     ap.add_argument("--repeat", type=int, default=3, help="trainer: timed rounds; each side's best counts")
     args = ap.parse_args(argv)
+    runtime.configure()  # the app's torch settings, for both sides of every comparison
     if args.only in (None, "trainer"):
         trainer(args.steps, max(1, args.repeat))
     if args.only in (None, "latency"):

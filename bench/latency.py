@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import core.train  # noqa: F401  (import torch once, outside the timings)
+from core import runtime
 from ui.cache import dataset
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,6 +60,7 @@ def measure(tg: Toggle) -> dict[str, float]:
 
 
 def main() -> None:
+    runtime.configure()  # the pages render in this process: the app's torch settings
     dataset()
     print("page latency (s): first render cold | toggle to a new activation | back to one already seen")
     worst_first = worst_warm = 0.0

@@ -160,9 +160,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, timeout: float = 90.0, log_path: str | os.PathLike | None = None) -> subprocess.Popen:
-    """`streamlit run streamlit_app.py` from the repo root on 127.0.0.1:port; returns when
-    GET /_stcore/health says "ok" (or raises after `timeout` s). Output goes to `proc.log_path`.
+def start_server(port: int, timeout: float = 90.0, log_path: str | os.PathLike | None = None,
+                 cwd: str | os.PathLike = REPO, warmup: bool = True) -> subprocess.Popen:
+    """`streamlit run streamlit_app.py` from `cwd` (the repo root) on 127.0.0.1:port; returns
+    when GET /_stcore/health says "ok" (or raises after `timeout` s). Output goes to
+    `proc.log_path`. With `warmup` (as in production) the server warms its default views.
 
     No file watcher: other people editing files must not rerun or reload the app mid-test.
     """
@@ -173,7 +175,8 @@ def start_server(port: int, timeout: float = 90.0, log_path: str | os.PathLike |
     cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
            "--server.headless", "true", "--server.address", "127.0.0.1",
            "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    env = {**os.environ, "ACTIVATIONS_WARMUP": "1" if warmup else "0"}
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     proc.log_path = str(log_path)  # type: ignore[attr-defined]
     proc.log_file = log  # type: ignore[attr-defined]
     direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy

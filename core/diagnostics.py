@@ -62,7 +62,8 @@ def saturation_map(
     """
     pre = torch.tensor(snapshots["pre"].to_numpy(dtype="float32"))
     out = snapshots[["example", "neuron", "h"]].reset_index(drop=True).copy()
-    if activation == "maxout":  # snapshots hold maxout's output as `pre`; it is never inactive
+    if A.width_multiplier(activation, params) != 1:
+        # not element-wise (maxout): snapshots hold the layer's output as `pre`; never inactive
         out["inactive"] = False
     else:
         out["inactive"] = A.inactive_mask(activation, pre, threshold=threshold, params=params).numpy()

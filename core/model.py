@@ -28,10 +28,7 @@ PARAM_NAMES = ("C", "W1", "b1", "W2", "b2", "bngain", "bnbias")
 
 def width_multiplier(cfg: MLPConfig) -> int:
     """How many Linear units feed one hidden unit (maxout's k pieces; 1 for the rest)."""
-    spec = A.REGISTRY[cfg.activation]
-    if spec.width_multiplier is None:
-        return 1
-    return int(spec.width_multiplier(A.resolve_params(cfg.activation, cfg.params_dict())))
+    return A.width_multiplier(cfg.activation, cfg.params_dict())
 
 
 def shape_key(cfg: MLPConfig) -> tuple:

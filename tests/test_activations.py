@@ -11,6 +11,8 @@ import torch.nn.functional as F
 
 from core import activations as A
 from core.activations import KEYS, REGISTRY, SOFTMAX
+from ui.i18n.en.act import TEXT as EN
+from ui.i18n.it.act import TEXT as IT
 
 REQUIRED_KEYS = (
     "identity", "step", "sigmoid", "tanh", "hardtanh", "relu", "leaky_relu", "prelu", "elu",
@@ -71,14 +73,47 @@ def test_softmax_is_separate_and_normalises():
 @pytest.mark.parametrize("key", KEYS)
 def test_entry_is_complete(key):
     a = REGISTRY[key]
-    for field in ("name", "latex", "deriv_latex", "gain_source", "reference", "use_when", "note"):
+    for field in ("name", "latex", "deriv_latex", "reference"):
         assert getattr(a, field).strip(), field
     assert 1940 <= a.year <= 2025
     lo, hi = a.output_range
     assert lo < hi
     assert a.bounded == (math.isfinite(lo) and math.isfinite(hi))
     for p in a.params:
-        assert p.min <= p.default <= p.max and p.step > 0 and p.help
+        assert p.min <= p.default <= p.max and p.step > 0
+
+
+def test_core_holds_no_prose():
+    """Text for people lives in ui/i18n/<lang>/act.py, per language; core keeps the maths."""
+    prose = {"note", "use_when", "gain_source", "help"}
+    for cls in (A.Activation, A.Param, A.OutputFunction):
+        assert not prose & {f.name for f in dataclasses.fields(cls)}, cls.__name__
+
+
+def catalogue_keys() -> list[str]:
+    keys = []
+    for k in KEYS:
+        keys += [f"act.{k}.{f}" for f in ("name", "note", "use_when", "gain_source")]
+        keys += [f"act.{k}.param.{p.name}.help" for p in REGISTRY[k].params]
+    return keys + [f"act.{SOFTMAX.key}.{f}" for f in ("name", "note", "use_when")]
+
+
+@pytest.mark.parametrize("text", [EN, IT], ids=["en", "it"])
+def test_every_activation_has_its_text(text):
+    assert sorted(text) == sorted(catalogue_keys())  # all of them, and nothing stale
+    assert all(isinstance(v, str) and v.strip() for v in text.values())
+
+
+def test_italian_is_translated():
+    for key in [k for k in catalogue_keys() if k.endswith((".note", ".use_when", ".help"))]:
+        assert IT[key] != EN[key], key
+    assert IT["act.sigmoid.name"] != EN["act.sigmoid.name"]  # words are translated, "ReLU" is not
+    assert IT["act.relu.name"] == EN["act.relu.name"]
+
+
+def test_english_names_are_the_canonical_ones():
+    for a in (*REGISTRY.values(), SOFTMAX):
+        assert EN[f"act.{a.key}.name"] == a.name
 
 
 def test_history_order():
@@ -176,6 +211,23 @@ def test_prelu_slope_is_learnable():
     assert a.grad.item() == pytest.approx(-2.0)  # d/da sum = sum of min(0, x)
 
 
+# Entries the trainer runs with one ATen kernel each way (losing one would slow it down).
+FUSED = {"identity", "sigmoid", "tanh", "hardtanh", "relu", "leaky_relu", "elu", "selu", "gelu",
+         "gelu_tanh", "silu", "mish", "softplus"}
+
+
+def test_fused_kernels_live_on_the_entries():
+    """fused_backward / forward_into bind the entry's own callables: no table keyed by name."""
+    assert {k for k in KEYS if REGISTRY[k].backward_into is not None} == FUSED
+    assert {k for k in KEYS if REGISTRY[k].forward_into is not None} == FUSED
+    for k in FUSED:
+        p = {q.name: q.max for q in REGISTRY[k].params}
+        back, fwd = A.fused_backward(k, p), A.forward_into(k, p)
+        assert back.func is REGISTRY[k].backward_into and back.keywords == A.resolve_params(k, p)
+        assert fwd.func is REGISTRY[k].forward_into and fwd.keywords == A.resolve_params(k, p)
+    assert A.fused_backward("prelu") is None and A.fused_backward("step") is None
+
+
 def test_step_keeps_graph_with_zero_gradient():
     w = torch.randn(5, requires_grad=True)
     REGISTRY["step"].fn(w * 2).sum().backward()
@@ -188,13 +240,29 @@ def test_step_keeps_graph_with_zero_gradient():
 def test_gain_equals_torch_calculate_gain(key):
     name, param = TORCH_GAINS[key]
     assert REGISTRY[key].gain == pytest.approx(torch.nn.init.calculate_gain(name, param), rel=1e-12)
-    assert "calculate_gain" in REGISTRY[key].gain_source
+    assert REGISTRY[key].gain_torch.startswith(f"calculate_gain('{name}'")
+    assert REGISTRY[key].gain_torch in EN[f"act.{key}.gain_source"]
 
 
 @pytest.mark.parametrize("key", [k for k in KEYS if k not in TORCH_GAINS])
 def test_other_gains_are_documented_choices(key):
     assert REGISTRY[key].gain > 0
-    assert "no torch gain" in REGISTRY[key].gain_source
+    assert REGISTRY[key].gain_torch is None
+    assert "no torch gain" in EN[f"act.{key}.gain_source"]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_gain_is_the_entrys_function_of_its_params(key):
+    """gain (a number) is gain_fn at the defaults; where torch has the gain, gain_torch is the
+    call, and it agrees across each slider's whole range."""
+    a = REGISTRY[key]
+    assert a.gain == A.gain_for(key) > 0
+    for p in [{}, *({q.name: q.min} for q in a.params), *({q.name: q.max} for q in a.params)]:
+        resolved = A.resolve_params(key, p)
+        assert A.gain_for(key, p) == a.gain_fn(**resolved)
+        if a.gain_torch is not None:
+            torch_gain = eval(a.gain_torch, {"calculate_gain": torch.nn.init.calculate_gain}, resolved)
+            assert A.gain_for(key, p) == pytest.approx(torch_gain, rel=1e-12), (key, p)
 
 
 def test_gain_for_follows_the_slope():

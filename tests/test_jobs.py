@@ -118,3 +118,18 @@ def test_a_full_queue_refuses_new_work():
     with pytest.raises(Busy):
         board.submit("one too many", lambda p: 2)
     gate.set()
+
+
+def test_workers_train_with_the_apps_torch_settings():
+    """Denormal flushing is per thread: the workers set it themselves (a saturated tanh net
+    otherwise gives other numbers, and runs ~10x slower)."""
+    import torch
+
+    import core.runtime
+    from ui.jobs import board
+
+    def tiny(progress):
+        return (torch.tensor([1e-39], dtype=torch.float32) * 1.0).item()
+
+    assert Board(workers=1, initializer=core.runtime.configure).get("denormal", tiny) == 0.0
+    assert board().get(("test", "denormal"), tiny) == 0.0  # the app's own board

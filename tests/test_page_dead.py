@@ -1,4 +1,5 @@
-"""AppTest of the "Dead neurons" page: default view, deep links, presets, bad links."""
+"""AppTest of the "Dead neurons" page: default view, deep links (activation keys), presets, bad
+links, and the same view in both languages. The lesson's numbers: tests/test_lessons_dead.py."""
 import json
 import math
 
@@ -57,12 +58,16 @@ def test_default_view():
     assert len(at.get("vega_lite_chart")) == 2
     assert list(table(at)) == DEFAULT_NAMES
     assert at.info[0].value.count("\n") >= 1  # the two-line opener
-    # at the lecture's learning rate and a clean init nothing dies, and every run trains
-    for row in table(at).values():
+    # at the lecture's learning rate and a clean init nothing dies, and every run trains: the
+    # numbers the page showed before the lessons layer (same seed, same numbers)
+    rows = table(at)
+    for row in rows.values():
         assert row["dead at the end"] == "0"
-        assert 2.0 < float(row["final val loss"]) < 2.7
+    assert [rows[n]["final val loss"] for n in DEFAULT_NAMES] == ["2.4197", "2.4199", "2.4436", "2.4626"]
+    assert [rows[n]["% pairs without gradient (end)"] for n in DEFAULT_NAMES] == ["55.7", "0.0", "8.4", "0.0"]
     df = over_time(at)
-    assert set(df["variant"]) == set(DEFAULT_NAMES)
+    assert set(df["name"]) == set(DEFAULT_NAMES)
+    assert set(df["activation"]) == {"relu", "leaky_relu", "tanh", "elu"}  # ids next to the names
     assert sorted(df["step"].unique()) == list(range(0, 1001, 100))
     no_nan_anywhere(at)
 
@@ -78,9 +83,9 @@ def test_high_lr_deep_link_kills_relu_but_not_leaky_relu():
     assert rows["Leaky ReLU"]["status"] == "finished"
     # the same from the chart's data
     df = over_time(at)
-    last = df[df["step"] == 300].set_index("variant")["dead"]
+    last = df[df["step"] == 300].set_index("name")["dead"]
     assert last["ReLU"] >= 5 and last["Leaky ReLU"] == 0
-    assert (df[df["variant"] == "Leaky ReLU"]["dead"] == 0).all()
+    assert (df[df["name"] == "Leaky ReLU"]["dead"] == 0).all()
     map_df = chart_data(chart(at, "Final state of each hidden unit"))
     relu_row = next(r for r in map_df["row"].unique() if r.startswith("ReLU"))
     assert map_df[map_df["row"] == relu_row]["dead"].sum() == last["ReLU"]
@@ -88,7 +93,7 @@ def test_high_lr_deep_link_kills_relu_but_not_leaky_relu():
     assert any("ELU diverged at step" in e.value for e in at.error)
     assert rows["ELU"]["status"].startswith("diverged at step")
     assert rows["ELU"]["final val loss"] == "—"
-    assert df[df["variant"] == "ELU"]["step"].max() < 300
+    assert df[df["name"] == "ELU"]["step"].max() < 300
     no_nan_anywhere(at)
 
 
@@ -108,13 +113,16 @@ def test_changing_the_activation_set_changes_the_charts():
     at.multiselect(key="d_acts").set_value(["relu", "sigmoid"]).run()
     assert not at.exception
     after = over_time(at)
-    assert set(before["variant"]) == set(DEFAULT_NAMES)
-    assert set(after["variant"]) == {"ReLU", "Sigmoid (logistic)"}
+    assert set(before["name"]) == set(DEFAULT_NAMES)
+    assert set(after["name"]) == {"ReLU", "Sigmoid (logistic)"}
     assert list(table(at)) == ["ReLU", "Sigmoid (logistic)"]
-    # the same set from a shared link: the URL carries the shown names
-    at = run(d_acts=["ReLU", "Sigmoid (logistic)"], d_steps=QUICK)
-    assert at.multiselect(key="d_acts").value == ["relu", "sigmoid"]
-    assert over_time(at).equals(after)
+    assert at.query_params["d_acts"] == ["relu", "sigmoid"]  # the URL holds keys, not shown names
+    # the same set from a shared link (keys), and from an older link that spelled the names
+    for acts in (["relu", "sigmoid"], ["ReLU", "Sigmoid (logistic)"]):
+        link = run(d_acts=acts, d_steps=QUICK)
+        assert not link.warning
+        assert link.multiselect(key="d_acts").value == ["relu", "sigmoid"]
+        assert over_time(link).equals(after)
 
 
 def test_presets_set_the_controls():
@@ -122,6 +130,7 @@ def test_presets_set_the_controls():
     at.button(key="d_preset_lr_high").click().run()
     assert not at.exception
     assert at.select_slider(key="d_lr").value == "1.5"
+    assert at.query_params["d_lr"] == "1.5"  # a token in the URL
     assert int(table(at)["ReLU"]["dead at the end"]) > 0
     dead_plain = int(table(at)["ReLU"]["dead at the end"])
     at.button(key="d_preset_bn").click().run()
@@ -154,3 +163,20 @@ def test_bad_params_warn_and_fall_back_to_defaults():
     assert at.multiselect(key="d_acts").value == ["relu", "leaky_relu", "tanh", "elu"]
     assert at.slider(key="d_steps").value == 200  # the valid param is kept
     assert list(table(at)) == DEFAULT_NAMES
+
+
+def test_a_link_opens_the_same_view_in_both_languages():
+    """A link made in English opens the same view in Italian: the same controls and numbers,
+    the names and headers translated."""
+    params = dict(d_acts=["relu", "sigmoid", "elu"], d_lr="1.5", d_steps=QUICK)
+    en, it = run(**params), run(lang="it", **params)
+    for at in (en, it):
+        assert at.multiselect(key="d_acts").value == ["relu", "sigmoid", "elu"]
+        assert at.select_slider(key="d_lr").value == "1.5"
+    assert list(it.dataframe[0].value.columns) != list(en.dataframe[0].value.columns)  # translated headers
+    num = lambda at: at.dataframe[0].value.iloc[:, 1:6].to_numpy().tolist()  # noqa: E731
+    assert num(en) == num(it)
+    assert list(it.dataframe[0].value.iloc[:, 0]) == ["ReLU", "Sigmoide (logistica)", "ELU"]
+    assert all(e.value.startswith("ELU") for e in (*it.error, *en.error)) and len(it.error) == len(en.error) == 1
+    assert over_time(en)[["step", "activation", "dead"]].equals(
+        chart_data(it.get("vega_lite_chart")[0])[["step", "activation", "dead"]])

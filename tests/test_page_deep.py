@@ -1,4 +1,5 @@
-"""AppTest of the "Deep network health" page: renders, reacts, restores from a link, survives bad links.
+"""AppTest of the "Deep network health" page: renders, reacts, restores from a link (tokens:
+n_act=relu, n_ph=init|after|both; old links with display names still work), survives bad links.
 
 Most tests deep-link a short run (n_steps=200) to stay fast; the default render trains the
 page's real budget (1000 steps) once, and the cache serves it to the later tests.
@@ -21,6 +22,12 @@ def run(**params) -> AppTest:
 
 def metric(at: AppTest, start: str):
     return next(m for m in at.metric if m.label.startswith(start))
+
+
+def url(at: AppTest, key: str) -> list[str]:
+    """The URL's values of `key` (none when it is left out)."""
+    v = at.query_params.get(key, [])
+    return [v] if isinstance(v, str) else list(v)
 
 
 def numbers(text: str) -> list[float]:
@@ -56,8 +63,12 @@ def test_default_render():
     a, b = std_first_last(at)
     assert 0.6 < a < 0.9 and 0.55 < b < 0.8  # the lecture: gain 5/3, 0.75 -> 0.66
     assert 10 <= numbers(metric(at, "Layer 1 saturated").value)[0] <= 30  # the lecture: ~20%
-    assert at.segmented_control(key="n_ph").value == "side by side"
+    assert at.segmented_control(key="n_ph").value == "both"
+    phases = [o.content for o in at.get("button_group")[0].proto.options]
+    assert phases == ["side by side", "at init", "after training"]  # tokens shown translated
     assert len(at.caption) >= 9  # a "what to notice" under each chart, and more
+    assert "−ln(1/27) = 3.30" in metric(at, "Loss, end of run").proto.help  # the data's own V
+    assert dict(at.query_params) == {}  # the default view: a short link
 
 
 def test_batchnorm_toggle_changes_the_statistics():
@@ -86,14 +97,14 @@ def test_gain_changes_the_statistics():
 
 
 def test_deep_link_restores_state():
-    at = run(n_act="ReLU", n_gain="1.41", n_bn="true", n_lr="0.01", n_steps="200", n_ph="at init", n_cmp="false")
+    at = run(n_act="relu", n_gain="1.41", n_bn="true", n_lr="0.01", n_steps="200", n_ph="init", n_cmp="false")
     assert not at.warning
-    assert at.selectbox(key="n_act").value == "relu"  # the key; the URL and the screen carry "ReLU"
+    assert at.selectbox(key="n_act").value == "relu"  # the key; the screen shows "ReLU"
     assert at.slider(key="n_gain").value == pytest.approx(1.41)
     assert at.toggle(key="n_bn").value is True
     assert at.select_slider(key="n_lr").value == "0.01"
     assert at.slider(key="n_steps").value == 200
-    assert at.segmented_control(key="n_ph").value == "at init"
+    assert at.segmented_control(key="n_ph").value == "init"
     assert at.toggle(key="n_cmp").value is False
     titles = chart_titles(at)
     # one phase only; ReLU has no saturation chart: activations, gradients, weights, update, std per gain
@@ -105,13 +116,34 @@ def test_deep_link_restores_state():
     assert 0.4 < a < 1.0 and 0.4 < b < 1.0  # BatchNorm + ReLU: steady
 
 
+@pytest.mark.parametrize("old,token", [("at init", "init"), ("addestrata", "after"), ("dopo l'addestramento", "after"),
+                                       ("trained", "after"), ("fianco a fianco", "both")])
+def test_old_phase_links_still_work(old, token):
+    """Links made before the tokens spelled the phase as its label, in either language."""
+    at = run(n_ph=old, n_act="ReLU", n_steps="100")  # and the activation as its display name
+    assert not at.warning
+    assert at.segmented_control(key="n_ph").value == token and at.selectbox(key="n_act").value == "relu"
+    assert url(at, "n_ph") == ([] if token == "both" else [token])  # rewritten as the token (the default: left out)
+    assert url(at, "n_act") == ["relu"]
+
+
+def test_italian_page_keeps_the_tokens():
+    at = run(lang="it", n_ph="after", n_act="relu", n_steps="100")
+    assert not at.warning and not at.exception
+    assert at.segmented_control(key="n_ph").value == "after"
+    assert [o.content for o in at.get("button_group")[0].proto.options] == ["affiancate", "all'inizio", "addestrata"]
+    titles = chart_titles(at)
+    assert len(titles) == 5 and all("dopo 100 passi" in x for x in titles[:3]), titles  # one phase: after
+    assert url(at, "n_ph") == ["after"]
+
+
 @pytest.mark.parametrize("key,bad", [("n_gain", "abc"), ("n_gain", "1e9"), ("n_steps", "nan"),
-                                     ("n_act", "Maxout"), ("n_lr", "0.3"), ("n_zzz", "1")])
+                                     ("n_act", "Maxout"), ("n_lr", "0.3"), ("n_ph", "sideways"), ("n_zzz", "1")])
 def test_bad_param_shows_notice_and_uses_default(key, bad):
     at = run(**{key: bad, **({} if key == "n_steps" else {"n_steps": "200"})})
     assert len(at.warning) == 1 and key in at.warning[0].value
     defaults = {"n_gain": ("slider", 5 / 3), "n_steps": ("slider", 1000), "n_act": ("selectbox", "tanh"),
-                "n_lr": ("select_slider", "0.1")}
+                "n_lr": ("select_slider", "0.1"), "n_ph": ("segmented_control", "both")}
     if key in defaults:
         kind, value = defaults[key]
         got = getattr(at, kind)(key=key).value
@@ -119,8 +151,9 @@ def test_bad_param_shows_notice_and_uses_default(key, bad):
 
 
 def test_divergence_is_reported_and_not_drawn():
-    at = run(n_act="ReLU", n_gain="3", n_lr="10", n_steps="200")
-    assert any("diverged at step" in e.value for e in at.error)
+    at = run(n_act="relu", n_gain="3", n_lr="10", n_steps="200")
+    assert any("Your net (ReLU, gain 3, lr 10) diverged at step 2" in e.value for e in at.error)
+    assert any("only the net at init" in i.value for i in at.info)
     for i in range(len(at.get("vega_lite_chart"))):
         payload = chart_payload(at, i)
         assert "NaN" not in payload and "Infinity" not in payload

@@ -118,3 +118,42 @@ def test_bad_params_warn_and_fall_back_to_defaults():
     assert at.slider(key="l_n").value == 1000
     assert at.selectbox(key="l_act").value == "tanh"
     assert at.selectbox(key="l_tgt").value == "0"
+
+
+def param(at: AppTest, key: str):
+    v = at.query_params.get(key)
+    return v[0] if isinstance(v, list) and len(v) == 1 else v
+
+
+def test_the_url_holds_the_activation_key_and_old_names_still_work():
+    at = run(l_act="relu", l_n=QUICK)
+    assert not at.warning and at.selectbox(key="l_act").value == "relu" and param(at, "l_act") == "relu"
+    assert "ReLU" in at.selectbox(key="l_act").options  # the registry's name on screen, the key in the URL
+    old = run(l_act="ReLU", l_n=QUICK)  # a link made before the URLs held keys
+    assert not old.warning and old.selectbox(key="l_act").value == "relu"
+    assert param(old, "l_act") == "relu"  # rewritten as the token
+    old.selectbox(key="l_act").set_value("gelu").run()
+    old.select_slider(key="l_w2").set_value("0.1").run()
+    assert param(old, "l_act") == "gelu" and param(old, "l_w2") == "0.1"
+
+
+def test_switching_language_keeps_the_view_and_its_numbers():
+    view = {"l_act": "relu", "l_w2": "0.01", "l_n": QUICK, "l_tgt": "2"}
+    at = run(**view)
+    before = {k: at.session_state[k] for k in view}
+    numbers = [m.value for m in at.metric]
+    at.sidebar.selectbox(key="lang").set_value("it").run()
+    assert not at.exception and not at.warning
+    assert {k: at.session_state[k] for k in view} == before
+    assert {k: str(param(at, k)) for k in view} == {k: str(v) for k, v in view.items()}
+    assert [m.value for m in at.metric] == numbers
+    assert at.metric[0].label.startswith("Loss attesa")
+
+
+def test_a_diverged_run_is_named_and_has_no_end_number():
+    at = run(l_act="prelu", l_n=QUICK)  # PReLU with the naive init blows up at step 8
+    assert [e.value for e in at.error] == [
+        "naive (W2×1, b2×1) diverged at step 8: its loss became NaN/inf. Charts stop at that step."]
+    assert metric(at, "Naive: last 100") == "—" and metric(at, "Fixed: last 100") != "—"
+    hockey = frames(chart(at, "Minibatch loss during the first 200 steps"))[0]
+    assert hockey.loc[hockey["variant"] == "naive (W2×1, b2×1)", "step"].max() == 7

@@ -48,6 +48,9 @@ def test_default_renders_the_lecture_before_the_fix():
     # the map ships one row per (example, neuron) pair of the minibatch: 32 x 200
     sat_map = next(df for df in chart_frames(at, 2) if "neuron" in df)
     assert len(sat_map) == 32 * 200
+    # the numbers the page showed before the lessons layer (same seed, same numbers)
+    assert [m.value for m in at.metric] == ["64.8 %", "0 / 200", "0.139", "3.33e-05"]
+    assert at.metric[0].label == "Saturated"
 
 
 def test_deep_link_w1_restores_and_shows_the_lecture_ratio():
@@ -60,10 +63,23 @@ def test_deep_link_w1_restores_and_shows_the_lecture_ratio():
     assert chart_data(before, 0) != chart_data(fixed, 0)
 
 
-def test_activation_deep_link_uses_the_registry_name():
-    at = run(s_act="ReLU")
+def test_activation_deep_link_uses_the_registry_key():
+    at = run(s_act="relu")
     assert at.selectbox(key="s_act").value == "relu" and not at.warning
-    assert run(s_act="relu").warning  # the URL carries the shown name, as every page's selector
+    assert at.query_params["s_act"] in ("relu", ["relu"])  # the URL keeps the key, never the shown name
+    old = run(s_act="ReLU")  # a link of the old form (the display name) still opens the same view
+    assert old.selectbox(key="s_act").value == "relu" and not old.warning
+    assert pct_inactive(old) == pytest.approx(pct_inactive(at))
+
+
+def test_a_link_opens_the_same_view_in_italian():
+    en = run(s_act="sigmoid", s_w1="0.5", s_thr="0.97")
+    it = run(s_act="sigmoid", s_w1="0.5", s_thr="0.97", lang="it")
+    assert not it.warning and it.selectbox(key="s_act").value == "sigmoid"
+    assert [m.value for m in it.metric][2:] == [m.value for m in en.metric][2:]  # the same numbers
+    assert pct_inactive(it) == pytest.approx(pct_inactive(en))
+    assert chart_data(it, 2)[1] != chart_data(en, 2)[1]  # the map's labels are translated ...
+    assert chart_frames(it, 2)[0]["inactive"].equals(chart_frames(en, 2)[0]["inactive"])  # ... not its cells
 
 
 def test_changing_the_activation_to_relu_changes_the_charts():
@@ -74,8 +90,15 @@ def test_changing_the_activation_to_relu_changes_the_charts():
     assert not at.exception
     assert chart_data(at, 1) != tanh_hist and chart_data(at, 2) != tanh_map
     assert at.metric[0].label != tanh_label  # "Inactive (zero gradient)", not "Saturated"
+    assert at.query_params["s_act"] in ("relu", ["relu"])
     # ReLU: about half the inputs are negative, whatever the scale
     assert 35 < pct_inactive(at) < 65
+
+
+def test_the_threshold_changes_a_saturating_view_only():
+    tanh = run(s_thr="0.97")
+    assert pct_inactive(tanh) == pytest.approx(71.6)  # the lecture's percentage threshold
+    assert pct_inactive(run(s_act="relu", s_thr="0.5")) == pytest.approx(pct_inactive(run(s_act="relu")))
 
 
 def test_preset_buttons_set_the_sliders():
@@ -107,9 +130,10 @@ def test_bad_param_warns_and_uses_the_default(key, bad):
 
 
 def test_diverged_run_says_where_and_draws_no_nan():
-    at = run(s_act="Identity (linear)", s_w1="3", s_b1="3", s_steps="100")
+    at = run(s_act="identity", s_w1="3", s_b1="3", s_steps="100")
     assert at.selectbox(key="s_act").value == "identity"
-    assert at.error and "diverged at step" in at.error[0].value
+    assert at.error and "diverged at step 16" in at.error[0].value and "Your setting" in at.error[0].value
+    assert not at.metric  # no snapshot to show: the loss curve only
     assert at.get("vega_lite_chart")  # the loss up to the divergence
     for i in range(len(at.get("vega_lite_chart"))):
         for df in chart_frames(at, i):

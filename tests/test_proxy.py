@@ -548,7 +548,7 @@ def test_sessions_stick_and_losing_a_replica_reconnects_only_its_sessions(replic
             t.choose("GELU")
         for t in tabs:
             wait_for(t.idle_after_new_run, RENDER_S, f"{t.name} to redraw for GELU", pause_s, detail)
-            assert "s_act=GELU" in t.page.url and t.state()["errors"] == 0, detail()
+            assert "s_act=gelu" in t.page.url and t.state()["errors"] == 0, detail()
         after = [x for x in proxy.log(offset) if x.uri != "/_stcore/stream"]  # a websocket logs when it ends
         # a may still answer a request or two while it shuts down (those name a alone); everything
         # else, the reconnects that found a refusing included, must have been answered by b

@@ -58,7 +58,8 @@ def dataset(block_size: int = 3) -> Dataset:
 
 # What the bar says while each heavy call runs: fn -> label(*args). One table, no switches.
 LABELS: Mapping[Callable, Callable[..., str]] = {
-    T.train_variants: lambda cfgs, tcfg, data: t("common.training", n=len(cfgs), steps=tcfg.steps),
+    T.train_variants: lambda cfgs, tcfg, data: (t("common.training", n=len(cfgs), steps=tcfg.steps) if tcfg.steps > 1
+                                                else t("common.measuring_init", n=len(cfgs))),
     D.train_deep: lambda cfg, tcfg, data: t("common.training_deep", steps=tcfg.steps),
     D.depth_profile: lambda cfg, gains, data: t("common.profiling", n=len(gains)),
 }

@@ -1,10 +1,11 @@
 """Charts of the "Dead neurons" page: tidy DataFrame in, alt.Chart out. No Streamlit here.
 
-Every builder takes its (translated) title, axis titles and tooltip titles as arguments.
+The frames name each variant by its activation key (`activation`); `labels` maps a key to
+the text shown for it. Every builder takes its (translated) titles as arguments.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping
 
 import altair as alt
 import pandas as pd
@@ -14,45 +15,49 @@ from ui.charts import variant_scale
 DEAD = "#e03131"  # a dead unit on the map
 
 
-def dead_over_time(df: pd.DataFrame, domain: Sequence[str], n_hidden: int, title: str, x_title: str,
+def dead_over_time(df: pd.DataFrame, labels: Mapping[str, str], n_hidden: int, title: str, x_title: str,
                    y_title: str, color_title: str, pct_title: str, height: int = 320) -> alt.Chart:
-    """Dead units against the step, one line per variant (columns step, variant, dead, pct_inactive).
+    """Dead units against the step, one line per activation (columns step, activation, dead, pct_inactive).
 
-    `domain` fixes the colour of each variant (diverged ones included) so colours match the map.
-    The y-axis shows at least 0..10 so that lines at 0 read as "none", not as noise.
+    `labels` (key -> name, in the page's order, diverged ones included) fixes each line's colour,
+    so colours do not shift when a run diverges. The y-axis shows at least 0..10 so that lines at
+    0 read as "none", not as noise.
     """
-    top = max(10, int(df["dead"].max()) if len(df) else 0)
-    top = min(n_hidden, top)
+    d = df.assign(name=df["activation"].map(labels))
+    domain = list(labels.values())
+    top = min(n_hidden, max(10, int(d["dead"].max()) if len(d) else 0))
     return (
-        alt.Chart(df, title=title, height=height)
+        alt.Chart(d, title=title, height=height)
         .mark_line(point=True, strokeWidth=2.5)
         .encode(
             x=alt.X("step:Q", title=x_title),
             y=alt.Y("dead:Q", title=y_title, scale=alt.Scale(domain=[0, top], nice=True)),
-            color=alt.Color("variant:N", title=color_title, scale=variant_scale(domain), sort=list(domain)),
-            tooltip=[alt.Tooltip("variant:N", title=color_title), alt.Tooltip("step:Q", title=x_title),
+            color=alt.Color("name:N", title=color_title, scale=variant_scale(domain), sort=domain),
+            tooltip=[alt.Tooltip("name:N", title=color_title), alt.Tooltip("step:Q", title=x_title),
                      alt.Tooltip("dead:Q", title=y_title),
                      alt.Tooltip("pct_inactive:Q", title=pct_title, format=".1f")],
         )
     )
 
 
-def dead_map(df: pd.DataFrame, title: str, subtitle: str, x_title: str, y_title: str, frac_title: str,
-             state_title: str, row_height: int = 28) -> alt.Chart:
-    """Hidden units (x) by variant (y): grey by how often each unit has no gradient, red when dead.
+def dead_map(df: pd.DataFrame, rows: Mapping[str, str], states: tuple[str, str], title: str, subtitle: str,
+             x_title: str, y_title: str, frac_title: str, state_title: str, row_height: int = 28) -> alt.Chart:
+    """Hidden units (x) by activation (y): grey by how often each unit has no gradient, red when dead.
 
-    Columns: row (the y label), neuron, inactive_frac (0..1), dead (bool), state (shown text).
-    Each row gets `row_height` pixels (a Vega-Lite step), whatever the number of rows.
+    Columns: activation, neuron, inactive_frac (0..1), dead (bool). `rows`: key -> the row's
+    label, in order; `states`: the shown text of (dead, alive). Each row gets `row_height`
+    pixels (a Vega-Lite step), whatever the number of rows.
     """
-    rows = list(dict.fromkeys(df["row"])) if len(df) else []
-    n = int(df["neuron"].max()) + 1 if len(df) else 0
+    d = df.assign(row=df["activation"].map(rows), state=df["dead"].map({True: states[0], False: states[1]}))
+    order = [rows[k] for k in dict.fromkeys(d["activation"])]
+    n = int(d["neuron"].max()) + 1 if len(d) else 0
     return (
-        alt.Chart(df, title=alt.Title(title, subtitle=subtitle), height=alt.Step(row_height))
+        alt.Chart(d, title=alt.Title(title, subtitle=subtitle), height=alt.Step(row_height))
         .mark_rect(stroke="#dee2e6", strokeWidth=0.25)
         .encode(
             x=alt.X("neuron:O", title=x_title,
                     axis=alt.Axis(values=list(range(0, n, 25)), labelAngle=0)),
-            y=alt.Y("row:N", title=y_title, sort=rows, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y("row:N", title=y_title, sort=order, axis=alt.Axis(labelLimit=260)),
             color=alt.condition(
                 "datum.dead",
                 alt.value(DEAD),

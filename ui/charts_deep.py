@@ -1,22 +1,22 @@
 """Charts of the "Deep network health" page: tidy DataFrame in, alt.Chart out. No Streamlit here.
 
 Every builder takes its (translated) title, axis titles and legend/tooltip titles as
-arguments; series labels (e.g. "layer 1 · std 0.76") are made by the page, so a legend can
-carry the numbers that matter.
+arguments, and the lesson's frames with their ids (layer numbers, weight names, gain labels)
+plus `labels`: id -> the series label the page made (e.g. "layer 1: std 0.76"), so a legend can
+carry the numbers that matter. Rows whose id has no label are not drawn.
 """
 from __future__ import annotations
 
 import math
+from typing import Mapping
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
+from core.lessons.deep import AMBER, GREEN, GUIDE  # the update:data zones (log10 ratio)
 from ui.charts import variant_scale
 
-GUIDE = -3.0  # log10 of the healthy update:data ratio, 1e-3
-GREEN = (-3.5, -2.5)  # within about a factor of 3 of 1e-3
-AMBER = (-4.5, -1.5)  # within about a factor of 30; red beyond
 ZONE_FILL = {"green": "#b2f2bb", "amber": "#ffe8a1", "red": "#ffc9c9"}
 # Streamlit's default autosize "fit" squeezes the plot to make room for a legend below it;
 # "fit-x" fits the width only, so `height` is the plot's own height.
@@ -39,15 +39,22 @@ def densities(hist: pd.DataFrame) -> pd.DataFrame:
     return out[np.isfinite(out["x"]) & np.isfinite(out["density"])]
 
 
-def dist_lines(hist: pd.DataFrame, series: str, title: str, x_title: str, y_title: str, series_title: str,
-               share_title: str, x_format: str = ".2f", x_domain: tuple[float, float] | None = None,
-               height: int = 240) -> alt.Chart:
-    """One density line per series (the lecture's overlaid per-layer histograms).
+def labelled(df: pd.DataFrame, key: str, labels: Mapping) -> pd.DataFrame:
+    """The rows of `df` whose `key` has a label, with that label as their `series`."""
+    d = df[df[key].isin(list(labels))]
+    return d.assign(series=d[key].map(labels))
 
-    `hist` columns: <series>, bin_start, bin_end, fraction (any bins per series). `x_domain`
+
+def dist_lines(hist: pd.DataFrame, key: str, labels: Mapping, title: str, x_title: str, y_title: str,
+               series_title: str, share_title: str, x_format: str = ".2f",
+               x_domain: tuple[float, float] | None = None, height: int = 240) -> alt.Chart:
+    """One density line per labelled `key` (the lecture's overlaid per-layer histograms).
+
+    `hist` columns: <key>, bin_start, bin_end, fraction (any bins per series). `x_domain`
     zooms on the bulk of heavy-tailed values (the far tails are cut off at its edges).
     """
-    d = densities(hist)
+    series = "series"
+    d = densities(labelled(hist, key, labels))
     if x_domain is not None:
         d = d[(d["x"] >= x_domain[0]) & (d["x"] <= x_domain[1])]
     domain = list(dict.fromkeys(d[series])) if len(d) else []
@@ -130,14 +137,15 @@ def update_ratio(df: pd.DataFrame, title: str, x_title: str, y_title: str, serie
         color="independent").properties(autosize=FIT_X)
 
 
-def depth_lines(df: pd.DataFrame, y: str, title: str, x_title: str, y_title: str, series_title: str,
-                log: bool = False, y_format: str = ".3f", height: int = 300) -> alt.LayerChart:
-    """A value per hidden layer, one line per gain (columns series, layer, <y>, yours).
+def depth_lines(df: pd.DataFrame, y: str, labels: Mapping[str, str], title: str, x_title: str, y_title: str,
+                series_title: str, log: bool = False, y_format: str = ".3f", height: int = 300) -> alt.LayerChart:
+    """A value per hidden layer, one line per gain (columns label, layer, <y>, yours).
 
     The user's gain is drawn thick and on top (with BatchNorm all gains coincide), the others
     thin, so "yours vs the presets" reads at once.
     """
-    d = df[np.isfinite(df[y])]
+    d = labelled(df, "label", labels)
+    d = d[np.isfinite(d[y].astype(float))]
     if log:
         d = d[d[y] > 0]
     domain = list(dict.fromkeys(d["series"])) if len(d) else []

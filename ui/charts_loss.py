@@ -1,10 +1,15 @@
 """Charts of the "Loss at init" page: tidy DataFrame in, alt.Chart out. No Streamlit here.
 
-Every builder takes its (translated) title, axis titles and tooltip titles as arguments.
+Every builder takes its (translated) title, axis titles and tooltip titles as arguments, and
+the lesson's frames with their stable ids (W2 tokens, "naive"/"fixed", class numbers) plus a
+mapping id -> shown text.
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from ui.charts import variant_scale
@@ -37,12 +42,18 @@ def expected_curve(df: pd.DataFrame, v: int, title: str, x_title: str, y_title: 
     return curve + point + text
 
 
-def sweep(df: pd.DataFrame, chosen: float, expected: float, title: str, x_title: str, y_title: str,
-          variant_title: str, chosen_label: str, rule_label: str, height: int = 400) -> alt.LayerChart:
-    """Step-0 loss against the W2 scale on a log x-axis (columns scale, variant, loss).
+def w2_label(token: str) -> str:
+    """How a network of the sweep is named: its W2 scale (a formula, the same in every language)."""
+    return f"W2×{float(token):g}"
 
-    A dashed line marks the uniform guess; a ring and a label mark the chosen scale.
+
+def sweep(df: pd.DataFrame, chosen: str, expected: float, title: str, x_title: str, y_title: str,
+          variant_title: str, chosen_label: str, rule_label: str, height: int = 400) -> alt.LayerChart:
+    """Step-0 loss against the W2 scale on a log x-axis (the lesson's sweep: w2, scale, loss).
+
+    A dashed line marks the uniform guess; a ring and a label mark the chosen scale (a w2 token).
     """
+    df = df[["w2", "scale", "loss"]].assign(variant=df["w2"].map(w2_label))
     tip = [alt.Tooltip("variant:N", title=variant_title), alt.Tooltip("scale:Q", title=x_title, format="g"),
            alt.Tooltip("loss:Q", title=y_title, format=".4f")]
     x = alt.X("scale:Q", title=x_title, scale=alt.Scale(type="log", domain=[0.001, 1]),
@@ -51,7 +62,7 @@ def sweep(df: pd.DataFrame, chosen: float, expected: float, title: str, x_title:
     base = alt.Chart(df, title=title, height=height)
     curve = base.mark_line(color="#1c7ed6").encode(x=x, y=y) + \
         base.mark_point(filled=True, size=50, color="#1c7ed6").encode(x=x, y=y, tooltip=tip)
-    here = df[df["scale"] == chosen].assign(label=chosen_label)
+    here = df[df["w2"] == chosen].assign(label=chosen_label)
     ring = alt.Chart(here).mark_point(size=320, strokeWidth=3, color=MARK).encode(x="scale:Q", y="loss:Q", tooltip=tip)
     text = alt.Chart(here).mark_text(align="right", dx=-14, dy=-4, color=MARK, fontWeight="bold").encode(
         x="scale:Q", y="loss:Q", text="label:N")
@@ -75,9 +86,12 @@ def logits_hist(binned: pd.DataFrame, title: str, x_title: str, y_title: str, fr
     )
 
 
-def softmax_bars(df: pd.DataFrame, title: str, x_title: str, y_title: str, logit_title: str, role_title: str,
-                 target_label: str, other_label: str, height: int = 340) -> alt.LayerChart:
-    """Probabilities of a few classes (columns name, logit, prob, role), the target in green."""
+def softmax_bars(table: pd.DataFrame, names: Mapping[int, str], title: str, x_title: str, y_title: str,
+                 logit_title: str, role_title: str, target_label: str, other_label: str,
+                 height: int = 340) -> alt.LayerChart:
+    """Probabilities of a few classes (columns cls, logit, prob, is_target), the target in green;
+    `names`: class number -> its shown name."""
+    df = table.assign(name=table["cls"].map(names), role=np.where(table["is_target"], target_label, other_label))
     enc = dict(
         x=alt.X("name:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("prob:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
@@ -93,14 +107,16 @@ def softmax_bars(df: pd.DataFrame, title: str, x_title: str, y_title: str, logit
     return bars + text
 
 
-def hockey(df: pd.DataFrame, expected: float, title: str, x_title: str, y_title: str, variant_title: str,
-           raw_title: str, smooth_title: str, rule_label: str, y_max: float | None = None,
+def hockey(df: pd.DataFrame, labels: Mapping[str, str], expected: float, title: str, x_title: str, y_title: str,
+           variant_title: str, raw_title: str, smooth_title: str, rule_label: str, y_max: float | None = None,
            height: int = 480) -> alt.LayerChart:
     """Per-step minibatch loss (faint) and its rolling mean (bold) per variant.
 
-    Columns: step, variant, loss, smooth. With y_max, the y-axis stops there and higher
-    values (a run blowing up before it diverges) are clamped to the top edge.
+    Columns: step, variant (an id of `labels`: id -> shown name), loss, smooth. With y_max, the
+    y-axis stops there and higher values (a run blowing up before it diverges) are clamped to
+    the top edge.
     """
+    df = df[["step", "variant", "loss", "smooth"]].assign(variant=df["variant"].map(labels))
     domain = list(dict.fromkeys(df["variant"])) if len(df) else []
     color = alt.Color("variant:N", title=variant_title, scale=variant_scale(domain), legend=alt.Legend(orient="top"))
     x = alt.X("step:Q", title=x_title)

@@ -1,55 +1,28 @@
-"""Data prep and Altair charts of the Tanh saturation page. No Streamlit here.
+"""Altair charts of the Tanh saturation page. No Streamlit, no science here.
 
-`snapshot_frame` turns the recorded minibatch of one variant into the tidy table every chart
-of the page reads; the builders take that table (or a pre-binned histogram of it) and return
-charts with a title, labelled axes and tooltips. Every user-facing word comes in as an argument.
+Each builder takes a frame of core.lessons.saturation (variant ids, `inactive` flags) plus the
+words to show: `labels` maps a variant id to its translated name, `on_label` / `off_label` name
+an inactive / active unit. Every chart gets a title, labelled axes and tooltips.
 """
 from __future__ import annotations
 
 from typing import Mapping, Sequence
 
 import altair as alt
-import numpy as np
 import pandas as pd
 
-from core import activations as A
-from core import diagnostics as D
 from ui.charts import variant_scale
 
 ACTIVE_COLOUR = "#4c6ef5"
 INACTIVE_COLOUR = "#e8590c"
 
 
-def local_gradient(activation: str, pre: np.ndarray, params: Mapping[str, float] | None = None) -> np.ndarray:
-    """f'(x) at each pre-activation: how much of dL/dh gets through to dL/dx (tanh: 1 - h^2).
-
-    Maxout's snapshot holds the winning piece, and the gradient reaches it unchanged: f' = 1.
-    """
-    if A.get(activation).width_multiplier is not None:
-        return np.ones_like(pre, dtype="float64")
-    return A.derivative(activation, np.array(pre, dtype="float32"), params).numpy().astype("float64")
-
-
-def snapshot_frame(snap: pd.DataFrame, activation: str, params: Mapping[str, float] | None,
-                   threshold: float, on_label: str, off_label: str) -> pd.DataFrame:
-    """The snapshot of ONE step and ONE variant, with what the page shows about each unit.
-
-    Columns: example, neuron, pre (x), h, grad (dL/dh), local (f'(x)), dx (dL/dx = f'(x) dL/dh),
-    inactive (bool, core.diagnostics.saturation_map), state (on_label / off_label).
-    """
-    sat = D.saturation_map(snap, activation, params, threshold)
-    out = sat.assign(pre=snap["pre"].to_numpy(), grad=snap["grad"].to_numpy())
-    out["local"] = local_gradient(activation, out["pre"].to_numpy(), params)
-    out["dx"] = out["local"] * out["grad"]
-    out["state"] = np.where(out["inactive"], on_label, off_label)
-    return out[["example", "neuron", "pre", "h", "grad", "local", "dx", "inactive", "state"]]
-
-
 def state_hist(binned: pd.DataFrame, title: str, x_title: str, y_title: str, state_title: str,
                on_label: str, off_label: str, from_title: str, to_title: str,
                rules: Sequence[float] = (), rule_label: str = "", height: int = 300) -> alt.Chart:
-    """Stacked bars of a pre-binned histogram split by `state` (inactive on top, in orange),
-    with optional dashed vertical rules (e.g. at +-threshold)."""
+    """Stacked bars of a pre-binned histogram (columns inactive, bin_start, bin_end, count),
+    inactive on top, in orange, with optional dashed vertical rules (e.g. at +-threshold)."""
+    binned = binned.assign(state=binned["inactive"].map({True: on_label, False: off_label}))
     bars = (
         alt.Chart(binned)
         .mark_bar(binSpacing=0)
@@ -85,9 +58,10 @@ def _js(s: str) -> str:
     return s.replace("\\", "\\\\").replace("'", "\\'")
 
 
-def compare_bars(df: pd.DataFrame, title: str, x_title: str, y_title: str, w1_title: str, b1_title: str,
-                 dead_title: str, height: int = 260) -> alt.Chart:
-    """% inactive per setting (columns variant, pct, w1, b1, dead), with its value as text."""
+def compare_bars(df: pd.DataFrame, labels: Mapping[str, str], title: str, x_title: str, y_title: str,
+                 w1_title: str, b1_title: str, dead_title: str, height: int = 260) -> alt.Chart:
+    """% inactive per setting (columns variant (id), pct, w1, b1, dead), with its value as text."""
+    df = df.assign(variant=df["variant"].map(labels))
     domain = list(df["variant"])
     enc = dict(
         x=alt.X("variant:N", title=x_title, sort=domain, axis=alt.Axis(labelAngle=0, labelLimit=220)),
@@ -102,17 +76,14 @@ def compare_bars(df: pd.DataFrame, title: str, x_title: str, y_title: str, w1_ti
     return alt.layer(bars, text).properties(title=title, height=height)
 
 
-def loss_curve(loss: pd.DataFrame, last_step: int, title: str, x_title: str, y_title: str, color_title: str,
-               points: int = 100) -> alt.Chart:
-    """Minibatch loss per variant up to `last_step`, averaged over windows of steps (it is noisy).
+def loss_curve(curve: pd.DataFrame, labels: Mapping[str, str], title: str, x_title: str, y_title: str,
+               color_title: str) -> alt.Chart:
+    """Minibatch loss per variant (columns variant (id), window, loss: the lesson's loss_curve).
 
-    Input: TrainResult.loss (rows after a divergence are already gone).
+    `labels` gives the legend's order and names, so each setting keeps its colour.
     """
-    d = loss[(loss["split"] == "batch") & (loss["step"] <= last_step)].copy()
-    width = max(1, (last_step + 1) // points)
-    d["window"] = (d["step"] // width) * width
-    g = d.groupby(["variant", "window"], sort=False)["loss"].mean().reset_index()
-    domain = list(dict.fromkeys(loss["variant"]))
+    g = curve.assign(variant=curve["variant"].map(labels))
+    domain = list(labels.values())
     # a run on its way to diverging reaches 1e30: a log axis keeps the healthy lines readable
     huge = len(g) > 0 and g["loss"].max() > 50 * max(g["loss"].min(), 1e-9)
     y_scale = alt.Scale(type="log") if huge else alt.Scale(zero=False)

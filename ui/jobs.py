@@ -68,8 +68,10 @@ class Board:
     """Deduplicated, bounded, queued computation with a bounded result store."""
 
     def __init__(self, workers: int = 2, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES,
-                 ttl: float = TTL, max_queued: int = MAX_QUEUED):
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="trainer")
+                 ttl: float = TTL, max_queued: int = MAX_QUEUED, initializer: Callable[[], None] | None = None):
+        # `initializer` runs once in each worker thread: torch's denormal flushing is a setting
+        # of the calling thread, so workers must set it themselves (core.runtime.configure).
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="trainer", initializer=initializer)
         self._lock = threading.Lock()
         self._store: OrderedDict[Hashable, tuple[float, bytes]] = OrderedDict()  # key -> (time, pickle)
         self._bytes = 0
@@ -179,4 +181,6 @@ def workers() -> int:
 def board() -> Board:
     """The server's one board (cache_resource: one object shared by every session; it is
     thread-safe and sessions never mutate what it returns)."""
-    return Board(workers=workers())
+    import core.runtime
+
+    return Board(workers=workers(), initializer=core.runtime.configure)

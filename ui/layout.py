@@ -23,7 +23,7 @@ def page_setup(page_id: str, title: str, icon: str, controls: Sequence[S.Control
 
     core.runtime.configure()  # torch threads and denormals: set where the program starts
     st.session_state[S.PAGE_ID] = page_id
-    notices = S.read_url(controls)  # before any widget: they start from the URL's values
+    notices = S.read_url(controls)  # before any widget: bad values go, so widgets start from good ones
     st.set_page_config(page_title=f"{title} · {t('common.app_title')}", page_icon=icon, layout="wide",
                        initial_sidebar_state="collapsed" if present.presenting() else "auto")
     menu()
@@ -54,7 +54,8 @@ def menu() -> None:
 
 def language_switch() -> None:
     """The sidebar language picker; the URL keeps the code (`lang=it`), never the shown name."""
-    S.select(S.LANG, "🌐", format_func=LANGUAGES.__getitem__, where=st.sidebar, label_visibility="collapsed")
+    S.select(S.LANG, "🌐", format_func=LANGUAGES.__getitem__, where=st.sidebar, label_visibility="collapsed",
+             on_change=S.refresh_choices)
 
 
 def what_you_will_see(text: str) -> None:

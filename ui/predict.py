@@ -46,7 +46,7 @@ def toggle() -> None:
 
 
 def on() -> bool:
-    return bool(S.shared_value(PREDICT))
+    return bool(S.value_of(PREDICT))
 
 
 def _store() -> dict:

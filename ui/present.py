@@ -22,7 +22,7 @@ FONT = {"label": 16, "title": 18, "chart_title": 22}  # font sizes (px) when pre
 
 def presenting() -> bool:
     """Is this session in presenter mode? (the sidebar toggle, seeded from the URL)"""
-    return bool(S.shared_value(PRESENT))
+    return bool(S.value_of(PRESENT))
 
 
 def toggle() -> None:

@@ -119,34 +119,20 @@ PREDICT = Control("predict", "bool", False)
 SHARED = (LANG, PRESENT, PREDICT)
 
 
-def shared_value(c: Control) -> Any:
-    """A shared setting's value in this run: its widget, else the URL, else what the session
-    last had (a page switch empties the URL), else the default."""
-    value = st.session_state.get(c.key)
-    if value is not None and c.valid(value):
-        return value
-    if c.key in st.query_params:
-        try:
-            return c.parse(st.query_params.get_all(c.key))
-        except (ValueError, TypeError, OverflowError):
-            pass
-    return st.session_state.get(SHARED_MEMORY, {}).get(c.key, c.default)
-
-
 def shared_params() -> dict[str, str]:
     """The shared settings not at their default, as query params: for links to other pages
     (the menu, the home cards), since a page switch starts from an empty URL."""
-    return {c.key: c.to_url(v)[0] for c in SHARED if not c.is_default(v := shared_value(c))}
+    return {c.key: c.to_url(v)[0] for c in SHARED if not c.is_default(v := value_of(c))}
 
 
 # -- reading the URL ---------------------------------------------------------------------------
 def read_url(controls: Sequence[Control], page: bool = True) -> list[str]:
     """Validate the URL before the page's widgets are drawn; the notices to show.
 
-    A valid value becomes its widget's starting state (unless the widget already has one:
-    then the session is mid-interaction and the URL follows the widget). A bad value is
-    dropped with a notice naming it; unknown params are dropped with one notice listing them.
-    With `page`, the controls are recorded for the view link and export file names.
+    A bad value is dropped from the URL with a notice naming it (its widget then starts from
+    the default); unknown params are dropped with one notice listing them. Valid values stay:
+    each widget starts from its URL value (see `initial`). With `page`, the controls are
+    recorded for the view link and export file names.
     """
     from ui.text import t  # late import: text depends on the language read here
 
@@ -162,13 +148,10 @@ def read_url(controls: Sequence[Control], page: bool = True) -> list[str]:
             continue
         raw = st.query_params.get_all(key)
         try:
-            value = c.parse(raw)
+            c.parse(raw)
         except (ValueError, TypeError, OverflowError):
             notices.append(t("common.notice.bad_param", key=safe_text(key), value=safe_text(",".join(raw))))
             del st.query_params[key]
-            continue
-        if c.key not in st.session_state:
-            st.session_state[c.key] = value
     if unknown:
         names = ", ".join(f"`{safe_text(k, 20)}`" for k in unknown[:MAX_NOTICE_KEYS])
         more = f" (+{len(unknown) - MAX_NOTICE_KEYS})" if len(unknown) > MAX_NOTICE_KEYS else ""
@@ -182,12 +165,23 @@ def show_notices(notices: Sequence[str]) -> None:
         st.warning(n, icon="⚠️")
 
 
-def _seed(c: Control) -> None:
-    """Give the widget its starting state: the URL's (set by read_url), a shared setting's
-    memory, or the default. Drawn without `value=`, a keyed widget then reads it from here."""
-    if c.key not in st.session_state or not c.valid(st.session_state[c.key]):
-        st.session_state[c.key] = list(c.default) if c.kind == "multi" else (
-            shared_value(c) if c in SHARED else c.default)
+def initial(c: Control) -> Any:
+    """The value a widget starts from when it has no state yet: the URL's, else (a shared
+    setting) what the session last had, else the default.
+
+    It is passed as the widget's default (`value=`, `index=`), never written into session
+    state: a widget's own state wins over it. That matters when a session reconnects to a
+    restarted or another replica: the browser sends the widgets' states with its first rerun,
+    and the URL it still shows may be one change behind them.
+    """
+    if c.key in st.query_params:
+        try:
+            return c.parse(st.query_params.get_all(c.key))
+        except (ValueError, TypeError, OverflowError):
+            pass
+    if c in SHARED:
+        return st.session_state.get(SHARED_MEMORY, {}).get(c.key, c.default)
+    return list(c.default) if c.kind == "multi" else c.default
 
 
 def _sync(c: Control, value: Any) -> Any:
@@ -203,6 +197,24 @@ def _sync(c: Control, value: Any) -> Any:
     return value
 
 
+def value_of(c: Control) -> Any:
+    """A control's value in this run before its widget is drawn (a lesson call at the top of
+    a page needs a slider drawn further down): the widget's state, the URL's, or the default."""
+    v = st.session_state.get(c.key)
+    return v if v is not None and c.valid(v) else initial(c)
+
+
+def refresh_choices() -> None:
+    """After a language change (the picker's callback): hand every choice widget its value
+    again. The browser keeps a select's *shown* text and sends it back on the next rerun; once
+    the labels are in the new language that text matches no option and Streamlit falls back
+    to the first one. Set anew, the value goes back to the browser in the new language."""
+    for c in st.session_state.get(VIEW_CONTROLS, ()):
+        if c.kind in ("choice", "multi") and c.key in st.session_state:
+            v = st.session_state[c.key]
+            st.session_state[c.key] = list(v) if c.kind == "multi" else v
+
+
 def set_value(c: Control, value: Any) -> None:
     """For button callbacks (presets): the widget shows `value` on the next run, and the URL follows."""
     st.session_state[c.key] = list(value) if c.kind == "multi" else value
@@ -211,43 +223,38 @@ def set_value(c: Control, value: Any) -> None:
 # -- widgets -----------------------------------------------------------------------------------
 def slider(c: Control, label: str, step: float, help: str | None = None, fmt: str | None = None, where=st,
            **kw: Any) -> Any:
-    _seed(c)
     lo, hi = (c.min, c.max) if c.kind == "float" else (int(c.min or 0), int(c.max or 0))
-    return _sync(c, where.slider(label, min_value=lo, max_value=hi, step=step, key=c.key, help=help, format=fmt,
-                                 **kw))
+    return _sync(c, where.slider(label, min_value=lo, max_value=hi, value=initial(c), step=step, key=c.key, help=help,
+                                 format=fmt, **kw))
 
 
 def select(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st,
            **kw: Any) -> Any:
-    _seed(c)
-    return _sync(c, where.selectbox(label, c.options, key=c.key, format_func=format_func, help=help, **kw))
+    return _sync(c, where.selectbox(label, c.options, index=c.options.index(initial(c)), key=c.key,
+                                    format_func=format_func, help=help, **kw))
 
 
 def select_slider(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None,
                   where=st, **kw: Any) -> Any:
-    _seed(c)
-    return _sync(c, where.select_slider(label, options=c.options, key=c.key, format_func=format_func, help=help,
-                                        **kw))
+    return _sync(c, where.select_slider(label, options=c.options, value=initial(c), key=c.key,
+                                        format_func=format_func, help=help, **kw))
 
 
 def segmented(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st,
               **kw: Any) -> Any:
-    _seed(c)
-    value = where.segmented_control(label, c.options, key=c.key, format_func=format_func, help=help,
-                                    required=True, **kw)
+    value = where.segmented_control(label, c.options, default=initial(c), key=c.key, format_func=format_func,
+                                    help=help, required=True, **kw)
     return _sync(c, c.default if value is None else value)
 
 
 def multiselect(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None,
                 where=st, **kw: Any) -> list[str]:
-    _seed(c)
-    return _sync(c, where.multiselect(label, c.options, key=c.key, format_func=format_func, help=help,
-                                      max_selections=c.max_items, **kw))
+    return _sync(c, where.multiselect(label, c.options, default=initial(c), key=c.key, format_func=format_func,
+                                      help=help, max_selections=c.max_items, **kw))
 
 
 def toggle(c: Control, label: str, help: str | None = None, where=st, **kw: Any) -> bool:
-    _seed(c)
-    return _sync(c, where.toggle(label, key=c.key, help=help, **kw))
+    return _sync(c, where.toggle(label, value=bool(initial(c)), key=c.key, help=help, **kw))
 
 
 def activation_control(key: str, default: str | Sequence[str], multi: bool = False, exclude: tuple[str, ...] = (),
@@ -263,13 +270,11 @@ def activation_control(key: str, default: str | Sequence[str], multi: bool = Fal
 
 # -- the view as a value -----------------------------------------------------------------------
 def view_params(extra: Sequence[Control] = ()) -> list[tuple[str, str]]:
-    """(key, URL value) of every recorded control that is not at its default, from session
-    state (set for every control by read_url, so widgets further down the page count too)."""
+    """(key, URL value) of every recorded control that is not at its default: its widget's
+    state, or for a widget further down the page not drawn yet in this run, its start value."""
     params: list[tuple[str, str]] = []
     for c in (*st.session_state.get(VIEW_CONTROLS, ()), *extra):
-        value = st.session_state.get(c.key)
-        if c in SHARED:
-            value = shared_value(c)
+        value = value_of(c)
         if value is None or not c.valid(value) or c.is_default(value):
             continue
         params.extend((c.key, v) for v in c.to_url(value))

@@ -35,9 +35,9 @@ def catalogue(lang: str) -> Mapping[str, str]:
 def current_lang() -> str:
     """The language of this run: the picker's, else the URL's `lang`, else the session's last
     (a page switch empties the URL; a page may read its text before its sidebar is drawn)."""
-    from ui.state import LANG, shared_value
+    from ui.state import LANG, value_of
 
-    lang = shared_value(LANG)
+    lang = value_of(LANG)
     return lang if lang in LANGUAGES else DEFAULT_LANG
 
 

@@ -15,11 +15,22 @@ only ``data`` and ``compute``, a lesson computes its page's default view (warm s
 from typing import Callable, Mapping
 
 from core.lessons.common import Compute, direct, expected_init_loss
+from core.lessons.dead import DeadLesson, dead
+from core.lessons.deep import DeepLesson, deep
 from core.lessons.gallery import GalleryLesson, gallery
+from core.lessons.loss import LossLesson, SoftmaxLesson, loss, softmax_by_hand
+from core.lessons.saturation import SaturationLesson, saturation
 
-# page id (ui/pages.py) -> its lesson
+# page id (ui/pages.py) -> its lesson. (Each function shadows its module's name here: import
+# a module's other names from it directly, e.g. `from core.lessons.saturation import VARIANTS`.)
 PAGES: Mapping[str, Callable] = {
     "gallery": gallery,
+    "saturation": saturation,
+    "dead": dead,
+    "loss": loss,
+    "deep": deep,
 }
 
-__all__ = ["PAGES", "Compute", "direct", "expected_init_loss", "GalleryLesson", "gallery"]
+__all__ = ["PAGES", "Compute", "direct", "expected_init_loss", "GalleryLesson", "gallery", "SaturationLesson",
+           "saturation", "DeadLesson", "dead", "LossLesson", "SoftmaxLesson", "loss", "softmax_by_hand",
+           "DeepLesson", "deep"]

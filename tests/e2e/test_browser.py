@@ -150,6 +150,42 @@ def test_language_and_predict_follow_the_student_through_the_menu(server, page):
     no_errors(page)
 
 
+def test_a_choice_survives_a_language_switch_and_the_next_click(server, page):
+    """The browser keeps a select's shown text; after a language switch it would send back a
+    text that matches no option, and the next rerun fell back to the first activation. The
+    view keeps its activation and its token through the switch and the click after it."""
+    from ui.text import catalogue
+    it = catalogue("it")
+    open_page(page, server, "Tanh_saturation", "s_steps=100")
+    choose(page, 0, "Sigmoid (logistic)")  # picked in the browser: it now holds the English text
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="Italiano").click()
+    settle(page)
+    page.get_by_role("button", name=it["saturation.preset.fix"]).click()  # any rerun after the switch
+    settle(page)
+    assert "s_act=sigmoid" in page.url and "s_w1=0.2" in page.url and "lang=it" in page.url, page.url
+    shown = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"] input').first.input_value()
+    assert shown == it["act.sigmoid.name"]
+    no_errors(page)
+    # the same for a multiselect whose options are translated names (the gallery)
+    open_page(page, server, "Activation_gallery", "lang=en")
+    box = page.locator('[data-testid="stMain"] [data-testid="stMultiSelect"] input').first
+    box.click()
+    box.fill("Softsign")
+    page.locator('[role="option"]').filter(has_text="Softsign").first.click()
+    page.wait_for_url("**g_act=softsign*", timeout=60_000)
+    page.keyboard.press("Escape")
+    settle(page)
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="Italiano").click()
+    settle(page)
+    page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"], [data-testid="stSidebar"] label').filter(
+        has_text=it["common.present.toggle"]).first.click()  # any rerun after the switch
+    settle(page)
+    for key in ("sigmoid", "tanh", "relu", "gelu", "softsign"):
+        assert f"g_act={key}" in page.url, page.url
+
+
 # -- classroom features, in the real browser ------------------------------------------------------
 def test_chart_downloads_are_real_files_named_after_the_view(server, browser):
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)

@@ -33,3 +33,4 @@ TEXT.update({
 })
 TEXT["common.queued"] = "Waiting for the server: other students' networks are training. Yours is number {place} in the queue..."
 TEXT["common.busy"] = "The server has too much work queued right now. Wait a minute, then change a setting or reload the page."
+TEXT["common.measuring_init"] = "Measuring {n} networks at initialisation, on the word list in use..."

@@ -48,14 +48,13 @@ TEXT = {
     "dead.preset.reset": "↺ Reset",
     "dead.preset.reset_help": "Back to the default settings.",
     "dead.setup_caption": (
-        "Each network: embedding C (27×10) → W1 (30×200) = randn × {w1}, b1 = randn × {b1}{bn} → activation → "
+        "Each network: embedding C ({v}×{e}) → W1 ({fan_in}×{h}) = randn × {w1}, b1 = randn × {b1}{bn} → activation → "
         "W2 = randn × 0.01, b2 = 0; batch 32, constant learning rate {lr}, {steps:,} steps, seed 2147483647. "
         "Dead units are counted at {checks} checkpoints (every {every} steps) on the first {n:,} training examples; "
         "the final losses use the first {ntr:,} training and {nval:,} validation examples (the words are shuffled, "
         "so that is a fair sample; the lecture's full split moves them by about 0.01)."
     ),
     "dead.setup_caption.bn": " (ignored: BatchNorm on)",
-    "dead.training": "Training {k} network(s) together for {steps:,} steps...",
     # -- chart 1: dead over time -------------------------------------------------------------------
     "dead.time.header": "How many units die, and when",
     "dead.time.title": "Dead hidden units during training (of {h})",

@@ -35,13 +35,12 @@ TEXT = {
     "deep.phase.help": "At init (before any step), after training, or both side by side.",
     "deep.phase.both": "side by side",
     "deep.phase.init": "at init",
-    "deep.phase.trained": "after training",
+    "deep.phase.after": "after training",
     "deep.fixed": (
         "Fixed: 5 hidden layers of 100 units, no biases (as in the lecture), embeddings of size 10, context of "
         "3 characters, batch 32, seed 2147483647; the output layer starts ×0.1 so the first softmax is not "
         "confidently wrong. Statistics are measured on 1,000 training examples."
     ),
-    "deep.training": "Training the deep net for {steps} steps on the names data...",
     "deep.variant": "Your net ({name}, gain {gain}, lr {lr}{bn})",
     "deep.no_trained": "Training steps are 0, so only the net at init is shown.",
     "deep.no_trained_diverged": "The run diverged before it could be measured after training, so only the net "
@@ -49,7 +48,7 @@ TEXT = {
     "deep.init_broken": "This setting overflows already at init (infinite or undefined values), so there is nothing "
                         "to draw. Pick a smaller gain.",
     "deep.at.init": "at init",
-    "deep.at.trained": "after {n} steps",
+    "deep.at.after": "after {n} steps",
     "deep.density": "density",
     "deep.zoomed": "(zoom: mean ± {k:g} std)",
     "deep.share": "share of values in this bin",
@@ -77,7 +76,7 @@ TEXT = {
                        "~1/1000.",
     "deep.m.loss": "Loss, end of run",
     "deep.m.loss_help": "Mean minibatch loss over the last {n} steps. A network that knows nothing scores "
-                        "−ln(1/27) = {expected:.2f}.",
+                        "−ln(1/{V}) = {expected:.2f}.",
     # -- 1. activations --------------------------------------------------------------------
     "deep.act.header": "1 · Activations: does every layer pass on a signal of the same size?",
     "deep.act.body": (

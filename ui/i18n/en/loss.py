@@ -137,6 +137,4 @@ TEXT = {
     "loss.hockey.m_end": "{variant}: last 100 steps",
     "loss.hockey.m_end_help": "Mean minibatch loss over the last 100 steps shown: lower is better.",
     "loss.hockey.m_start_help": "The loss of the very first minibatch, before any update.",
-    "loss.training_sweep": "Measuring the step-0 loss of {n} networks...",
-    "loss.training_hockey": "Training the naive and the fixed network for {n} steps...",
 }

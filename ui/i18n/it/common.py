@@ -34,3 +34,4 @@ TEXT.update({
 })
 TEXT["common.queued"] = "In attesa del server: si stanno addestrando le reti di altri studenti. La tua è la numero {place} in coda..."
 TEXT["common.busy"] = "Il server ha troppo lavoro in coda in questo momento. Attendi un minuto, poi cambia un'impostazione o ricarica la pagina."
+TEXT["common.measuring_init"] = "Misura di {n} reti all'inizializzazione, sulla lista di parole in uso..."

@@ -49,7 +49,7 @@ TEXT = {
     "dead.preset.reset": "↺ Azzera",
     "dead.preset.reset_help": "Torna alle impostazioni predefinite.",
     "dead.setup_caption": (
-        "Ogni rete: embedding C (27×10) → W1 (30×200) = randn × {w1}, b1 = randn × {b1}{bn} → attivazione → "
+        "Ogni rete: embedding C ({v}×{e}) → W1 ({fan_in}×{h}) = randn × {w1}, b1 = randn × {b1}{bn} → attivazione → "
         "W2 = randn × 0.01, b2 = 0; batch 32, tasso di apprendimento costante {lr}, {steps:,} passi, seed 2147483647. "
         "Le unità morte sono contate in {checks} checkpoint (ogni {every} passi) sui primi {n:,} esempi di "
         "addestramento; le loss finali usano i primi {ntr:,} esempi di addestramento e {nval:,} di validazione "
@@ -57,7 +57,6 @@ TEXT = {
         "di circa 0,01)."
     ),
     "dead.setup_caption.bn": " (ignorato: BatchNorm attiva)",
-    "dead.training": "Addestramento di {k} rete/i insieme per {steps:,} passi...",
     # -- grafico 1: unità morte nel tempo ----------------------------------------------------------
     "dead.time.header": "Quante unità muoiono, e quando",
     "dead.time.title": "Unità nascoste morte durante l'addestramento (su {h})",

@@ -36,13 +36,12 @@ TEXT = {
     "deep.phase.help": "La rete all'inizio (prima di qualsiasi passo), addestrata, oppure le due affiancate.",
     "deep.phase.both": "affiancate",
     "deep.phase.init": "all'inizio",
-    "deep.phase.trained": "addestrata",
+    "deep.phase.after": "addestrata",
     "deep.fixed": (
         "Fissi: 5 strati nascosti da 100 unità, senza bias (come nella lezione), embedding di dimensione 10, contesto "
         "di 3 caratteri, batch 32, seed 2147483647; lo strato di output parte ×0.1, così la prima softmax non sbaglia "
         "con sicurezza. Le statistiche sono misurate su 1000 esempi di addestramento."
     ),
-    "deep.training": "Addestramento della rete profonda per {steps} passi sui dati dei nomi...",
     "deep.variant": "La tua rete ({name}, guadagno {gain}, lr {lr}{bn})",
     "deep.no_trained": "I passi di addestramento sono 0, quindi viene mostrata solo la rete all'inizializzazione.",
     "deep.no_trained_diverged": "L'addestramento è andato in divergenza prima che la rete potesse essere misurata, "
@@ -50,7 +49,7 @@ TEXT = {
     "deep.init_broken": "Questa impostazione va in overflow già all'inizializzazione (valori infiniti o indefiniti), "
                         "quindi non c'è niente da disegnare. Scegli un guadagno più piccolo.",
     "deep.at.init": "all'inizializzazione",
-    "deep.at.trained": "dopo {n} passi",
+    "deep.at.after": "dopo {n} passi",
     "deep.density": "densità",
     "deep.zoomed": "(zoom: media ± {k:g} std)",
     "deep.share": "quota di valori in questo intervallo",
@@ -80,7 +79,7 @@ TEXT = {
                        "~1/1000.",
     "deep.m.loss": "Loss a fine addestramento",
     "deep.m.loss_help": "Loss media del minibatch sugli ultimi {n} passi. Una rete che non sa nulla ottiene "
-                        "−ln(1/27) = {expected:.2f}.",
+                        "−ln(1/{V}) = {expected:.2f}.",
     # -- 1. attivazioni ---------------------------------------------------------------------
     "deep.act.header": "1 · Attivazioni: ogni strato trasmette un segnale della stessa ampiezza?",
     "deep.act.body": (

@@ -141,6 +141,4 @@ TEXT = {
     "loss.hockey.m_end": "{variant}: ultimi 100 passi",
     "loss.hockey.m_end_help": "Loss media del minibatch sugli ultimi 100 passi mostrati: più bassa è, meglio è.",
     "loss.hockey.m_start_help": "La loss del primissimo minibatch, prima di qualsiasi aggiornamento.",
-    "loss.training_sweep": "Misura della loss al passo 0 di {n} reti...",
-    "loss.training_hockey": "Addestramento della rete ingenua e di quella corretta per {n} passi...",
 }
