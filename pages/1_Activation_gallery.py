@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.activations import KEYS, PROPERTY_NAMES, REGISTRY, SOFTMAX
-from core.lessons.gallery import DEFAULT_KEYS, INPUT_STDS, Card
+from core.lessons.activation_gallery import DEFAULT_KEYS, INPUT_STDS, Card
 from ui import cache
 from ui import charts_gallery as charts
 from ui import state as S

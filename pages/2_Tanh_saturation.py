@@ -3,12 +3,12 @@
 Histograms of the pre-activations x and of h = f(x), the example x neuron map of saturated
 (or zero-gradient) units, and how much gradient 1 - t^2 lets through, for any activation of
 the registry and any W1 / b1 scale, at init or after N training steps.
-The numbers come from core.lessons.saturation; this page draws and translates them.
+The numbers come from core.lessons.tanh_saturation; this page draws and translates them.
 """
 import streamlit as st
 
 from core import activations as A
-from core.lessons.saturation import DEFAULTS, FAN_IN, VARIANTS, presets, saturation
+from core.lessons.tanh_saturation import DEFAULTS, FAN_IN, VARIANTS, presets, saturation
 from ui import cache, predict, wordlist
 from ui import charts as C
 from ui import charts_saturation as CS

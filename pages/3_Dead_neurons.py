@@ -1,12 +1,12 @@
 """Dead neurons: train several activations together and count the hidden units that pass no
 gradient on any example, over training (line), at the end (map) and against the final loss
 (table); then the causes (high lr, bad init, saturation) and one-click cures.
-The numbers come from core.lessons.dead; this page draws and translates them."""
+The numbers come from core.lessons.dead_neurons; this page draws and translates them."""
 import pandas as pd
 import streamlit as st
 
 from core.config import FIXED_TANH
-from core.lessons.dead import ACT_EXAMPLES, DEFAULTS, dead
+from core.lessons.dead_neurons import ACT_EXAMPLES, DEFAULTS, dead
 from ui import cache, predict, wordlist
 from ui import charts_dead as C
 from ui import state as S

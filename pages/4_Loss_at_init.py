@@ -2,8 +2,8 @@
 logits behind it, a hand-made "confidently wrong" softmax, and the hockey-stick loss curve."""
 import streamlit as st
 
-from core.lessons.common import expected_init_loss
-from core.lessons.loss import (DEFAULTS, EVAL_N, SCALES, SMOOTH, SOFTMAX_DEFAULTS, V_RANGE, expected_curve, loss,
+from core.lessons import expected_init_loss
+from core.lessons.loss_at_init import (DEFAULTS, EVAL_N, SCALES, SMOOTH, SOFTMAX_DEFAULTS, V_RANGE, expected_curve, loss,
                                softmax_by_hand)
 from ui import cache, predict, wordlist
 from ui import charts_loss as C

@@ -1,11 +1,11 @@
 """Deep network health: the lecture's 5 x [Linear 100 -> (BatchNorm) -> activation] on the names
 data, read at a glance: activations, gradients, weight gradients per layer (at init and after
 training), the update:data ratio over training, and how the signal's std travels with depth.
-The numbers and verdicts come from core.lessons.deep; this page draws and words them.
+The numbers and verdicts come from core.lessons.deep_network; this page draws and words them.
 """
 import streamlit as st
 
-from core.lessons.deep import DEFAULTS, EXCLUDED, PRESETS, deep, gain_presets, recommended_gain, same_gain
+from core.lessons.deep_network import DEFAULTS, EXCLUDED, PRESETS, deep, gain_presets, recommended_gain, same_gain
 from ui import cache, wordlist
 from ui import charts_deep as C
 from ui import deep_view as V

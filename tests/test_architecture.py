@@ -56,3 +56,32 @@ def test_importing_core_and_the_lessons_changes_no_torch_setting():
             "assert (torch.get_num_threads(), torch.backends.mkldnn.enabled) == before, before")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, env={"ACTIVATIONS_TORCH_THREADS": "1",
                                                                               "PATH": "/usr/bin:/bin"})
+
+
+def test_the_lessons_package_imports_no_lesson_while_it_loads():
+    """Two server threads importing at once, one through `core.lessons` and one straight through
+    a lesson module, deadlock if the package imports its lessons while it loads (seen under
+    load: `_DeadlockError ... _ModuleLock('core.lessons')`). It loads them on first use."""
+    code = """
+import sys, threading
+import core.lessons
+assert not [m for m in sys.modules if m.startswith("core.lessons.") and m != "core.lessons"]
+errors = []
+def through_package():
+    try:
+        import core.lessons as L
+        L.deep, L.saturation
+    except Exception as e:
+        errors.append(e)
+def straight():
+    try:
+        import core.lessons.deep_network, core.lessons.tanh_saturation
+    except Exception as e:
+        errors.append(e)
+threads = [threading.Thread(target=f) for f in (through_package, straight) * 4]
+[t.start() for t in threads]
+[t.join() for t in threads]
+assert not errors, errors
+assert callable(core.lessons.saturation) and len(core.lessons.pages()) == 5
+"""
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

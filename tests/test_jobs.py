@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from ui.jobs import Board, Busy
+from ui.jobs import Board, Busy, Closed
 
 
 def slow(value, seconds=0.05, calls=None):
@@ -133,3 +133,11 @@ def test_workers_train_with_the_apps_torch_settings():
 
     assert Board(workers=1, initializer=core.runtime.configure).get("denormal", tiny) == 0.0
     assert board().get(("test", "denormal"), tiny) == 0.0  # the app's own board
+
+
+def test_a_board_that_is_shutting_down_says_so():
+    board = Board(workers=1)
+    board._pool.shutdown()  # what the interpreter does at exit
+    with pytest.raises(Closed):
+        board.submit("late", lambda p: 1)
+    assert board.stats()["jobs"] == 0

@@ -1,4 +1,4 @@
-"""core.lessons.dead against the numbers the "Dead neurons" page showed before the lessons layer
+"""core.lessons.dead_neurons against the numbers the "Dead neurons" page showed before the lessons layer
 (the old page run on the names data, same seed): dead counts, losses, diverged steps, ids.
 
 The literals were read off the old page's table (dead counts exact, losses to 4 decimals, the
@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from core.data import names_dataset
-from core.lessons.dead import DEFAULTS, dead
+from core.lessons.dead_neurons import DEFAULTS, dead
 from core.train import train_variants
 
 ACTS = ("relu", "leaky_relu", "tanh", "elu")

@@ -1,4 +1,4 @@
-"""core.lessons.deep, called directly on the names data: the numbers the Deep network health
+"""core.lessons.deep_network, called directly on the names data: the numbers the Deep network health
 page showed before the lessons layer (recorded from its old code path, same seeds), the
 lecture's, and the decisions moved out of the page (phases, trends, zones, gains, divergence).
 
@@ -13,8 +13,8 @@ import pytest
 
 from core.data import build_dataset, names_dataset
 from core.deep import DeepConfig, DeepTrain, depth_profile, train_deep
-from core.lessons import common
-from core.lessons.deep import (DEFAULTS, DeepLesson, deep, gain_presets, recommended_gain, saturation_applies,
+from core.lessons import expected_init_loss
+from core.lessons.deep_network import (DEFAULTS, DeepLesson, deep, gain_presets, recommended_gain, saturation_applies,
                                update_zone)
 
 REL = 1e-4  # float noise across machines; the same machine gives the same bits
@@ -185,7 +185,7 @@ def test_expected_loss_comes_from_the_data_vocabulary():
     les = deep(steps=20, data=small, compute=compute)
     assert les.vocab_size == 3 and les.expected_loss == pytest.approx(math.log(3))
     assert all(cfg.vocab_size == 3 for cfg in seen)
-    assert common.expected_init_loss(3) == les.expected_loss
+    assert expected_init_loss(3) == les.expected_loss
 
 
 def test_shown_phases_follow_the_switch(default300):

@@ -1,4 +1,4 @@
-"""core.lessons.gallery: the Activation gallery's numbers from one call, no Streamlit."""
+"""core.lessons.activation_gallery: the Activation gallery's numbers from one call, no Streamlit."""
 import math
 
 import pytest

@@ -1,4 +1,4 @@
-"""core.lessons.loss on the names data, against the numbers the page showed before the lessons
+"""core.lessons.loss_at_init on the names data, against the numbers the page showed before the lessons
 layer (the old page's code path at HEAD d5c0df9, same seed) and against the lecture."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 import core.runtime
 from core.config import FIXED_SOFTMAX, NAIVE
 from core.data import build_dataset, names_dataset
-from core.lessons.common import direct
-from core.lessons.loss import (DEFAULTS, EVAL_N, HOCKEY, SCALES, SOFTMAX_DEFAULTS, SWEEP_TRAIN, expected_curve, loss,
+from core.lessons import direct
+from core.lessons.loss_at_init import (DEFAULTS, EVAL_N, HOCKEY, SCALES, SOFTMAX_DEFAULTS, SWEEP_TRAIN, expected_curve, loss,
                                softmax_by_hand)
 from core.train import train_variants
 

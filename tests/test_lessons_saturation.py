@@ -1,4 +1,4 @@
-"""core.lessons.saturation on the names data, against the numbers the page showed before the
+"""core.lessons.tanh_saturation on the names data, against the numbers the page showed before the
 lessons layer (the old page's code path, same seed) and against the lecture."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 import core.runtime
 from core.config import FIXED_TANH, KAIMING, NAIVE
 from core.data import build_dataset, names_dataset
-from core.lessons.common import direct, expected_init_loss
-from core.lessons.saturation import DEFAULTS, VARIANTS, inactive_kind, kaiming_w1, presets, saturation
+from core.lessons import direct, expected_init_loss
+from core.lessons.tanh_saturation import DEFAULTS, VARIANTS, inactive_kind, kaiming_w1, presets, saturation
 from core.train import train_variants
 
 core.runtime.configure()  # the app's torch settings (the page calls it too)

@@ -23,7 +23,7 @@ from core import deep as D
 from core import train as T
 from core.config import DataConfig
 from core.data import Dataset, build_dataset, names_dataset
-from core.lessons.gallery import Params
+from core.lessons.activation_gallery import Params
 from ui import jobs, wordlist
 from ui.text import t
 
@@ -79,7 +79,7 @@ def call_key(fn: Callable, args: tuple, data: Dataset, data_key: DataConfig) -> 
 
 def compute(data_key: DataConfig | None = None, words: tuple[str, ...] | None = None,
             bar: bool = True) -> Callable[..., Any]:
-    """A lesson's ``compute`` for this session (see core.lessons.common.Compute).
+    """A lesson's ``compute`` for this session (see core.lessons.Compute).
 
     Each call ``compute(fn, *args)`` is answered from the server's board, computed there at
     most once however many sessions ask. With ``bar``, a progress bar shows while it waits.
@@ -120,5 +120,5 @@ def compute(data_key: DataConfig | None = None, words: tuple[str, ...] | None = 
 # -- the gallery trains nothing: Streamlit's own cache is enough -------------------------------
 @st.cache_data(max_entries=128, ttl=TTL, show_spinner=False)
 def gallery(keys: tuple[str, ...], params: Params, x_max: float) -> lessons.GalleryLesson:
-    """core.lessons.gallery, shared by every session (params: ((key, ((name, value), ...)), ...))."""
+    """core.lessons.activation_gallery, shared by every session (params: ((key, ((name, value), ...)), ...))."""
     return lessons.gallery(keys, params, x_max)

@@ -14,7 +14,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.lessons.deep import AMBER, GREEN, GUIDE  # the update:data zones (log10 ratio)
+from core.lessons.deep_network import AMBER, GREEN, GUIDE  # the update:data zones (log10 ratio)
 from ui.charts import variant_scale
 
 ZONE_FILL = {"green": "#b2f2bb", "amber": "#ffe8a1", "red": "#ffc9c9"}

@@ -1,6 +1,6 @@
 """Altair charts of the Tanh saturation page. No Streamlit, no science here.
 
-Each builder takes a frame of core.lessons.saturation (variant ids, `inactive` flags) plus the
+Each builder takes a frame of core.lessons.tanh_saturation (variant ids, `inactive` flags) plus the
 words to show: `labels` maps a variant id to its translated name, `on_label` / `off_label` name
 an inactive / active unit. Every chart gets a title, labelled axes and tooltips.
 """

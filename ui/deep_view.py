@@ -1,12 +1,12 @@
 """Drawing for the "Deep network health" page: the metrics row, the per-phase charts of sections
 1-3 with their notices, and the table. Every number and verdict comes from the lesson
-(core.lessons.deep); here its ids become translated labels and sentences."""
+(core.lessons.deep_network); here its ids become translated labels and sentences."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from core.lessons.deep import ZOOM, DeepLesson, DeepPhase
+from core.lessons.deep_network import ZOOM, DeepLesson, DeepPhase
 from ui import charts_deep as C
 from ui.export import show
 from ui.layout import notice

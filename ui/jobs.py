@@ -39,6 +39,10 @@ class Busy(RuntimeError):
     """The queue is full: the server has more work waiting than it should accept."""
 
 
+class Closed(RuntimeError):
+    """The server is shutting down: its workers take no new work."""
+
+
 @dataclass
 class Job:
     """One request being computed: its progress as the worker reports it."""
@@ -123,7 +127,12 @@ class Board:
                 raise Busy(f"{self.max_queued} jobs already waiting")
             job = Job(key)
             self._jobs[key] = job
-        self._pool.submit(self._run, job, fn)
+        try:
+            self._pool.submit(self._run, job, fn)
+        except RuntimeError as e:  # the interpreter is exiting: the pool takes no new work
+            with self._lock:
+                self._jobs.pop(key, None)
+            raise Closed(str(e)) from None
         return job
 
     def _run(self, job: Job, fn: Callable[..., Any]) -> None:

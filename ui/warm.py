@@ -45,20 +45,23 @@ def warm() -> list[str]:
     """Run every page's default view; the names of the lessons that failed (printed too)."""
     from core import lessons
     from core.config import DataConfig
-    from ui import cache
+    from ui import cache, jobs
 
     t0 = time.perf_counter()
     data_key = DataConfig(source=cache.NAMES)  # every default view trains on the bundled names
     compute = cache.compute(data_key, bar=False)
     data = cache.dataset_for(data_key)
     failed = []
-    for name, lesson in lessons.PAGES.items():
+    for name, lesson in lessons.pages().items():
         try:
             lesson(data=data, compute=compute)
+        except jobs.Closed:  # the server is stopping: nothing left to warm
+            print("warm-up: stopped, the server is shutting down", flush=True)
+            return failed
         except Exception:
             log.exception("warm-up of %s failed", name)
             failed.append(name)
     # printed, not only logged: deploy logs and the test read it
-    print(f"warm-up: done in {time.perf_counter() - t0:.1f} s, {len(lessons.PAGES)} lessons"
+    print(f"warm-up: done in {time.perf_counter() - t0:.1f} s, {len(lessons.pages())} lessons"
           + (f", failed: {failed}" if failed else ""), flush=True)
     return failed

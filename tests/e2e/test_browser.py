@@ -162,6 +162,7 @@ def test_a_choice_survives_a_language_switch_and_the_next_click(server, page):
     page.get_by_role("option", name="Italiano").click()
     settle(page)
     page.get_by_role("button", name=it["saturation.preset.fix"]).click()  # any rerun after the switch
+    page.wait_for_url("**s_w1=0.2*", timeout=60_000)
     settle(page)
     assert "s_act=sigmoid" in page.url and "s_w1=0.2" in page.url and "lang=it" in page.url, page.url
     shown = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"] input').first.input_value()
@@ -181,6 +182,7 @@ def test_a_choice_survives_a_language_switch_and_the_next_click(server, page):
     settle(page)
     page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"], [data-testid="stSidebar"] label').filter(
         has_text=it["common.present.toggle"]).first.click()  # any rerun after the switch
+    page.wait_for_url("**present=true*", timeout=60_000)
     settle(page)
     for key in ("sigmoid", "tanh", "relu", "gelu", "softsign"):
         assert f"g_act={key}" in page.url, page.url

@@ -16,7 +16,7 @@ import pandas as pd
 from core.config import FIXED_SOFTMAX, FIXED_TANH, MLPConfig, TrainConfig
 from core.data import Dataset, names_dataset
 from core.diagnostics import dead_over_time
-from core.lessons.common import Compute, direct
+from core.lessons import Compute, direct
 from core.train import train_variants, variant_names
 
 ACT_EXAMPLES = 5_000  # first training examples on which "dead" is measured (keeps the cold render fast)

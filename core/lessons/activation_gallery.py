@@ -9,7 +9,7 @@ import pandas as pd
 
 from core import activations as A
 from core.data import Dataset
-from core.lessons.common import Compute, direct
+from core.lessons import Compute, direct
 
 DEFAULT_KEYS = ("sigmoid", "tanh", "relu", "gelu")
 INPUT_STDS = (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)  # log-spaced; 1.0 feeds the gain table

@@ -21,7 +21,7 @@ import pandas as pd
 from core.config import FIXED_SOFTMAX, NAIVE, MLPConfig, TrainConfig
 from core.data import Dataset, names_dataset
 from core.diagnostics import histogram, init_loss, softmax_table
-from core.lessons.common import Compute, direct, expected_init_loss
+from core.lessons import Compute, direct, expected_init_loss
 from core.train import train_variants, variant_names
 
 SCALES = tuple(f"{10 ** (k / 4):.3g}" for k in range(-12, 1))  # W2 scales 0.001 ... 1, 4 per decade (tokens)

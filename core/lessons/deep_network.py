@@ -24,7 +24,7 @@ import pandas as pd
 from core import activations as A
 from core.data import Dataset, names_dataset
 from core.deep import SATURATION, DeepConfig, DeepTrain, depth_profile, train_deep
-from core.lessons.common import Compute, direct, expected_init_loss
+from core.lessons import Compute, direct, expected_init_loss
 
 PHASES = ("init", "after")  # phase ids: at init (step 0), after the last finite step
 _CORE_PHASE = {"init": "init", "trained": "after"}  # core.deep's phase names -> ours

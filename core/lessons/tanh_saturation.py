@@ -23,7 +23,7 @@ from core import activations as A
 from core import diagnostics as D
 from core.config import FIXED_SOFTMAX, FIXED_TANH, KAIMING, NAIVE, MLPConfig, TrainConfig
 from core.data import Dataset, names_dataset
-from core.lessons.common import Compute, direct
+from core.lessons import Compute, direct
 from core.train import train_variants, variant_names
 
 VARIANTS = ("yours", "before", "fix", "kaiming")  # stable ids, in training order
