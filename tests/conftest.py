@@ -22,3 +22,19 @@ os.environ.setdefault("ACTIVATIONS_WARMUP", "0")
 from core import runtime  # noqa: E402
 
 runtime.configure()
+
+
+# -- markers by folder: `python -m pytest -m unit` runs the fast part alone -------------------------
+import pytest  # noqa: E402
+
+MARKERS = {"core": "unit", "ui": "unit", "lessons": "lesson", "app": "app", "server": "server", "e2e": "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    """Each test gets its folder's marker (a file directly in tests/ is `unit`); the proxy
+    test, which also drives a browser, carries `proxy` itself and is a `server` test too."""
+    tests_dir = Path(__file__).resolve().parent
+    for item in items:
+        rel = Path(str(item.fspath)).resolve().relative_to(tests_dir)
+        folder = rel.parts[0] if len(rel.parts) > 1 else ""
+        item.add_marker(getattr(pytest.mark, MARKERS.get(folder, "unit")))

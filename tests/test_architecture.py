@@ -50,14 +50,6 @@ def test_no_page_trains_by_itself():
         assert "train_variants(" not in text and "train_deep(" not in text.replace("D.train_deep:", ""), path.name
 
 
-def test_importing_core_and_the_lessons_changes_no_torch_setting():
-    code = ("import torch; before = (torch.get_num_threads(), torch.backends.mkldnn.enabled); "
-            "import core, core.lessons, core.train; "
-            "assert (torch.get_num_threads(), torch.backends.mkldnn.enabled) == before, before")
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, env={"ACTIVATIONS_TORCH_THREADS": "1",
-                                                                              "PATH": "/usr/bin:/bin"})
-
-
 def test_the_lessons_package_imports_no_lesson_while_it_loads():
     """Two server threads importing at once, one through `core.lessons` and one straight through
     a lesson module, deadlock if the package imports its lessons while it loads (seen under
@@ -85,3 +77,10 @@ assert not errors, errors
 assert callable(core.lessons.saturation) and len(core.lessons.pages()) == 5
 """
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_every_test_has_one_layer_marker():
+    """The markers of CONTRIBUTING.md: each test file sits in the folder of its kind."""
+    folders = {p.name for p in (ROOT / "tests").iterdir() if p.is_dir() and not p.name.startswith((".", "__"))}
+    assert folders == {"core", "ui", "lessons", "app", "server", "e2e"}
+    assert not [p for p in (ROOT / "tests" / "core").glob("*.py") if "AppTest" in p.read_text()]

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # every concept page, and the home page (it has only the shared settings)
 PAGES = [*sorted((ROOT / "pages").glob("*.py")), ROOT / "streamlit_app.py"]
 NO_CONTROLS = {"streamlit_app.py"}

@@ -14,7 +14,7 @@ import pytest
 from bench.load import DeepLink, free_port, run_sessions, server_log, start_server, stop_server
 from ui.pages import PAGES
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TRAINING_PAGES = [p.url_path for p in PAGES if p.url_path != "Activation_gallery"]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Prints the settings before and after importing all of core, then after configure() (twice: it
 # must be idempotent). A denormal double reads back as 0 once denormals are flushed.
@@ -21,6 +21,9 @@ def settings():
             "denormal_kept": torch.tensor([1e-323], dtype=torch.float64).item() != 0.0}
 out = {"before": settings()}
 import core, core.activations, core.config, core.data, core.model, core.train, core.deep, core.diagnostics
+import core.lessons
+for lesson in core.lessons.pages().values():  # every lesson module, loaded
+    pass
 out["imported"] = settings()
 from core import runtime
 runtime.configure()
@@ -53,6 +56,18 @@ def test_configure_sets_the_apps_settings(default_run):
     assert default_run["configured"] == {"threads": 1, "mkldnn": False, "denormal_kept": False}
 
 
-def test_configure_reads_the_thread_count_from_the_environment():
-    assert probe("3")["configured"]["threads"] == 3
-    assert probe("0")["configured"]["threads"] == 1  # at least one
+def test_configure_reads_the_thread_count_from_the_environment(monkeypatch):
+    import torch
+
+    from core import runtime
+
+    try:
+        monkeypatch.setenv("ACTIVATIONS_TORCH_THREADS", "3")
+        runtime.configure()
+        assert torch.get_num_threads() == 3
+        monkeypatch.setenv("ACTIVATIONS_TORCH_THREADS", "0")
+        runtime.configure()
+        assert torch.get_num_threads() == 1  # at least one
+    finally:
+        monkeypatch.delenv("ACTIVATIONS_TORCH_THREADS")
+        runtime.configure()

@@ -5,7 +5,7 @@ from ui.pages import PAGES
 
 
 def run_home(**params):
-    at = AppTest.from_file("../streamlit_app.py", default_timeout=60)
+    at = AppTest.from_file("../../streamlit_app.py", default_timeout=60)
     for k, v in params.items():
         at.query_params[k] = v
     return at.run()

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 import core.train
 from ui.text import catalogue
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = {"home": "streamlit_app.py", "gallery": "pages/1_Activation_gallery.py",
            "saturation": "pages/2_Tanh_saturation.py", "dead": "pages/3_Dead_neurons.py",
            "loss": "pages/4_Loss_at_init.py", "deep": "pages/5_Deep_network_health.py"}

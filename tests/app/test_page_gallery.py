@@ -13,7 +13,7 @@ from core.activations import KEYS, REGISTRY, SOFTMAX
 from ui.i18n.en.gallery import TEXT
 from ui.text import catalogue
 
-PAGE = "../pages/1_Activation_gallery.py"
+PAGE = "../../pages/1_Activation_gallery.py"
 DEFAULT_KEYS = ["sigmoid", "tanh", "relu", "gelu"]
 DEFAULT_NAMES = [REGISTRY[k].name for k in DEFAULT_KEYS]  # what the widget shows and the URL holds
 

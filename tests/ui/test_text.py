@@ -8,7 +8,7 @@ import pytest
 
 from ui.text import LANGUAGES, catalogue
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]
 UI = sorted((ROOT / "ui").glob("*.py"))
 

@@ -38,7 +38,7 @@ from bench.load import free_port, server_log, stop_server
 
 pytestmark = pytest.mark.proxy
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RUN_SH = ROOT / "deploy" / "run.sh"
 HEALTHCHECK = ROOT / "deploy" / "healthcheck.py"
 TEMPLATE = ROOT / "deploy" / "nginx" / "streamlit.conf.template"
