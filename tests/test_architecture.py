@@ -1,5 +1,6 @@
 """The layers import one way (pages -> ui -> core), core is science only, pages stay thin,
 and the app never imports what the Docker image leaves out (bench/, tests/)."""
+
 from __future__ import annotations
 
 import ast
@@ -13,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CORE = sorted((ROOT / "core").rglob("*.py"))
 UI = sorted((ROOT / "ui").rglob("*.py"))
 PAGES = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]
-MAX_PAGE_LINES = 180  # "about 150": the logic that is not drawing lives in core/lessons and ui/
+# "about 150 lines": counted in statements, which the formatter's line wrapping does not change
+# (a 150-line page is ~100 statements; the Deep page had 237 before the lessons layer)
+MAX_PAGE_STATEMENTS = 120
 
 
 def imported(path: Path) -> set[str]:
@@ -39,8 +42,8 @@ def test_the_app_never_imports_bench_or_tests(path):
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_pages_are_thin(path):
-    n = len(path.read_text().splitlines())
-    assert n <= MAX_PAGE_LINES, f"{path.name} has {n} lines: move what is not drawing to core/lessons or ui/"
+    n = sum(isinstance(node, ast.stmt) for node in ast.walk(ast.parse(path.read_text())))
+    assert n <= MAX_PAGE_STATEMENTS, f"{path.name} has {n} statements: move what is not drawing to core/lessons or ui/"
 
 
 def test_no_page_trains_by_itself():
