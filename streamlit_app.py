@@ -1,4 +1,5 @@
 """Home page: what the app teaches, a card per concept, how to share a view, the data."""
+
 import streamlit as st
 
 from ui import state as S
@@ -17,8 +18,9 @@ for i, page in enumerate(PAGES):
     with cols[i % 2].container(border=True):
         st.subheader(f"{page.icon} {t(f'home.card.{page.key}.title')}")
         st.markdown(t(f"home.card.{page.key}.body"))
-        st.page_link(page.path, label=t("home.open", page=t(f"home.card.{page.key}.title")), icon="➡️",
-                     query_params=links_params)
+        st.page_link(
+            page.path, label=t("home.open", page=t(f"home.card.{page.key}.title")), icon="➡️", query_params=links_params
+        )
 
 st.header(t("home.share.title"))
 st.markdown(t("home.share.body"))

@@ -8,6 +8,7 @@
 `python -m bench --only trainer` (or latency, load) runs one of them; the trainer benchmark
 alternates both sides for --repeat rounds and compares each side's best time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -79,16 +80,19 @@ def trainer(steps: int, rounds: int = 3) -> None:
     # split losses are cut to one example (the app evaluates whole splits; that cost is the
     # same forward pass either way and is not what is compared here).
     tcfg = TrainConfig(steps=steps, eval_examples=1)
-    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, "
-          f"oneDNN {'on' if torch.backends.mkldnn.enabled else 'off'}, steps {steps}, best of {rounds} rounds")
+    print(
+        f"torch {torch.__version__}, threads {torch.get_num_threads()}, "
+        f"oneDNN {'on' if torch.backends.mkldnn.enabled else 'off'}, steps {steps}, best of {rounds} rounds"
+    )
 
     # warm up both paths (allocator, first-call dispatch)
     notebook_train(data.Xtr, data.Ytr, 200)
     train_variants([KAIMING], TrainConfig(steps=200, eval_examples=1), data)
 
     # (a) one net
-    t_nb, t_core = compare("(a)", lambda: notebook_train(data.Xtr, data.Ytr, steps),
-                           lambda: train_variants([KAIMING], tcfg, data), rounds)
+    t_nb, t_core = compare(
+        "(a)", lambda: notebook_train(data.Xtr, data.Ytr, steps), lambda: train_variants([KAIMING], tcfg, data), rounds
+    )
     print(f"(a) notebook loop, 1 net: {steps / t_nb:,.0f} steps/s ({t_nb:.2f} s)")
     print(f"(a) core trainer, 1 net:  {steps / t_core:,.0f} steps/s ({t_core:.2f} s)")
     print(f"speedup one_net {t_nb / t_core:.2f}x")
@@ -97,8 +101,11 @@ def trainer(steps: int, rounds: int = 3) -> None:
     acts = [REGISTRY[k] for k in COMPARED]
     cfgs = [KAIMING.with_(activation=k) for k in COMPARED]
     t_seq, t_bat = compare(
-        "(b)", lambda: [notebook_train(data.Xtr, data.Ytr, steps, act=lambda x, a=a: a.fn(x)) for a in acts],
-        lambda: train_variants(cfgs, tcfg, data), rounds)
+        "(b)",
+        lambda: [notebook_train(data.Xtr, data.Ytr, steps, act=lambda x, a=a: a.fn(x)) for a in acts],
+        lambda: train_variants(cfgs, tcfg, data),
+        rounds,
+    )
     print(f"(b) 8 sequential notebook runs: {t_seq:.2f} s ({8 * steps / t_seq:,.0f} net-steps/s)")
     print(f"(b) 8 activations together:     {t_bat:.2f} s ({8 * steps / t_bat:,.0f} net-steps/s)")
     print(f"speedup eight_activations {t_seq / t_bat:.2f}x")

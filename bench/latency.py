@@ -4,6 +4,7 @@ activation (cold for it), and a warm rerun back to the activation already seen.
 Measured with Streamlit's AppTest (script time on the server, no browser). Targets on the
 2-core machine: first render <= 3 s, warm <= 0.5 s.
 """
+
 from __future__ import annotations
 
 import time

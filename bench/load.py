@@ -23,6 +23,7 @@ Targets on a 2-core machine: 100 sessions, 0 errors, p95 under 10 s, RSS under 1
     python -m bench.load --sessions 100          # starts its own server on a free port
     python -m bench.load --url http://127.0.0.1:8501 --pid 1234   # an already running one
 """
+
 from __future__ import annotations
 
 import argparse
@@ -87,37 +88,59 @@ L = DeepLink
 # accept shows a notice (st.warning); the test fails on it, so stale params are caught.
 WAVES: tuple[tuple[DeepLink, ...], ...] = (
     (  # 1. first look: mostly defaults
-        L(HOME), L(HOME), L(GALLERY), L(GALLERY), L(GALLERY, q(g_act=["Tanh", "ReLU"])),
-        L(SATURATION), L(SATURATION), L(SATURATION, q(s_w1=0.2, s_b1=0.01)),
-        L(LOSS, q(l_n=400)), L(LOSS, q(l_n=400, l_w2=0.01)), L(DEAD), L(DEEP, q(n_steps=300)),
+        L(HOME),
+        L(HOME),
+        L(GALLERY),
+        L(GALLERY),
+        L(GALLERY, q(g_act=["Tanh", "ReLU"])),
+        L(SATURATION),
+        L(SATURATION),
+        L(SATURATION, q(s_w1=0.2, s_b1=0.01)),
+        L(LOSS, q(l_n=400)),
+        L(LOSS, q(l_n=400, l_w2=0.01)),
+        L(DEAD),
+        L(DEEP, q(n_steps=300)),
     ),
     (  # 2. the lecture's fixes, on other activations
         L(GALLERY, q(g_act=["Tanh", "Leaky ReLU", "ELU"], g_leaky_relu_alpha=0.1)),
         L(GALLERY, q(g_act=["Sigmoid (logistic)", "GELU", "SiLU / Swish"], g_xmax=8)),
-        L(SATURATION, q(s_act="ReLU", s_steps=200)), L(SATURATION, q(s_act="ReLU", s_steps=200)),
-        L(SATURATION, q(s_w1=0.2, s_b1=0.01, s_steps=200)), L(SATURATION, q(s_act="Sigmoid (logistic)", s_thr=0.95)),
-        L(LOSS, q(l_act="ReLU", l_w2=0.1, l_n=400)), L(LOSS, q(l_act="ReLU", l_w2=0.1, l_n=400)),
+        L(SATURATION, q(s_act="ReLU", s_steps=200)),
+        L(SATURATION, q(s_act="ReLU", s_steps=200)),
+        L(SATURATION, q(s_w1=0.2, s_b1=0.01, s_steps=200)),
+        L(SATURATION, q(s_act="Sigmoid (logistic)", s_thr=0.95)),
+        L(LOSS, q(l_act="ReLU", l_w2=0.1, l_n=400)),
+        L(LOSS, q(l_act="ReLU", l_w2=0.1, l_n=400)),
         L(LOSS, q(l_v=10, l_z0=0, l_z1=0, l_z2=5, l_z3=0, l_tgt=2, l_n=400)),
-        L(DEEP, q(n_bn="true", n_steps=300)), L(DEEP, q(n_gain=1, n_steps=0)), L(DEAD, q(d_lr="0.5", d_steps=500)),
+        L(DEEP, q(n_bn="true", n_steps=300)),
+        L(DEEP, q(n_gain=1, n_steps=0)),
+        L(DEAD, q(d_lr="0.5", d_steps=500)),
     ),
     (  # 3. students push the sliders
         L(GALLERY, q(g_act=["ReLU", "PReLU", "SELU"], g_prelu_a=0.5)),
         L(GALLERY, q(g_act=["Softplus", "Mish"], g_softplus_beta=3)),
         L(GALLERY, q(g_act=["Maxout", "Step (Heaviside)", "Hard tanh"], g_maxout_k=4, g_xmax=3)),
-        L(SATURATION, q(s_act="ELU", s_w1=2, s_b1=0.5, s_steps=500)), L(SATURATION, q(s_act="GELU", s_steps=300)),
+        L(SATURATION, q(s_act="ELU", s_w1=2, s_b1=0.5, s_steps=500)),
+        L(SATURATION, q(s_act="GELU", s_steps=300)),
         L(SATURATION, q(s_act="Leaky ReLU", s_w1=0.5, s_steps=400)),
         L(SATURATION, q(s_act="Tanh", s_w1=3, s_b1=3, s_thr=0.9)),
-        L(LOSS, q(l_act="GELU", l_b2="true", l_w2=0.0316, l_n=600)), L(LOSS, q(l_act="Tanh", l_b2="true", l_n=300)),
-        L(DEEP, q(n_gain=3, n_steps=500)), L(DEEP, q(n_lin="true", n_gain=0.5, n_steps=200)),
+        L(LOSS, q(l_act="GELU", l_b2="true", l_w2=0.0316, l_n=600)),
+        L(LOSS, q(l_act="Tanh", l_b2="true", l_n=300)),
+        L(DEEP, q(n_gain=3, n_steps=500)),
+        L(DEEP, q(n_lin="true", n_gain=0.5, n_steps=200)),
         L(DEAD, q(d_acts=["ReLU", "Leaky ReLU", "GELU"], d_b1=3, d_steps=500)),
     ),
     (  # 4. a second pass later in the lesson
         L(GALLERY, q(g_act=["Identity (linear)", "Softsign", "GELU (tanh approx.)"])),
-        L(GALLERY, q(g_act=["Tanh", "ReLU"])), L(GALLERY),
-        L(SATURATION, q(s_act="SiLU / Swish", s_w1=0.8, s_steps=800)), L(SATURATION, q(s_act="Softsign", s_b1=0)),
-        L(SATURATION, q(s_act="Mish", s_steps=100)), L(SATURATION),
-        L(LOSS, q(l_act="ELU", l_w2=0.001, l_n=800)), L(LOSS, q(l_act="Sigmoid (logistic)", l_w2=0.178, l_n=200)),
-        L(DEEP, q(n_act="ReLU", n_gain=1.41, n_lr="0.05", n_steps=400)), L(DEEP, q(n_steps=300)),
+        L(GALLERY, q(g_act=["Tanh", "ReLU"])),
+        L(GALLERY),
+        L(SATURATION, q(s_act="SiLU / Swish", s_w1=0.8, s_steps=800)),
+        L(SATURATION, q(s_act="Softsign", s_b1=0)),
+        L(SATURATION, q(s_act="Mish", s_steps=100)),
+        L(SATURATION),
+        L(LOSS, q(l_act="ELU", l_w2=0.001, l_n=800)),
+        L(LOSS, q(l_act="Sigmoid (logistic)", l_w2=0.178, l_n=200)),
+        L(DEEP, q(n_act="ReLU", n_gain=1.41, n_lr="0.05", n_steps=400)),
+        L(DEEP, q(n_steps=300)),
         L(DEAD, q(d_bn="true", d_w1=0.5, d_steps=300)),
     ),
 )
@@ -129,13 +152,22 @@ def explore_links(n: int, wave: int) -> list[DeepLink]:
     out = []
     for i in range(n):
         k = wave * n + i  # distinct for every session of every wave
-        out.append((
-            L(SATURATION, q(s_w1=round(0.1 + 0.001 * (k % 2900), 3), s_steps=100)),
-            L(LOSS, q(l_act=("Tanh", "ReLU", "GELU", "ELU", "SiLU / Swish")[k % 5], l_n=200 + 100 * (k // 5 % 19))),
-            L(DEEP, q(n_gain=round(0.1 + 0.01 * (k % 490), 2), n_steps=100)),
-            L(GALLERY, q(g_act=["ELU", "Tanh"], g_xmax=1 + 0.5 * (k % 39), g_elu_alpha=round(0.1 + 0.1 * (k // 39 % 30), 1))),
-            L(DEAD, q(d_w1=round(0.05 + 0.01 * (k % 196), 2), d_steps=100)),
-        )[i % 5])
+        out.append(
+            (
+                L(SATURATION, q(s_w1=round(0.1 + 0.001 * (k % 2900), 3), s_steps=100)),
+                L(LOSS, q(l_act=("Tanh", "ReLU", "GELU", "ELU", "SiLU / Swish")[k % 5], l_n=200 + 100 * (k // 5 % 19))),
+                L(DEEP, q(n_gain=round(0.1 + 0.01 * (k % 490), 2), n_steps=100)),
+                L(
+                    GALLERY,
+                    q(
+                        g_act=["ELU", "Tanh"],
+                        g_xmax=1 + 0.5 * (k % 39),
+                        g_elu_alpha=round(0.1 + 0.1 * (k // 39 % 30), 1),
+                    ),
+                ),
+                L(DEAD, q(d_w1=round(0.05 + 0.01 * (k % 196), 2), d_steps=100)),
+            )[i % 5]
+        )
     return out
 
 
@@ -150,7 +182,10 @@ def session_mix(n: int, wave: int = 0) -> list[DeepLink]:
 def draws_charts(page: str) -> bool:
     """Whether a page is a chart page that has been written (a placeholder draws none)."""
     path = PAGE_FILES.get(page)
-    return path is not None and re.search(r"\bshow\(|altair_chart\(", (REPO / path).read_text(encoding="utf-8")) is not None
+    return (
+        path is not None
+        and re.search(r"\bshow\(|altair_chart\(", (REPO / path).read_text(encoding="utf-8")) is not None
+    )
 
 
 # -- the server --------------------------------------------------------------------------------
@@ -160,8 +195,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, timeout: float = 90.0, log_path: str | os.PathLike | None = None,
-                 cwd: str | os.PathLike = REPO, warmup: bool = True) -> subprocess.Popen:
+def start_server(
+    port: int,
+    timeout: float = 90.0,
+    log_path: str | os.PathLike | None = None,
+    cwd: str | os.PathLike = REPO,
+    warmup: bool = True,
+) -> subprocess.Popen:
     """`streamlit run streamlit_app.py` from `cwd` (the repo root) on 127.0.0.1:port; returns
     when GET /_stcore/health says "ok" (or raises after `timeout` s). Output goes to
     `proc.log_path`. With `warmup` (as in production) the server warms its default views.
@@ -172,9 +212,23 @@ def start_server(port: int, timeout: float = 90.0, log_path: str | os.PathLike |
         fd, log_path = tempfile.mkstemp(prefix=f"streamlit-load-{port}-", suffix=".log")
         os.close(fd)
     log = open(log_path, "wb")  # noqa: SIM115 - closed by stop_server
-    cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
-           "--server.headless", "true", "--server.address", "127.0.0.1",
-           "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "streamlit_app.py",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     env = {**os.environ, "ACTIVATIONS_WARMUP": "1" if warmup else "0"}
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     proc.log_path = str(log_path)  # type: ignore[attr-defined]
@@ -192,8 +246,9 @@ def start_server(port: int, timeout: float = 90.0, log_path: str | os.PathLike |
             pass
         time.sleep(0.25)
     stop_server(proc)
-    raise RuntimeError(f"streamlit did not become healthy on port {port} within {timeout:.0f} s:\n"
-                       + server_log(proc)[-3000:])
+    raise RuntimeError(
+        f"streamlit did not become healthy on port {port} within {timeout:.0f} s:\n" + server_log(proc)[-3000:]
+    )
 
 
 def stop_server(proc: subprocess.Popen, timeout: float = 15.0) -> None:
@@ -336,8 +391,10 @@ def _read(res: SessionResult, raw: bytes, t0: float, pages_by_hash: dict[str, st
             if math.isnan(res.first_chart_s):
                 res.first_chart_s = time.perf_counter() - t0
         elif ek == "exception":
-            res.exceptions.append(f"{'warning' if el.exception.is_warning else 'exception'}: "
-                                  f"{el.exception.type}: {el.exception.message[:300]}")
+            res.exceptions.append(
+                f"{'warning' if el.exception.is_warning else 'exception'}: "
+                f"{el.exception.type}: {el.exception.message[:300]}"
+            )
         elif ek == "alert" and el.alert.format == Alert.ERROR:
             res.error_alerts.append(el.alert.body[:300])
         elif ek == "alert" and el.alert.format == Alert.WARNING:
@@ -351,8 +408,15 @@ def _read(res: SessionResult, raw: bytes, t0: float, pages_by_hash: dict[str, st
     return False
 
 
-async def _session(ws_url: str, link: DeepLink, timeout: float, gate: asyncio.Semaphore,
-                   arrived, done: asyncio.Event | None, hold_s: float) -> SessionResult:
+async def _session(
+    ws_url: str,
+    link: DeepLink,
+    timeout: float,
+    gate: asyncio.Semaphore,
+    arrived,
+    done: asyncio.Event | None,
+    hold_s: float,
+) -> SessionResult:
     """One student: connect, ask for the page, read until the run ends, then (if `done` is
     given) keep the tab open until the whole class is in, at most `hold_s` s."""
     res = SessionResult(link, expects_chart=draws_charts(link.page))
@@ -371,8 +435,15 @@ async def _session(ws_url: str, link: DeepLink, timeout: float, gate: asyncio.Se
             # No Origin header (allowed for non-browser clients) and no XSRF token: the server
             # checks the token only before it reads an auth cookie. No websocket pings: a busy
             # server must not be dropped for a late pong (the browser does not ping either).
-            async with connect(ws_url, subprotocols=["streamlit"], max_size=None, ping_interval=None,
-                               open_timeout=timeout, close_timeout=2, proxy=None) as ws:
+            async with connect(
+                ws_url,
+                subprotocols=["streamlit"],
+                max_size=None,
+                ping_interval=None,
+                open_timeout=timeout,
+                close_timeout=2,
+                proxy=None,
+            ) as ws:
                 res.connect_s = time.perf_counter() - t0
                 try:
                     async with asyncio.timeout(max(1.0, timeout - res.connect_s)):
@@ -410,7 +481,9 @@ async def _session(ws_url: str, link: DeepLink, timeout: float, gate: asyncio.Se
     return res
 
 
-async def _run(ws_url: str, links: Sequence[DeepLink], concurrency: int, timeout: float, ramp_s: float) -> list[SessionResult]:
+async def _run(
+    ws_url: str, links: Sequence[DeepLink], concurrency: int, timeout: float, ramp_s: float
+) -> list[SessionResult]:
     n = len(links)
     gate = asyncio.Semaphore(max(1, concurrency))
     # all at once: tabs stay open until the last session's run ends, so n are open together
@@ -430,8 +503,16 @@ async def _run(ws_url: str, links: Sequence[DeepLink], concurrency: int, timeout
     return list(await asyncio.gather(*(one(i, link) for i, link in enumerate(links))))
 
 
-def run_sessions(base_url: str, n: int, concurrency: int | None = None, *, links: Sequence[DeepLink] | None = None,
-                 wave: int = 0, timeout: float = 180.0, ramp_s: float = 0.0) -> list[SessionResult]:
+def run_sessions(
+    base_url: str,
+    n: int,
+    concurrency: int | None = None,
+    *,
+    links: Sequence[DeepLink] | None = None,
+    wave: int = 0,
+    timeout: float = 180.0,
+    ramp_s: float = 0.0,
+) -> list[SessionResult]:
     """Open n sessions against the app at base_url (http://127.0.0.1:PORT), `concurrency` at
     a time (default: all at once), each on a deep link (default: `session_mix(n, wave)`).
 
@@ -469,9 +550,13 @@ def summary(results: Sequence[SessionResult]) -> dict[str, float]:
         "sessions": len(results),
         "errors": sum(not r.ok for r in results),
         "exceptions": sum(len(r.exceptions) for r in results),
-        "first_chart_p50": percentile(fc, 50), "first_chart_p95": percentile(fc, 95),
-        "total_p50": percentile(tot, 50), "total_p95": percentile(tot, 95), "total_max": percentile(tot, 100),
-        "charts_min": min(charts, default=0), "charts_median": statistics.median(charts) if charts else 0,
+        "first_chart_p50": percentile(fc, 50),
+        "first_chart_p95": percentile(fc, 95),
+        "total_p50": percentile(tot, 50),
+        "total_p95": percentile(tot, 95),
+        "total_max": percentile(tot, 100),
+        "charts_min": min(charts, default=0),
+        "charts_median": statistics.median(charts) if charts else 0,
         "configs": len({r.link for r in results}),
         "mb_received": sum(r.bytes for r in results) / 1e6,
     }
@@ -479,15 +564,19 @@ def summary(results: Sequence[SessionResult]) -> dict[str, float]:
 
 def format_results(results: Sequence[SessionResult]) -> str:
     """A per-page table and the errors, for people (and for a failing test's message)."""
-    lines = [f"{'page':<22}{'n':>4}{'configs':>8}{'charts':>8}{'first chart p50/p95':>22}"
-             f"{'total p50/p95':>18}{'KB/session':>11}{'errors':>7}"]
+    lines = [
+        f"{'page':<22}{'n':>4}{'configs':>8}{'charts':>8}{'first chart p50/p95':>22}"
+        f"{'total p50/p95':>18}{'KB/session':>11}{'errors':>7}"
+    ]
     for page in sorted({r.link.page for r in results}):
         rs = [r for r in results if r.link.page == page]
         s = summary(rs)
-        fc = (f"{s['first_chart_p50']:.2f}/{s['first_chart_p95']:.2f} s" if rs[0].expects_chart else "-")
-        lines.append(f"{'/' + page:<22}{len(rs):>4}{s['configs']:>8}{s['charts_median']:>8g}{fc:>22}"
-                     f"{s['total_p50']:>9.2f}/{s['total_p95']:.2f} s{s['mb_received'] * 1e3 / len(rs):>11.0f}"
-                     f"{s['errors']:>7}")
+        fc = f"{s['first_chart_p50']:.2f}/{s['first_chart_p95']:.2f} s" if rs[0].expects_chart else "-"
+        lines.append(
+            f"{'/' + page:<22}{len(rs):>4}{s['configs']:>8}{s['charts_median']:>8g}{fc:>22}"
+            f"{s['total_p50']:>9.2f}/{s['total_p95']:.2f} s{s['mb_received'] * 1e3 / len(rs):>11.0f}"
+            f"{s['errors']:>7}"
+        )
     bad = [r for r in results if not r.ok]
     for r in bad[:10]:
         lines.append(f"  ERROR {r.link}: {'; '.join(r.errors)}")
@@ -502,13 +591,21 @@ def format_results(results: Sequence[SessionResult]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sessions", type=int, default=100, help="sessions in all (default 100)")
-    ap.add_argument("--waves", type=int, default=4, help="waves of sessions, each with new settings (default 4); waves past the "
-                    f"{len(WAVES)} of the table give every session settings of its own")
+    ap.add_argument(
+        "--waves",
+        type=int,
+        default=4,
+        help="waves of sessions, each with new settings (default 4); waves past the "
+        f"{len(WAVES)} of the table give every session settings of its own",
+    )
     ap.add_argument("--concurrency", type=int, default=0, help="sessions open at once in a wave (0: the whole wave)")
     ap.add_argument("--ramp", type=float, default=0.0, help="spread each wave's starts over this many seconds")
     ap.add_argument("--timeout", type=float, default=300.0, help="per-session limit in seconds")
-    ap.add_argument("--warmup", action="store_true",
-                    help="open every page once at defaults before the waves (a teacher's check), not counted")
+    ap.add_argument(
+        "--warmup",
+        action="store_true",
+        help="open every page once at defaults before the waves (a teacher's check), not counted",
+    )
     ap.add_argument("--port", type=int, default=0, help="port for the server started here (0: a free one)")
     ap.add_argument("--url", help="use a running server instead, e.g. http://127.0.0.1:8501")
     ap.add_argument("--pid", type=int, help="with --url: the server's pid, for RSS")
@@ -524,9 +621,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         proc = start_server(port)
         base, pid = f"http://127.0.0.1:{port}", proc.pid
         print(f"server pid {pid} on {base}, healthy after {time.perf_counter() - t:.1f} s, log {proc.log_path}")
-    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {args.sessions} sessions in {waves} "
-          f"wave(s); pages not written yet (no charts expected): "
-          f"{', '.join(p for p in PAGE_FILES if not draws_charts(p)) or 'none'}")
+    print(
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {args.sessions} sessions in {waves} "
+        f"wave(s); pages not written yet (no charts expected): "
+        f"{', '.join(p for p in PAGE_FILES if not draws_charts(p)) or 'none'}"
+    )
     if pid:
         print(f"RSS before any session: {rss_mb(pid):.0f} MB")
 
@@ -535,10 +634,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.warmup:
             t = time.perf_counter()
-            warm = run_sessions(base, 1 + len(PAGE_FILES), links=[L(HOME), *(L(p) for p in PAGE_FILES)],
-                                concurrency=1, timeout=args.timeout)
-            print(f"warm-up: every page once at defaults in {time.perf_counter() - t:.1f} s, "
-                  f"errors {sum(not r.ok for r in warm)}" + (f", RSS {rss_mb(pid):.0f} MB" if pid else ""))
+            warm = run_sessions(
+                base,
+                1 + len(PAGE_FILES),
+                links=[L(HOME), *(L(p) for p in PAGE_FILES)],
+                concurrency=1,
+                timeout=args.timeout,
+            )
+            print(
+                f"warm-up: every page once at defaults in {time.perf_counter() - t:.1f} s, "
+                f"errors {sum(not r.ok for r in warm)}" + (f", RSS {rss_mb(pid):.0f} MB" if pid else "")
+            )
         sizes = [args.sessions // waves + (i < args.sessions % waves) for i in range(waves)]
         for w, size in enumerate(sizes):
             t, cpu0, load0 = time.perf_counter(), cpu_seconds(pid) if pid else math.nan, os.getloadavg()[0]
@@ -546,21 +652,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             wall = time.perf_counter() - t
             results += rs
             s = summary(rs)
-            rss = (f", server CPU {cpu_seconds(pid) - cpu0:.1f} s, RSS {rss_mb(pid):.0f} MB "
-                   f"(peak {peak_rss_mb(pid):.0f} MB)" if pid else "")
+            rss = (
+                f", server CPU {cpu_seconds(pid) - cpu0:.1f} s, RSS {rss_mb(pid):.0f} MB "
+                f"(peak {peak_rss_mb(pid):.0f} MB)"
+                if pid
+                else ""
+            )
             if pid:
                 rss_after.append(rss_mb(pid))
-            print(f"wave {w + 1}/{waves}: {size} sessions, {s['configs']} configs, errors {s['errors']}, "
-                  f"first chart p50 {s['first_chart_p50']:.2f} s p95 {s['first_chart_p95']:.2f} s, "
-                  f"total p50 {s['total_p50']:.2f} s p95 {s['total_p95']:.2f} s, wall {wall:.1f} s{rss}, "
-                  f"load avg {load0:.1f}")
+            print(
+                f"wave {w + 1}/{waves}: {size} sessions, {s['configs']} configs, errors {s['errors']}, "
+                f"first chart p50 {s['first_chart_p50']:.2f} s p95 {s['first_chart_p95']:.2f} s, "
+                f"total p50 {s['total_p50']:.2f} s p95 {s['total_p95']:.2f} s, wall {wall:.1f} s{rss}, "
+                f"load avg {load0:.1f}"
+            )
         s = summary(results)
         print(format_results(results))
         print(f"time to first chart: p50 {s['first_chart_p50']:.2f} s, p95 {s['first_chart_p95']:.2f} s")
-        print(f"time to end of run:  p50 {s['total_p50']:.2f} s, p95 {s['total_p95']:.2f} s, max {s['total_max']:.2f} s")
-        print(f"errors: {s['errors']} session(s), {s['exceptions']} exception element(s); charts per chart-page "
-              f"session: min {s['charts_min']}, median {s['charts_median']:g}; "
-              f"{s['mb_received']:.1f} MB received")
+        print(
+            f"time to end of run:  p50 {s['total_p50']:.2f} s, p95 {s['total_p95']:.2f} s, max {s['total_max']:.2f} s"
+        )
+        print(
+            f"errors: {s['errors']} session(s), {s['exceptions']} exception element(s); charts per chart-page "
+            f"session: min {s['charts_min']}, median {s['charts_median']:g}; "
+            f"{s['mb_received']:.1f} MB received"
+        )
         peak = peak_rss_mb(pid) if pid else math.nan
         if rss_after:
             print("RSS after each wave: " + " -> ".join(f"{x:.0f}" for x in rss_after) + f" MB; peak {peak:.0f} MB")
@@ -569,8 +685,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         tracebacks = log.count("Traceback")
         if tracebacks:
             print(f"server log: {tracebacks} traceback(s) in {proc.log_path}")
-        print(f"load sessions={s['sessions']} errors={s['errors']} p95_first_chart={s['first_chart_p95']:.2f}s "
-              f"peak_rss={peak:.0f}MB")
+        print(
+            f"load sessions={s['sessions']} errors={s['errors']} p95_first_chart={s['first_chart_p95']:.2f}s "
+            f"peak_rss={peak:.0f}MB"
+        )
     finally:
         if proc is not None:
             stop_server(proc)

@@ -1,4 +1,5 @@
 """The lecture's training loop, as written in the notebook: the baseline the trainer must beat."""
+
 from __future__ import annotations
 
 import torch

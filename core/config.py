@@ -1,4 +1,5 @@
 """Frozen configs: hashable, compared by content, and used as cache keys by the app."""
+
 from __future__ import annotations
 
 import math

@@ -10,6 +10,7 @@
 Nothing here touches the global RNG, and everything cached is bounded and read-only by
 convention (tuples, frozen dataclasses; treat the tensors of a ``Dataset`` as read-only).
 """
+
 from __future__ import annotations
 
 import functools
@@ -123,7 +124,7 @@ def parse_word_list(
             f"The file is {_fmt_bytes(size)} ({size:,} bytes); the limit is {_fmt_bytes(max_bytes)}.",
         )
 
-    body = raw[len(_UTF8_BOM):] if raw.startswith(_UTF8_BOM) else raw
+    body = raw[len(_UTF8_BOM) :] if raw.startswith(_UTF8_BOM) else raw
     if not body.split():
         raise WordListError("empty", "The file is empty: it has no words (one word per line is expected).")
 
@@ -309,9 +310,7 @@ def _examples(words: Sequence[str], block_size: int, stoi: dict[str, int]) -> tu
     return torch.tensor(X, dtype=torch.int64).reshape(-1, block_size), torch.tensor(Y, dtype=torch.int64)
 
 
-def build_dataset(
-    words: Iterable[str], block_size: int = 3, seed: int = 42, vocab: Vocab | None = None
-) -> Dataset:
+def build_dataset(words: Iterable[str], block_size: int = 3, seed: int = 42, vocab: Vocab | None = None) -> Dataset:
     """Shuffle ``words`` (local ``random.Random(seed)``), split 80/10/10, build examples.
 
     Same numbers as the lecture's ``random.seed(42); random.shuffle(words)``, without

@@ -8,6 +8,7 @@ signal (and the gradient) keeps its scale with depth. Linear layers have no bias
 lecture) and weights randn / sqrt(fan_in) * gain. The network is small, so plain autograd is
 fast enough; only one config trains at a time.
 """
+
 from __future__ import annotations
 
 import math
@@ -120,8 +121,16 @@ class _DeepNet:
         for i, w in enumerate(self.W):
             x = x @ w
             if self.cfg.batchnorm:
-                x = F.batch_norm(x, self.run_mean[i], self.run_var[i], self.gamma[i], self.beta[i],
-                                 training=train, momentum=BN_MOMENTUM, eps=BN_EPS)
+                x = F.batch_norm(
+                    x,
+                    self.run_mean[i],
+                    self.run_var[i],
+                    self.gamma[i],
+                    self.beta[i],
+                    training=train,
+                    momentum=BN_MOMENTUM,
+                    eps=BN_EPS,
+                )
             if i < len(self.W) - 1:
                 if not self.cfg.linear_only:
                     x = A.layer(self.cfg.activation, x, self.act_params)
@@ -129,8 +138,9 @@ class _DeepNet:
         return x, hidden
 
 
-def train_deep(cfg: DeepConfig, tcfg: DeepTrain, data: Dataset,
-               progress: Callable[[int, int], None] | None = None) -> DeepResult:
+def train_deep(
+    cfg: DeepConfig, tcfg: DeepTrain, data: Dataset, progress: Callable[[int, int], None] | None = None
+) -> DeepResult:
     """Train the deep MLP with SGD and record its health at init and after training.
 
     Divergence (NaN/inf loss) stops training; `diverged_at` says where, and the "trained"
@@ -206,31 +216,46 @@ def _frames(stats, losses, upd, names, diverged_at) -> DeepResult:
     for s in stats:
         phase = s["phase"]
         for i, (h, gr) in enumerate(zip(s["hidden"], s["hgrad"])):
-            rows.append({
-                "phase": phase, "layer": i + 1,
-                "mean": h.mean().item(), "std": h.std().item(),
-                "saturated_pct": 100.0 * (h.abs() > SATURATION).float().mean().item(),
-                "grad_mean": gr.mean().item(), "grad_std": gr.std().item(),
-            })
+            rows.append(
+                {
+                    "phase": phase,
+                    "layer": i + 1,
+                    "mean": h.mean().item(),
+                    "std": h.std().item(),
+                    "saturated_pct": 100.0 * (h.abs() > SATURATION).float().mean().item(),
+                    "grad_mean": gr.mean().item(),
+                    "grad_std": gr.std().item(),
+                }
+            )
             for kind, t in (("activation", h), ("gradient", gr)):
                 hist_parts.append(_own_bins(t, phase=phase, layer=i + 1, kind=kind))
         for n, p in s["params"].items():
             if p.ndim != 2 or n == "C":
                 continue  # the lecture's weight-gradient plot shows the 2-D weight matrices
             gr = s["pgrad"][n]
-            wrows.append({
-                "phase": phase, "param": n, "shape": "x".join(map(str, p.shape)),
-                "grad_mean": gr.mean().item(), "grad_std": gr.std().item(), "data_std": p.std().item(),
-                "grad_data_ratio": (gr.std() / p.std()).item(),
-            })
+            wrows.append(
+                {
+                    "phase": phase,
+                    "param": n,
+                    "shape": "x".join(map(str, p.shape)),
+                    "grad_mean": gr.mean().item(),
+                    "grad_std": gr.std().item(),
+                    "data_std": p.std().item(),
+                    "grad_data_ratio": (gr.std() / p.std()).item(),
+                }
+            )
             whist.append(_own_bins(gr, phase=phase, param=n))
     layer_stats = pd.DataFrame(rows)
     layer_hist = pd.concat(hist_parts, ignore_index=True)
     weight_hist = pd.concat(whist, ignore_index=True)
     if upd:
         u = torch.stack(upd).numpy()  # (steps, params)
-        updates = pd.DataFrame(u, columns=names).rename_axis("step").reset_index().melt(
-            id_vars="step", var_name="param", value_name="ratio")
+        updates = (
+            pd.DataFrame(u, columns=names)
+            .rename_axis("step")
+            .reset_index()
+            .melt(id_vars="step", var_name="param", value_name="ratio")
+        )
     else:
         updates = pd.DataFrame(columns=["step", "param", "ratio"])
     loss = pd.DataFrame({"step": range(len(losses)), "loss": losses})
@@ -249,8 +274,9 @@ def _own_bins(t: torch.Tensor, bins: int = 60, **keys) -> pd.DataFrame:
 
 
 @torch.no_grad()
-def depth_profile(cfg: DeepConfig, gains: tuple[float, ...], data: Dataset, seed: int = 2147483647,
-                  probe_examples: int = 1000) -> pd.DataFrame:
+def depth_profile(
+    cfg: DeepConfig, gains: tuple[float, ...], data: Dataset, seed: int = 2147483647, probe_examples: int = 1000
+) -> pd.DataFrame:
     """Std and % saturated of each hidden layer's output at init, for several gains.
 
     Columns: gain, layer, std, saturated_pct. (Signal propagation across depth: gain too
@@ -262,6 +288,12 @@ def depth_profile(cfg: DeepConfig, gains: tuple[float, ...], data: Dataset, seed
         net = _DeepNet(DeepConfig(**{**cfg.__dict__, "gain": gain}), seed)
         _, hidden = net.forward(X, train=True)
         for i, h in enumerate(hidden):
-            rows.append({"gain": gain, "layer": i + 1, "std": h.std().item(),
-                         "saturated_pct": 100.0 * (h.abs() > SATURATION).float().mean().item()})
+            rows.append(
+                {
+                    "gain": gain,
+                    "layer": i + 1,
+                    "std": h.std().item(),
+                    "saturated_pct": 100.0 * (h.abs() > SATURATION).float().mean().item(),
+                }
+            )
     return pd.DataFrame(rows)

@@ -3,6 +3,7 @@
 They read the frames of core.train.TrainResult (or any frame with the same columns) and
 never train anything themselves.
 """
+
 from __future__ import annotations
 
 import math
@@ -37,7 +38,7 @@ def histogram(
         lo, hi = lo - 0.5, hi + 0.5
     edges = np.linspace(lo, hi, bins + 1)
     out = []
-    for key, grp in (df.groupby(list(by), sort=False) if by else [((), df)]):
+    for key, grp in df.groupby(list(by), sort=False) if by else [((), df)]:
         v = grp[value].to_numpy(dtype="float64")
         v = np.clip(v[np.isfinite(v)], lo, hi)  # values outside the range land in the end bins
         counts, _ = np.histogram(v, bins=edges)
@@ -120,11 +121,13 @@ def init_loss(loss: pd.DataFrame, vocab_size: int) -> pd.DataFrame:
     Columns: variant, batch_loss, train_loss, expected, excess (train_loss - expected).
     """
     s0 = loss[loss["step"] == 0].pivot_table(index="variant", columns="split", values="loss", sort=False)
-    out = pd.DataFrame({
-        "variant": s0.index,
-        "batch_loss": s0["batch"].to_numpy() if "batch" in s0 else np.nan,
-        "train_loss": s0["train"].to_numpy() if "train" in s0 else np.nan,
-    })
+    out = pd.DataFrame(
+        {
+            "variant": s0.index,
+            "batch_loss": s0["batch"].to_numpy() if "batch" in s0 else np.nan,
+            "train_loss": s0["train"].to_numpy() if "train" in s0 else np.nan,
+        }
+    )
     out["expected"] = expected_init_loss(vocab_size)
     out["excess"] = out["train_loss"] - out["expected"]
     return out
@@ -137,13 +140,15 @@ def softmax_table(logits: Sequence[float], target: int) -> pd.DataFrame:
     """
     t = torch.tensor([float(x) for x in logits], dtype=torch.float64)
     logp = torch.log_softmax(t, 0)
-    return pd.DataFrame({
-        "cls": range(len(t)),
-        "logit": t.numpy(),
-        "prob": logp.exp().numpy(),
-        "is_target": [i == target for i in range(len(t))],
-        "loss": float(-logp[target]),
-    })
+    return pd.DataFrame(
+        {
+            "cls": range(len(t)),
+            "logit": t.numpy(),
+            "prob": logp.exp().numpy(),
+            "is_target": [i == target for i in range(len(t))],
+            "loss": float(-logp[target]),
+        }
+    )
 
 
 def update_ratio_summary(updates: pd.DataFrame, last: int = 100) -> pd.DataFrame:

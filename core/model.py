@@ -8,6 +8,7 @@ Why a hand-written backward: at batch 32 a step is ~2 MFLOP, so time goes to per
 and autograd adds a graph node per op. The backward below is the lecture's own (part 4,
 "becoming a backprop ninja") in batched form, and tests check it against autograd.
 """
+
 from __future__ import annotations
 
 import functools
@@ -156,8 +157,9 @@ def _lecture_names(stored: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
     return {n: out[n] for n in PARAM_NAMES if n in out}
 
 
-def _closed_form_backward(grad: Callable, p: dict, dy: torch.Tensor, x: torch.Tensor, y: torch.Tensor,
-                          out: torch.Tensor):
+def _closed_form_backward(
+    grad: Callable, p: dict, dy: torch.Tensor, x: torch.Tensor, y: torch.Tensor, out: torch.Tensor
+):
     return torch.mul(dy, grad(x, y, **p), out=out)
 
 
@@ -352,8 +354,14 @@ class StackedMLP:
         z, _ = self.hidden(self.embed(X), train=False)
         return z
 
-    def train_step(self, Xb: torch.Tensor, Yb: torch.Tensor, need_cache: bool = False,
-                   target: torch.Tensor | None = None, lr: float | None = None):
+    def train_step(
+        self,
+        Xb: torch.Tensor,
+        Yb: torch.Tensor,
+        need_cache: bool = False,
+        target: torch.Tensor | None = None,
+        lr: float | None = None,
+    ):
         """One forward + backward. Returns per-variant loss (K,), grads dict, and a cache.
 
         `target` is ce_targets(Yb, V); the trainer precomputes it for many steps at once.
@@ -397,9 +405,7 @@ class StackedMLP:
             self._take("bnbias", dz.sum(1, keepdim=True), lr)
             # BatchNorm backward with the unbiased variance (lecture part 4)
             dpre = (invstd / B) * (
-                B * dxhat
-                - dxhat.sum(1, keepdim=True)
-                - (B / (B - 1)) * xhat * (dxhat * xhat).sum(1, keepdim=True)
+                B * dxhat - dxhat.sum(1, keepdim=True) - (B / (B - 1)) * xhat * (dxhat * xhat).sum(1, keepdim=True)
             )
             dpre_t = dpre.transpose(1, 2)
         # dx^T (K, F, B) and one copy to (K, B*T, E): cheaper than a GEMM whose rows are F = 30 long
@@ -415,8 +421,13 @@ class StackedMLP:
             self._sgd_learnables(lr)
         cache = None
         if need_cache:  # copies: the workspace is overwritten by the next step
-            cache = {"x": ws.x.clone(), "z": ws.z.clone(), "h": ws.h.clone(),
-                     "logits": ws.logits_t.transpose(1, 2).contiguous(), "dh": ws.dh.clone()}
+            cache = {
+                "x": ws.x.clone(),
+                "z": ws.z.clone(),
+                "h": ws.h.clone(),
+                "logits": ws.logits_t.transpose(1, 2).contiguous(),
+                "dh": ws.dh.clone(),
+            }
         return loss, (self.grads if lr is None else None), cache
 
     def _take(self, name: str, grad: torch.Tensor, lr: float | None) -> None:

@@ -6,6 +6,7 @@ cheap (each setter well under a microsecond), so every page run may call it.
 Denormal flushing is a setting of the *calling thread*: every thread that trains calls it
 (the pages' script threads, and the app's job-board workers through their initializer).
 """
+
 from __future__ import annotations
 
 import os

@@ -7,6 +7,7 @@
 Variants of the same shape (every activation but maxout with k > 1) share one stacked
 computation; each variant gets exactly the losses it would get if trained alone.
 """
+
 from __future__ import annotations
 
 import math
@@ -94,13 +95,15 @@ def train_variants(
     total = tcfg.steps * len(groups)
     parts = []
     for gi, rows in enumerate(groups.values()):
+
         def sub_progress(done: int, _all: int, base=gi * tcfg.steps) -> None:
             if progress is not None:
                 progress(base + done, total)
 
         in_caller_order = [names[i] for i in sorted(rows)]
-        parts.append(_train_group([cfgs[i] for i in rows], [names[i] for i in rows], tcfg, data, sub_progress,
-                                  in_caller_order))
+        parts.append(
+            _train_group([cfgs[i] for i in rows], [names[i] for i in rows], tcfg, data, sub_progress, in_caller_order)
+        )
     if len(parts) == 1:  # its frames already list the variants in the caller's order
         return parts[0]
     # restore the caller's order of variants across groups
@@ -295,20 +298,35 @@ def _frames(names, order, cfgs, tcfg, batch_loss, diverged_at, evals, snaps, log
             z = cache["z"][k]
             # maxout's z is k-times wider; its "pre-activation" per unit is the winning piece
             pre = z if z.shape[1] == Hn else cache["h"][k]
-            snapshots.add(step=step, variant=names[k], example=ex, neuron=ne, pre=pre.reshape(-1).numpy(),
-                          h=cache["h"][k].reshape(-1).numpy(), grad=cache["dh"][k].reshape(-1).numpy())
+            snapshots.add(
+                step=step,
+                variant=names[k],
+                example=ex,
+                neuron=ne,
+                pre=pre.reshape(-1).numpy(),
+                h=cache["h"][k].reshape(-1).numpy(),
+                grad=cache["dh"][k].reshape(-1).numpy(),
+            )
     for step, lg, Yb in logit_rows:
         Bn, Vn = lg.shape[1], lg.shape[2]
         for k in range(K):
             if step >= cut[k]:
                 continue
-            logits.add(step=step, variant=names[k], example=np.arange(Bn).repeat(Vn), cls=np.tile(np.arange(Vn), Bn),
-                       logit=lg[k].reshape(-1).numpy(), target=Yb.repeat_interleave(Vn).numpy())
+            logits.add(
+                step=step,
+                variant=names[k],
+                example=np.arange(Bn).repeat(Vn),
+                cls=np.tile(np.arange(Vn), Bn),
+                logit=lg[k].reshape(-1).numpy(),
+                target=Yb.repeat_interleave(Vn).numpy(),
+            )
     activity = _LongFrame(["step", "variant", "neuron", "inactive_frac"], order)
     for step, frac in acts:
         for k in range(K):
             if step < cut[k] and torch.isfinite(frac[k]).all():
-                activity.add(step=step, variant=names[k], neuron=np.arange(frac.shape[1]), inactive_frac=frac[k].numpy())
+                activity.add(
+                    step=step, variant=names[k], neuron=np.arange(frac.shape[1]), inactive_frac=frac[k].numpy()
+                )
     updates = _LongFrame(["step", "variant", "param", "ratio"], order)
     present = [n for n in PARAM_NAMES if n in ("C", "W1", "b1", "W2", "b2") or cfgs[0].batchnorm]
     for step, r in upd:
@@ -317,12 +335,20 @@ def _frames(names, order, cfgs, tcfg, batch_loss, diverged_at, evals, snaps, log
                 updates.add(step=step, variant=names[k], param=present, ratio=r[:, k].numpy())
 
     ks = [names.index(n) for n in order]  # rows in the caller's order
-    variants = pd.DataFrame({
-        "variant": order,
-        "activation": [cfgs[k].activation for k in ks],
-        "diverged_at": pd.array([diverged_at[k] for k in ks], dtype="Int64"),
-        "final_train": [final.get((k, "train"), math.nan) if diverged_at[k] is None else math.nan for k in ks],
-        "final_val": [final.get((k, "val"), math.nan) if diverged_at[k] is None else math.nan for k in ks],
-    })
-    return TrainResult(variants=variants, loss=loss.frame(), snapshots=snapshots.frame(), logits=logits.frame(),
-                       activity=activity.frame(), updates=updates.frame())
+    variants = pd.DataFrame(
+        {
+            "variant": order,
+            "activation": [cfgs[k].activation for k in ks],
+            "diverged_at": pd.array([diverged_at[k] for k in ks], dtype="Int64"),
+            "final_train": [final.get((k, "train"), math.nan) if diverged_at[k] is None else math.nan for k in ks],
+            "final_val": [final.get((k, "val"), math.nan) if diverged_at[k] is None else math.nan for k in ks],
+        }
+    )
+    return TrainResult(
+        variants=variants,
+        loss=loss.frame(),
+        snapshots=snapshots.frame(),
+        logits=logits.frame(),
+        activity=activity.frame(),
+        updates=updates.frame(),
+    )

@@ -2,6 +2,7 @@
 
 Python, because python:slim has no curl. Asks 127.0.0.1:$PORT (default 8501, as deploy/run.sh).
 """
+
 import os
 import sys
 import urllib.request

@@ -1,5 +1,6 @@
 """Activation gallery: every registry activation's curve, slope, formula, measured properties,
 history, init gain and one-layer signal propagation; softmax apart as an output function."""
+
 import math
 
 import pandas as pd
@@ -21,7 +22,8 @@ XMAX = S.Control("g_xmax", "float", 5.0, min=1.0, max=20.0)
 # one URL param per registry parameter, e.g. g_leaky_relu_alpha, whether or not it is shown
 PARAMS = {
     (a.key, p.name): S.Control(f"g_{a.key}_{p.name}", "int" if p.integer else "float", p.default, min=p.min, max=p.max)
-    for a in REGISTRY.values() for p in a.params
+    for a in REGISTRY.values()
+    for p in a.params
 }
 CONTROLS = (PICK, XMAX, *PARAMS.values())
 
@@ -37,9 +39,13 @@ with controls_box(t("gallery.controls")):
     xmax = S.slider(XMAX, t("gallery.xmax"), step=0.5, help=t("gallery.xmax_help"), where=cols[0])
     params: dict[str, dict[str, float]] = {k: {} for k in keys}
     for i, (k, p) in enumerate(((k, p) for k in keys for p in REGISTRY[k].params), start=1):
-        params[k][p.name] = S.slider(PARAMS[(k, p.name)], t("gallery.param_label", name=act_name(k), param=p.name),
-                                     step=int(p.step) if p.integer else p.step,
-                                     help=t(f"act.{k}.param.{p.name}.help"), where=cols[i % 4])
+        params[k][p.name] = S.slider(
+            PARAMS[(k, p.name)],
+            t("gallery.param_label", name=act_name(k), param=p.name),
+            step=int(p.step) if p.integer else p.step,
+            help=t(f"act.{k}.param.{p.name}.help"),
+            where=cols[i % 4],
+        )
 share()
 
 les = cache.gallery(tuple(keys), tuple((k, tuple(sorted(params[k].items()))) for k in keys), xmax)
@@ -61,8 +67,14 @@ else:
     left, right = columns(2)
     for col, kind, y_title in ((left, "f", t("gallery.axis.f")), (right, "df", t("gallery.axis.df"))):
         with col:
-            chart = charts.curve(named(les.curves[les.curves["kind"] == kind]), colors, t(f"gallery.{kind}.title"),
-                                 t("gallery.axis.x"), y_title, t("gallery.legend"))
+            chart = charts.curve(
+                named(les.curves[les.curves["kind"] == kind]),
+                colors,
+                t(f"gallery.{kind}.title"),
+                t("gallery.axis.x"),
+                y_title,
+                t("gallery.legend"),
+            )
             show(chart, f"{kind}-curves", t(f"gallery.{kind}.alt", lo=-xmax, hi=xmax, names=names))
             notice(t(f"gallery.{kind}.notice"))
 
@@ -81,15 +93,21 @@ else:
         st.latex(a.latex)
         st.caption(t("gallery.card.derivative"))
         st.latex(a.deriv_latex)
-        st.markdown(" ".join(
-            f":green-badge[✓ {t(f'gallery.prop.{n}')}]" if c.properties[n] else f":gray-badge[✗ {t(f'gallery.prop.{n}')}]"
-            for n in PROPERTY_NAMES))
+        st.markdown(
+            " ".join(
+                f":green-badge[✓ {t(f'gallery.prop.{n}')}]"
+                if c.properties[n]
+                else f":gray-badge[✗ {t(f'gallery.prop.{n}')}]"
+                for n in PROPERTY_NAMES
+            )
+        )
         if c.differs:
             st.caption(t("gallery.card.differs", props=", ".join(t(f"gallery.prop.{n}") for n in c.differs)))
         lo, hi = a.output_range
         st.markdown(
             f"**{t('gallery.card.range')}:** {bound(lo)} … {bound(hi)}"
-            + (f" {t('gallery.card.range_default')}" if c.non_default else "") + "  \n"
+            + (f" {t('gallery.card.range_default')}" if c.non_default else "")
+            + "  \n"
             f"**{t('gallery.card.gain')}:** {t('gallery.card.gain_value', gain=f'{c.gain:.4g}', source=t(f'act.{a.key}.gain_source'))}  \n"
             f"**{t('gallery.card.year')}:** {a.year} · {a.reference}  \n"
             f"**{t('gallery.card.use_when')}:** {t(f'act.{a.key}.use_when')}  \n"
@@ -97,17 +115,29 @@ else:
         )
 
     for start in range(0, len(les.cards), 2):
-        for col, c in zip(st.columns(2), les.cards[start:start + 2]):
+        for col, c in zip(st.columns(2), les.cards[start : start + 2]):
             with col.container(border=True):
                 card(c)
 
 # ---- timeline: every registry entry, the selected ones coloured ------------------------------
 st.header(t("gallery.timeline"))
 history = named(les.timeline)
-chart = charts.timeline(history, colors, t("gallery.timeline.title"), t("gallery.timeline.x"), t("gallery.timeline.y"),
-                        t("gallery.timeline.ref"), t("gallery.timeline.selected"), t("gallery.yes"), t("gallery.no"))
-show(chart, "timeline", t("gallery.timeline.alt", n=len(KEYS), first=history["year"].min(),
-                          last=history["year"].max(), names=names or "-"))
+chart = charts.timeline(
+    history,
+    colors,
+    t("gallery.timeline.title"),
+    t("gallery.timeline.x"),
+    t("gallery.timeline.y"),
+    t("gallery.timeline.ref"),
+    t("gallery.timeline.selected"),
+    t("gallery.yes"),
+    t("gallery.no"),
+)
+show(
+    chart,
+    "timeline",
+    t("gallery.timeline.alt", n=len(KEYS), first=history["year"].min(), last=history["year"].max(), names=names or "-"),
+)
 notice(t("gallery.timeline.notice"))
 
 # ---- signal propagation and init gains -------------------------------------------------------
@@ -115,27 +145,46 @@ if keys:
     st.header(t("gallery.signal"))
     prose(t("gallery.signal_intro"))
     sp = named(les.signal)
-    chart = charts.signal(sp, colors, t("gallery.signal.title"), t("gallery.signal.x"), t("gallery.signal.y"),
-                          t("gallery.legend"), t("gallery.signal.identity"), t("gallery.signal.out_mean"),
-                          t("gallery.signal.msd"))
+    chart = charts.signal(
+        sp,
+        colors,
+        t("gallery.signal.title"),
+        t("gallery.signal.x"),
+        t("gallery.signal.y"),
+        t("gallery.legend"),
+        t("gallery.signal.identity"),
+        t("gallery.signal.out_mean"),
+        t("gallery.signal.msd"),
+    )
     show(chart, "signal-propagation", t("gallery.signal.alt", lo=min(INPUT_STDS), hi=max(INPUT_STDS), names=names))
     notice(t("gallery.signal.notice"))
     st.subheader(t("gallery.gain_table"))
     at_one = sp[sp["input_std"] == 1.0]
     col = {c: t(f"gallery.col.{c}") for c in ("name", "registry_gain", "preserving_gain", "out_std_1", "source")}
-    table = pd.DataFrame({
-        col["name"]: at_one["name"],
-        col["registry_gain"]: at_one["registry_gain"],
-        col["preserving_gain"]: at_one["preserving_gain"],
-        col["out_std_1"]: at_one["out_std"],
-        col["source"]: [t(f"act.{k}.gain_source") for k in at_one["activation"]],
-    })
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
-        col["registry_gain"]: st.column_config.NumberColumn(format="%.3f", help=t("gallery.col.registry_gain_help")),
-        col["preserving_gain"]: st.column_config.NumberColumn(format="%.3f", help=t("gallery.col.preserving_gain_help")),
-        col["out_std_1"]: st.column_config.NumberColumn(format="%.3f"),
-        col["source"]: st.column_config.TextColumn(width="large"),
-    })
+    table = pd.DataFrame(
+        {
+            col["name"]: at_one["name"],
+            col["registry_gain"]: at_one["registry_gain"],
+            col["preserving_gain"]: at_one["preserving_gain"],
+            col["out_std_1"]: at_one["out_std"],
+            col["source"]: [t(f"act.{k}.gain_source") for k in at_one["activation"]],
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            col["registry_gain"]: st.column_config.NumberColumn(
+                format="%.3f", help=t("gallery.col.registry_gain_help")
+            ),
+            col["preserving_gain"]: st.column_config.NumberColumn(
+                format="%.3f", help=t("gallery.col.preserving_gain_help")
+            ),
+            col["out_std_1"]: st.column_config.NumberColumn(format="%.3f"),
+            col["source"]: st.column_config.TextColumn(width="large"),
+        },
+    )
     notice(t("gallery.gain.notice"))
 
 # ---- softmax, apart --------------------------------------------------------------------------
@@ -145,5 +194,11 @@ with st.container(border=True):
     st.latex(SOFTMAX.latex)
     st.latex(SOFTMAX.deriv_latex)
     st.markdown(t("act.softmax.note"))
-    st.caption(t("gallery.softmax.meta", name=t("act.softmax.name"), reference=SOFTMAX.reference,
-                 use_when=t("act.softmax.use_when")))
+    st.caption(
+        t(
+            "gallery.softmax.meta",
+            name=t("act.softmax.name"),
+            reference=SOFTMAX.reference,
+            use_when=t("act.softmax.use_when"),
+        )
+    )

@@ -5,6 +5,7 @@ Histograms of the pre-activations x and of h = f(x), the example x neuron map of
 the registry and any W1 / b1 scale, at init or after N training steps.
 The numbers come from core.lessons.tanh_saturation; this page draws and translates them.
 """
+
 import streamlit as st
 
 from core import activations as A
@@ -48,12 +49,20 @@ with controls_box():
     st.caption(t("saturation.presets.label"))
     pre = presets(act)
     kw1 = pre["kaiming"][0]
-    helps = {"before": t("saturation.preset.before_help"), "fix": t("saturation.preset.fix_help"),
-             "kaiming": t("saturation.preset.kaiming_help", act=act_name(act), gain=A.gain_for(act), fan_in=FAN_IN,
-                          w1=kw1)}
+    helps = {
+        "before": t("saturation.preset.before_help"),
+        "fix": t("saturation.preset.fix_help"),
+        "kaiming": t("saturation.preset.kaiming_help", act=act_name(act), gain=A.gain_for(act), fan_in=FAN_IN, w1=kw1),
+    }
     for col, (pid, scales) in zip(st.columns(3), pre.items()):
-        col.button(t(f"saturation.preset.{pid}", w1=kw1), key=f"s_btn_{pid}", on_click=set_scales, args=scales,
-                   help=helps[pid], width="stretch")
+        col.button(
+            t(f"saturation.preset.{pid}", w1=kw1),
+            key=f"s_btn_{pid}",
+            on_click=set_scales,
+            args=scales,
+            help=helps[pid],
+            width="stretch",
+        )
     c4, c5 = st.columns(2)
     thr = S.slider(THR, t("saturation.thr.label"), step=0.001, fmt="%.3f", help=t("saturation.thr.help"), where=c4)
     steps = S.slider(STEPS, t("saturation.steps.label"), step=100, help=t("saturation.steps.help"), where=c5)
@@ -84,49 +93,105 @@ if predict.on():
     setting = (act, w1, b1, thr, steps)
     state_text = t(f"predict.sat.state.{kind}", thr=thr)
     when = t("predict.sat.when_init") if steps == 0 else t("predict.sat.when_steps", n=steps)
-    guess = predict.ask("saturation", setting, t("predict.sat.question", act=act_name(act), w1=w1, b1=b1, when=when,
-                                                 state=state_text), step=1.0)
+    guess = predict.ask(
+        "saturation",
+        setting,
+        t("predict.sat.question", act=act_name(act), w1=w1, b1=b1, when=when, state=state_text),
+        step=1.0,
+    )
     if guess is None:
         st.stop()
-    predict.number_feedback("saturation", setting, guess, s.pct_inactive,
-                            predict.score(guess, s.pct_inactive, tol=5.0), t("predict.sat.what", state=state_text),
-                            ".1f", unit=" %", why=t(f"predict.sat.why.{kind}", std=s.pre_std, x=les.x_threshold))
+    predict.number_feedback(
+        "saturation",
+        setting,
+        guess,
+        s.pct_inactive,
+        predict.score(guess, s.pct_inactive, tol=5.0),
+        t("predict.sat.what", state=state_text),
+        ".1f",
+        unit=" %",
+        why=t(f"predict.sat.why.{kind}", std=s.pre_std, x=les.x_threshold),
+    )
 
 # -- metrics -------------------------------------------------------------------------------
 m1, m2, m3, m4 = st.columns(4)
-m1.metric(t(f"saturation.metric.pct.{kind}"), t("saturation.metric.pct_value", pct=s.pct_inactive),
-          help=t(f"saturation.metric.pct_help.{kind}", thr=thr))
-m2.metric(t("saturation.metric.dead"), t("saturation.metric.dead_value", dead=s.dead_neurons, n=s.neurons),
-          help=t("saturation.metric.dead_help"))
+m1.metric(
+    t(f"saturation.metric.pct.{kind}"),
+    t("saturation.metric.pct_value", pct=s.pct_inactive),
+    help=t(f"saturation.metric.pct_help.{kind}", thr=thr),
+)
+m2.metric(
+    t("saturation.metric.dead"),
+    t("saturation.metric.dead_value", dead=s.dead_neurons, n=s.neurons),
+    help=t("saturation.metric.dead_help"),
+)
 m3.metric(t("saturation.metric.local"), f"{s.mean_local:.3f}", help=t("saturation.metric.local_help"))
 m4.metric(t("saturation.metric.dx"), f"{s.mean_abs_dx:.2e}", help=t("saturation.metric.dx_help"))
 
 # -- histograms of x and h -----------------------------------------------------------------
-common = dict(y_title=t("saturation.hist.y"), state_title=t("saturation.state.title"), on_label=on_label,
-              off_label=off_label, from_title=t("saturation.hist.from"), to_title=t("saturation.hist.to"))
+common = dict(
+    y_title=t("saturation.hist.y"),
+    state_title=t("saturation.state.title"),
+    on_label=on_label,
+    off_label=off_label,
+    from_title=t("saturation.hist.from"),
+    to_title=t("saturation.hist.to"),
+)
 h1, h2 = columns(2)
 with h1:
-    show(CS.state_hist(les.hist_of("pre"), t("saturation.hist.pre.title"), t("saturation.hist.pre.x"),
-                       rules=les.pre_rules, rule_label=t("saturation.hist.pre.rule", x=les.x_threshold), **common),
-         "pre-activation-histogram", t("saturation.hist.pre.alt", std=s.pre_std))
+    show(
+        CS.state_hist(
+            les.hist_of("pre"),
+            t("saturation.hist.pre.title"),
+            t("saturation.hist.pre.x"),
+            rules=les.pre_rules,
+            rule_label=t("saturation.hist.pre.rule", x=les.x_threshold),
+            **common,
+        ),
+        "pre-activation-histogram",
+        t("saturation.hist.pre.alt", std=s.pre_std),
+    )
     notice(t(f"saturation.hist.pre.notice.{kind}", std=s.pre_std))
 with h2:
-    show(CS.state_hist(les.hist_of("h"), t("saturation.hist.h.title"), t("saturation.hist.h.x"), rules=les.h_rules,
-                       rule_label=t("saturation.hist.h.rule", thr=thr), **common),
-         "h-histogram", t("saturation.hist.h.alt", pct=s.pct_inactive))
+    show(
+        CS.state_hist(
+            les.hist_of("h"),
+            t("saturation.hist.h.title"),
+            t("saturation.hist.h.x"),
+            rules=les.h_rules,
+            rule_label=t("saturation.hist.h.rule", thr=thr),
+            **common,
+        ),
+        "h-histogram",
+        t("saturation.hist.h.alt", pct=s.pct_inactive),
+    )
     notice(t(f"saturation.hist.h.notice.{kind}", thr=thr, pct=s.pct_inactive))
 
 # -- the saturation map --------------------------------------------------------------------
-chart = C.binary_map(les.yours[["example", "neuron", "h", "inactive"]], t("saturation.map.title", white=on_label),
-                     t("saturation.map.x"), t("saturation.map.y"), on_label=on_label, off_label=off_label, height=260)
+chart = C.binary_map(
+    les.yours[["example", "neuron", "h", "inactive"]],
+    t("saturation.map.title", white=on_label),
+    t("saturation.map.x"),
+    t("saturation.map.y"),
+    on_label=on_label,
+    off_label=off_label,
+    height=260,
+)
 show(chart, "saturation-map", t("saturation.map.alt", pct=s.pct_inactive, dead=s.dead_neurons))
 notice(t(f"saturation.map.notice.{kind}", pct=s.pct_inactive, dead=s.dead_neurons))
 
 # -- you vs the lecture --------------------------------------------------------------------
 what = t(f"saturation.metric.pct.{kind}")
-chart = CS.compare_bars(les.compare, labels, t("saturation.compare.title", what=what, step=steps),
-                        t("saturation.compare.x"), t("saturation.compare.y", what=what), t("saturation.w1.short"),
-                        t("saturation.b1.short"), t("saturation.metric.dead"))
+chart = CS.compare_bars(
+    les.compare,
+    labels,
+    t("saturation.compare.title", what=what, step=steps),
+    t("saturation.compare.x"),
+    t("saturation.compare.y", what=what),
+    t("saturation.w1.short"),
+    t("saturation.b1.short"),
+    t("saturation.metric.dead"),
+)
 show(chart, "settings-compared", t("saturation.compare.alt"))
 if les.compare_complete:
     pct = dict(zip(les.compare["variant"], les.compare["pct"]))
@@ -140,8 +205,14 @@ prose(t("saturation.why.body"))
 st.latex(t("saturation.why.latex"))
 st.markdown(t("saturation.why.yours", name=act_name(act)))
 st.latex(A.get(act).deriv_latex)
-chart = CS.state_hist(les.hist_of("local"), t("saturation.local.title", name=act_name(act)), t("saturation.local.x"),
-                      rules=les.local_rules, rule_label=t("saturation.local.rule", mean=s.mean_local), **common)
+chart = CS.state_hist(
+    les.hist_of("local"),
+    t("saturation.local.title", name=act_name(act)),
+    t("saturation.local.x"),
+    rules=les.local_rules,
+    rule_label=t("saturation.local.rule", mean=s.mean_local),
+    **common,
+)
 show(chart, "local-gradient-histogram", t("saturation.local.alt", mean=s.mean_local))
 notice(t("saturation.local.notice", mean=s.mean_local))
 

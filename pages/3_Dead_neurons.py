@@ -2,6 +2,7 @@
 gradient on any example, over training (line), at the end (map) and against the final loss
 (table); then the causes (high lr, bad init, saturation) and one-click cures.
 The numbers come from core.lessons.dead_neurons; this page draws and translates them."""
+
 import pandas as pd
 import streamlit as st
 
@@ -55,8 +56,14 @@ def preset_row(label_key: str, presets, widths) -> None:
     cols = st.columns(widths, vertical_alignment="center")
     cols[0].markdown(t(label_key))
     for col, (name, changes) in zip(cols[1:], presets):
-        col.button(t(f"dead.preset.{name}"), key=f"d_preset_{name}", help=t(f"dead.preset.{name}_help"),
-                   on_click=apply_preset, args=(changes,), width="stretch")
+        col.button(
+            t(f"dead.preset.{name}"),
+            key=f"d_preset_{name}",
+            help=t(f"dead.preset.{name}_help"),
+            on_click=apply_preset,
+            args=(changes,),
+            width="stretch",
+        )
 
 
 def cell(value, fmt: str) -> str:
@@ -90,9 +97,25 @@ if not acts:
 
 les = dead(tuple(acts), float(lr_s), w1, b1, steps, bn, data=cache.dataset(), compute=cache.compute())
 names = {k: act_name(k) for k in les.activations}
-st.caption(t("dead.setup_caption", v=les.vocab_size, e=les.n_embd, fan_in=les.fan_in, h=les.n_hidden, w1=w1, b1=b1,
-             bn=t("dead.setup_caption.bn") if bn else "", lr=lr_s, steps=steps, checks=les.checkpoints,
-             every=les.every, n=les.act_examples, ntr=les.eval_train, nval=les.eval_val))
+st.caption(
+    t(
+        "dead.setup_caption",
+        v=les.vocab_size,
+        e=les.n_embd,
+        fan_in=les.fan_in,
+        h=les.n_hidden,
+        w1=w1,
+        b1=b1,
+        bn=t("dead.setup_caption.bn") if bn else "",
+        lr=lr_s,
+        steps=steps,
+        checks=les.checkpoints,
+        every=les.every,
+        n=les.act_examples,
+        ntr=les.eval_train,
+        nval=les.eval_val,
+    )
+)
 for k, step in les.diverged.items():
     st.error(t("common.diverged", variant=names[k], step=step))
 tb = les.table
@@ -100,27 +123,54 @@ dead_end = {k: int(d) for k, d in zip(tb["activation"], tb["dead_end"]) if not p
 
 # -- predict first: which activation ends with the most dead units ---------------------------------
 if predict.on():
+
     def answer_text(v: str) -> str:
         return t("predict.dead.none") if v == NONE else names[v]
 
     setting = (tuple(acts), lr_s, w1, b1, steps, bn)
-    guess = predict.ask("dead", setting, t("predict.dead.question", names=", ".join(names.values()), steps=steps,
-                                           lr=lr_s), options=[*names, NONE], format_func=answer_text)
+    guess = predict.ask(
+        "dead",
+        setting,
+        t("predict.dead.question", names=", ".join(names.values()), steps=steps, lr=lr_s),
+        options=[*names, NONE],
+        format_func=answer_text,
+    )
     if guess is None:
         st.stop()
     worst = " / ".join(names[k] for k in les.most_dead)
-    answer = t("predict.dead.answer", names=worst, dead=les.most_dead_count, h=les.n_hidden) if les.most_dead \
+    answer = (
+        t("predict.dead.answer", names=worst, dead=les.most_dead_count, h=les.n_hidden)
+        if les.most_dead
         else t("predict.dead.answer_none")
+    )
     why = t("predict.dead.why_dead", names=worst) if les.most_dead else t("predict.dead.why_none")
-    predict.choice_feedback("dead", setting, right=guess in les.most_dead or (guess == NONE and not les.most_dead),
-                            guess_text=answer_text(guess), answer_text=answer, why=why)
+    predict.choice_feedback(
+        "dead",
+        setting,
+        right=guess in les.most_dead or (guess == NONE and not les.most_dead),
+        guess_text=answer_text(guess),
+        answer_text=answer,
+        why=why,
+    )
 
 # -- 1. dead units over time ----------------------------------------------------------------------
 st.header(t("dead.time.header"))
-summary = ", ".join(t("dead.time.alt_diverged", name=n, step=les.diverged[k]) if k in les.diverged
-                    else t("dead.time.alt_item", name=n, dead=dead_end[k]) for k, n in names.items())
-chart = C.dead_over_time(les.over_time, names, les.n_hidden, t("dead.time.title", h=les.n_hidden), t("dead.time.x"),
-                         t("dead.time.y"), t("dead.time.color"), t("dead.time.pct"))
+summary = ", ".join(
+    t("dead.time.alt_diverged", name=n, step=les.diverged[k])
+    if k in les.diverged
+    else t("dead.time.alt_item", name=n, dead=dead_end[k])
+    for k, n in names.items()
+)
+chart = C.dead_over_time(
+    les.over_time,
+    names,
+    les.n_hidden,
+    t("dead.time.title", h=les.n_hidden),
+    t("dead.time.x"),
+    t("dead.time.y"),
+    t("dead.time.color"),
+    t("dead.time.pct"),
+)
 show(chart, "dead-over-time", t("dead.time.alt", h=les.n_hidden, summary=summary))
 notice(t("dead.time.notice") if les.any_dead else t("dead.time.notice_none"))
 
@@ -128,9 +178,17 @@ notice(t("dead.time.notice") if les.any_dead else t("dead.time.notice_none"))
 st.header(t("dead.map.header"))
 if len(les.final_map):
     rows = {k: t("dead.map.row", name=names[k], dead=d) for k, d in dead_end.items()}
-    chart = C.dead_map(les.final_map, rows, (t("dead.map.dead"), t("dead.map.alive")), t("dead.map.title", step=steps),
-                       t("dead.map.subtitle", n=les.act_examples), t("dead.map.x"), t("dead.map.y"),
-                       t("dead.map.frac"), t("dead.map.state"))
+    chart = C.dead_map(
+        les.final_map,
+        rows,
+        (t("dead.map.dead"), t("dead.map.alive")),
+        t("dead.map.title", step=steps),
+        t("dead.map.subtitle", n=les.act_examples),
+        t("dead.map.x"),
+        t("dead.map.y"),
+        t("dead.map.frac"),
+        t("dead.map.state"),
+    )
     show(chart, "dead-map", t("dead.map.alt", h=les.n_hidden, summary=", ".join(rows.values())))
     notice(t("dead.map.notice"))
 else:
@@ -138,16 +196,23 @@ else:
 
 # -- 3. the table ---------------------------------------------------------------------------------
 st.header(t("dead.table.header"))
-st.dataframe(pd.DataFrame({
-    t("dead.table.activation"): list(names.values()),
-    t("dead.table.dead_start"): [cell(v, "d") for v in tb["dead_start"]],
-    t("dead.table.dead_end"): [cell(v, "d") for v in tb["dead_end"]],
-    t("dead.table.pct"): [cell(v, ".1f") for v in tb["pct_inactive"]],
-    t("dead.table.train"): [cell(v, ".4f") for v in tb["final_train"]],
-    t("dead.table.val"): [cell(v, ".4f") for v in tb["final_val"]],
-    t("dead.table.status"): [t("dead.table.ok") if pd.isna(s) else t("dead.table.diverged", step=int(s))
-                             for s in tb["diverged_at"]],
-}), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("dead.table.activation"): list(names.values()),
+            t("dead.table.dead_start"): [cell(v, "d") for v in tb["dead_start"]],
+            t("dead.table.dead_end"): [cell(v, "d") for v in tb["dead_end"]],
+            t("dead.table.pct"): [cell(v, ".1f") for v in tb["pct_inactive"]],
+            t("dead.table.train"): [cell(v, ".4f") for v in tb["final_train"]],
+            t("dead.table.val"): [cell(v, ".4f") for v in tb["final_val"]],
+            t("dead.table.status"): [
+                t("dead.table.ok") if pd.isna(s) else t("dead.table.diverged", step=int(s)) for s in tb["diverged_at"]
+            ],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
 notice(t("dead.table.notice"))
 
 # -- causes and cures -----------------------------------------------------------------------------

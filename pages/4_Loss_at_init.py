@@ -1,10 +1,20 @@
 """Loss at init: the expected -ln(1/V), the observed step-0 loss against the W2 scale, the
 logits behind it, a hand-made "confidently wrong" softmax, and the hockey-stick loss curve."""
+
 import streamlit as st
 
 from core.lessons import expected_init_loss
-from core.lessons.loss_at_init import (DEFAULTS, EVAL_N, SCALES, SMOOTH, SOFTMAX_DEFAULTS, V_RANGE, expected_curve, loss,
-                               softmax_by_hand)
+from core.lessons.loss_at_init import (
+    DEFAULTS,
+    EVAL_N,
+    SCALES,
+    SMOOTH,
+    SOFTMAX_DEFAULTS,
+    V_RANGE,
+    expected_curve,
+    loss,
+    softmax_by_hand,
+)
 from ui import cache, predict, wordlist
 from ui import charts_loss as C
 from ui import state as S
@@ -24,8 +34,9 @@ C_TGT = S.Control("l_tgt", "choice", str(SOFTMAX_DEFAULTS["target"]), options=tu
 C_N = S.Control("l_n", "int", DEFAULTS["steps"], 200, 2000)
 CONTROLS = (C_V, C_ACT, C_B2, C_W2, *C_Z, C_TGT, C_N)
 
-page_setup("loss", t("loss.title"), icon="🎯", controls=CONTROLS, word_list=True, vocab_keys=(C_V.key,),
-           predict=True)  # the V slider follows the data
+page_setup(
+    "loss", t("loss.title"), icon="🎯", controls=CONTROLS, word_list=True, vocab_keys=(C_V.key,), predict=True
+)  # the V slider follows the data
 st.title(t("loss.title"))
 what_you_will_see(t("loss.what_you_will_see"))
 wordlist.expected_loss_note(V_DATA)  # with an uploaded list: its own V and expected loss
@@ -42,8 +53,14 @@ with left:
     m1.metric(t("loss.expected.metric"), f"{expected_init_loss(v):.4f}", help=t("loss.expected.metric_help"))
     m2.metric(t("loss.expected.uniform_p"), f"{1 / v:.4f}")
 with right:
-    chart = C.expected_curve(expected_curve(), v, t("loss.expected.chart_title"), t("loss.expected.x"),
-                             t("loss.expected.y"), t("loss.expected.point"))
+    chart = C.expected_curve(
+        expected_curve(),
+        v,
+        t("loss.expected.chart_title"),
+        t("loss.expected.x"),
+        t("loss.expected.y"),
+        t("loss.expected.point"),
+    )
     show(chart, "expected-loss", t("loss.expected.alt", v=v, loss=expected_init_loss(v)))
     notice(t("loss.expected.notice"))
 
@@ -66,15 +83,27 @@ expected = les.expected
 # -- predict first: the step-0 loss at the chosen W2 scale, before it is shown ------------------
 if predict.on() and les.chosen_loss is not None:
     setting = (act, b2_random, w2)
-    guess = predict.ask("loss", setting, t("predict.loss.question", scale=w2, v=les.vocab_size, expected=expected),
-                        max_value=1000.0)
+    guess = predict.ask(
+        "loss", setting, t("predict.loss.question", scale=w2, v=les.vocab_size, expected=expected), max_value=1000.0
+    )
     if guess is None:
         st.stop()
-    why = t("predict.loss.why_high" if les.confidently_wrong else "predict.loss.why_near", std=les.logit_std,
-            v=les.vocab_size, expected=expected)
-    predict.number_feedback("loss", setting, guess, les.chosen_loss,
-                            predict.score(guess, les.chosen_loss, tol=0.1, relative=True),
-                            t("predict.loss.what", scale=w2), ".2f", why=why)
+    why = t(
+        "predict.loss.why_high" if les.confidently_wrong else "predict.loss.why_near",
+        std=les.logit_std,
+        v=les.vocab_size,
+        expected=expected,
+    )
+    predict.number_feedback(
+        "loss",
+        setting,
+        guess,
+        les.chosen_loss,
+        predict.score(guess, les.chosen_loss, tol=0.1, relative=True),
+        t("predict.loss.what", scale=w2),
+        ".2f",
+        why=why,
+    )
 
 m1, m2, m3 = st.columns(3)
 if les.chosen_loss is not None:
@@ -84,17 +113,35 @@ m3.metric(t("loss.sweep.m_expected"), f"{expected:.4f}")
 
 left, right = columns(2)
 with left:
-    chart = C.sweep(les.sweep, w2, expected, t("loss.sweep.chart_title"), t("loss.sweep.x"), t("loss.sweep.y"),
-                    t("loss.sweep.variant"), t("loss.sweep.chosen", loss=les.sweep_loss(w2)), t("loss.sweep.rule"))
+    chart = C.sweep(
+        les.sweep,
+        w2,
+        expected,
+        t("loss.sweep.chart_title"),
+        t("loss.sweep.x"),
+        t("loss.sweep.y"),
+        t("loss.sweep.variant"),
+        t("loss.sweep.chosen", loss=les.sweep_loss(w2)),
+        t("loss.sweep.rule"),
+    )
     show(chart, "step0-loss-vs-w2", t("loss.sweep.alt", big=les.sweep_loss(1.0), small=les.sweep_loss(0.01), scale=w2))
     notice(t("loss.sweep.notice_b2") if b2_random else t("loss.sweep.notice"))
 
 with right:
     if les.logit_std is not None:
-        chart = C.logits_hist(les.logits, t("loss.logits.chart_title", scale=w2), t("loss.logits.x"),
-                              t("loss.logits.y"), t("loss.logits.from"), t("loss.logits.to"))
-        show(chart, "logits-histogram", t("loss.logits.alt", scale=w2, std=les.logit_std, mx=les.logit_max,
-                                          loss=les.chosen_batch_loss))
+        chart = C.logits_hist(
+            les.logits,
+            t("loss.logits.chart_title", scale=w2),
+            t("loss.logits.x"),
+            t("loss.logits.y"),
+            t("loss.logits.from"),
+            t("loss.logits.to"),
+        )
+        show(
+            chart,
+            "logits-histogram",
+            t("loss.logits.alt", scale=w2, std=les.logit_std, mx=les.logit_max, loss=les.chosen_batch_loss),
+        )
         notice(t("loss.logits.notice"))
         m1, m2, m3 = st.columns(3)
         m1.metric(t("loss.logits.m_batch"), f"{les.chosen_batch_loss:.4f}", help=t("loss.logits.m_batch_help"))
@@ -126,11 +173,22 @@ with right:
     m1.metric(t("loss.cw.m_loss"), f"{sm.loss:.4f}", help=t("loss.cw.m_loss_help"))
     m2.metric(t("loss.cw.m_p"), f"{sm.p_target:.3g}", help=t("loss.cw.m_p_help"))
     m3.metric(t("loss.cw.m_uniform"), f"{sm.uniform:.4f}")
-    chart = C.softmax_bars(sm.table, {i: t("loss.cw.class_name", i=i) for i in sm.table["cls"]}, t("loss.cw.chart_title"),
-                           t("loss.cw.x"), t("loss.cw.y"), t("loss.cw.logit_col"), t("loss.cw.role"),
-                           t("loss.cw.is_target"), t("loss.cw.is_other"))
-    show(chart, "softmax-by-hand", t("loss.cw.alt", logits=", ".join(f"{z:g}" for z in zs), target=target,
-                                     p=sm.p_target, loss=sm.loss))
+    chart = C.softmax_bars(
+        sm.table,
+        {i: t("loss.cw.class_name", i=i) for i in sm.table["cls"]},
+        t("loss.cw.chart_title"),
+        t("loss.cw.x"),
+        t("loss.cw.y"),
+        t("loss.cw.logit_col"),
+        t("loss.cw.role"),
+        t("loss.cw.is_target"),
+        t("loss.cw.is_other"),
+    )
+    show(
+        chart,
+        "softmax-by-hand",
+        t("loss.cw.alt", logits=", ".join(f"{z:g}" for z in zs), target=target, p=sm.p_target, loss=sm.loss),
+    )
     notice(t("loss.cw.notice"))
 
 # -- 5. the hockey stick -----------------------------------------------------------------------
@@ -144,18 +202,40 @@ for variant, step in les.diverged.items():
 cols = st.columns(4)
 for i, variant in enumerate(les.hockey_stats["variant"]):
     short = t(f"loss.hockey.{variant}_short")
-    cols[2 * i].metric(t("loss.hockey.m_start", variant=short), f"{les.stat(variant, 'start'):.3f}",
-                       help=t("loss.hockey.m_start_help"))
-    cols[2 * i + 1].metric(t("loss.hockey.m_end", variant=short),
-                           "—" if variant in les.diverged else f"{les.stat(variant, 'end'):.3f}",
-                           help=t("loss.hockey.m_end_help"))
+    cols[2 * i].metric(
+        t("loss.hockey.m_start", variant=short), f"{les.stat(variant, 'start'):.3f}", help=t("loss.hockey.m_start_help")
+    )
+    cols[2 * i + 1].metric(
+        t("loss.hockey.m_end", variant=short),
+        "—" if variant in les.diverged else f"{les.stat(variant, 'end'):.3f}",
+        help=t("loss.hockey.m_end_help"),
+    )
 
-chart = C.hockey(les.hockey, names, expected, t("loss.hockey.chart_title", n=n_steps), t("loss.hockey.x"),
-                 t("loss.hockey.y"), t("loss.hockey.variant"), t("loss.hockey.raw"), t("loss.hockey.smooth", w=SMOOTH),
-                 t("loss.hockey.rule"), y_max=les.hockey_y_max)
-show(chart, "hockey-stick", t("loss.hockey.alt", n=n_steps, naive0=les.stat("naive", "start"),
-                              fixed0=les.stat("fixed", "start"), naive_end=les.stat("naive", "end"),
-                              fixed_end=les.stat("fixed", "end")))
+chart = C.hockey(
+    les.hockey,
+    names,
+    expected,
+    t("loss.hockey.chart_title", n=n_steps),
+    t("loss.hockey.x"),
+    t("loss.hockey.y"),
+    t("loss.hockey.variant"),
+    t("loss.hockey.raw"),
+    t("loss.hockey.smooth", w=SMOOTH),
+    t("loss.hockey.rule"),
+    y_max=les.hockey_y_max,
+)
+show(
+    chart,
+    "hockey-stick",
+    t(
+        "loss.hockey.alt",
+        n=n_steps,
+        naive0=les.stat("naive", "start"),
+        fixed0=les.stat("fixed", "start"),
+        naive_end=les.stat("naive", "end"),
+        fixed_end=les.stat("fixed", "end"),
+    ),
+)
 st.caption(t("loss.hockey.smooth_caption", w=SMOOTH))
 notice(t("loss.hockey.notice"))
 st.caption(wordlist.data_text(cache.dataset()))

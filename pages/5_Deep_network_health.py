@@ -3,6 +3,7 @@ data, read at a glance: activations, gradients, weight gradients per layer (at i
 training), the update:data ratio over training, and how the signal's std travels with depth.
 The numbers and verdicts come from core.lessons.deep_network; this page draws and words them.
 """
+
 import streamlit as st
 
 from core.lessons.deep_network import DEFAULTS, EXCLUDED, PRESETS, deep, gain_presets, recommended_gain, same_gain
@@ -17,9 +18,18 @@ from ui.text import act_name, t
 
 LRS = ("0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1", "2", "5", "10")
 # the phase switch's tokens; old links spelled its label in either language (or "trained")
-OLD_PHASES = {"side by side": "both", "affiancate": "both", "fianco a fianco": "both", "at init": "init",
-              "all'inizio": "init", "all'inizializzazione": "init", "after training": "after",
-              "addestrata": "after", "dopo l'addestramento": "after", "trained": "after"}
+OLD_PHASES = {
+    "side by side": "both",
+    "affiancate": "both",
+    "fianco a fianco": "both",
+    "at init": "init",
+    "all'inizio": "init",
+    "all'inizializzazione": "init",
+    "after training": "after",
+    "addestrata": "after",
+    "dopo l'addestramento": "after",
+    "trained": "after",
+}
 C_ACT = S.activation_control("n_act", DEFAULTS["activation"], exclude=EXCLUDED)
 C_LIN = S.Control("n_lin", "bool", DEFAULTS["linear_only"])
 C_BN = S.Control("n_bn", "bool", DEFAULTS["batchnorm"])
@@ -45,15 +55,25 @@ with controls_box():
     st.caption(t("deep.gain.presets", name=name, rec=rec))
     presets = gain_presets(act, lin)
     for i, (col, (lab, v, is_rec)) in enumerate(zip(st.columns(len(presets)), presets)):
-        text = (t("deep.gain.rec_button", rec=v) if i >= len(PRESETS)  # e.g. ReLU's √2: its own button
-                else t("deep.gain.button_rec" if is_rec else "deep.gain.button", gain=lab))
-        col.button(text, key=f"n_btn_{i}", on_click=S.set_value, args=(C_GAIN, v), width="stretch",
-                   type="primary" if same_gain(v, gain) else "secondary")
+        text = (
+            t("deep.gain.rec_button", rec=v)
+            if i >= len(PRESETS)  # e.g. ReLU's √2: its own button
+            else t("deep.gain.button_rec" if is_rec else "deep.gain.button", gain=lab)
+        )
+        col.button(
+            text,
+            key=f"n_btn_{i}",
+            on_click=S.set_value,
+            args=(C_GAIN, v),
+            width="stretch",
+            type="primary" if same_gain(v, gain) else "secondary",
+        )
     c4, c5, c6 = st.columns(3)
     lr = S.select_slider(C_LR, t("deep.lr.label"), help=t("deep.lr.help"), where=c4)
     steps = S.slider(C_STEPS, t("deep.steps.label"), step=100, help=t("deep.steps.help"), where=c5)
-    choice = S.segmented(C_PH, t("deep.phase.label"), format_func=lambda p: t(f"deep.phase.{p}"),
-                         help=t("deep.phase.help"), where=c6)
+    choice = S.segmented(
+        C_PH, t("deep.phase.label"), format_func=lambda p: t(f"deep.phase.{p}"), help=t("deep.phase.help"), where=c6
+    )
     st.caption(t("deep.fixed") + " " + wordlist.data_text(cache.dataset()))
 share()
 
@@ -83,13 +103,21 @@ if les.updates.empty:
 else:
     sm, window, every = C.smooth(les.updates, "ratio", "param")
     zones = {z: t(f"deep.upd.zone.{z}") for z in ("green", "amber", "red")}
-    chart = C.update_ratio(sm, t("deep.upd.title", name=name, lr=lr), t("deep.upd.x"), t("deep.upd.y"),
-                           t("deep.upd.legend"), t("deep.upd.guide"), zones, t("deep.upd.zone_title"))
+    chart = C.update_ratio(
+        sm,
+        t("deep.upd.title", name=name, lr=lr),
+        t("deep.upd.x"),
+        t("deep.upd.y"),
+        t("deep.upd.legend"),
+        t("deep.upd.guide"),
+        zones,
+        t("deep.upd.zone_title"),
+    )
     show(chart, "update-to-data", t("deep.upd.alt", v=les.update_tail, lr=lr))
     if window > 1:
         st.caption(t("deep.upd.smooth", window=window, every=every))
     if les.update_zone:
-        notice(t(f"deep.upd.notice.{les.update_zone}", v=les.update_tail, lr=lr, ratio=10 ** les.update_tail))
+        notice(t(f"deep.upd.notice.{les.update_zone}", v=les.update_tail, lr=lr, ratio=10**les.update_tail))
 
 # -- 5. signal propagation at init -----------------------------------------------------------
 st.header(t("deep.prop.header"))
@@ -98,15 +126,33 @@ S.toggle(C_CMP, t("deep.prop.cmp", rec=rec), help=t("deep.prop.cmp_help"))
 prof, d, labels = les.profile, les.depth, V.profile_labels(les)
 p1, p2 = columns(2) if les.sat_ok else (st.container(), None)
 with p1:
-    chart = C.depth_lines(prof, "std", labels, t("deep.prop.title", name=name), t("deep.prop.x"), t("deep.prop.y"),
-                          t("deep.prop.legend"), log=True)
+    chart = C.depth_lines(
+        prof,
+        "std",
+        labels,
+        t("deep.prop.title", name=name),
+        t("deep.prop.x"),
+        t("deep.prop.y"),
+        t("deep.prop.legend"),
+        log=True,
+    )
     show(chart, "signal-across-depth", t("deep.prop.alt", a=d.std_first, b=d.std_last, L=L))
-    notice(t(f"deep.prop.notice.{d.trend}", a=d.std_first, b=d.std_last, L=L, gain=les.gain_label)
-           + (" " + t("deep.prop.notice.bn") if bn else ""))
+    notice(
+        t(f"deep.prop.notice.{d.trend}", a=d.std_first, b=d.std_last, L=L, gain=les.gain_label)
+        + (" " + t("deep.prop.notice.bn") if bn else "")
+    )
 if p2 is not None:
     with p2:
-        chart = C.depth_lines(prof, "saturated_pct", labels, t("deep.prop.sat_title", thr=thr), t("deep.prop.x"),
-                              t("deep.prop.sat_y", thr=thr), t("deep.prop.legend"), y_format=".1f")
+        chart = C.depth_lines(
+            prof,
+            "saturated_pct",
+            labels,
+            t("deep.prop.sat_title", thr=thr),
+            t("deep.prop.x"),
+            t("deep.prop.sat_y", thr=thr),
+            t("deep.prop.legend"),
+            y_format=".1f",
+        )
         show(chart, "saturation-across-depth", t("deep.prop.sat_alt", a=d.sat_first))
         notice(t("deep.prop.sat_notice", a=d.sat_first, b=d.sat_last, L=L))
 

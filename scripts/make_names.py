@@ -13,6 +13,7 @@ Recipe: take the most recent year in the table, lowercase the names, keep those 
 only of a-z, merge the sexes by summing the counts, and sort by total count descending
 (ties by name), one distinct name per line.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """AppTest helpers shared by the page tests."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Shared test setup: the repo root on sys.path, so `core`, `ui` and `bench` import under a
 bare `pytest` as well as `python -m pytest`."""
+
 import sys
 from pathlib import Path
 

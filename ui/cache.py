@@ -10,6 +10,7 @@ The data is the session's word list (ui/wordlist.py): the bundled names unless t
 uploaded a file. It is keyed by a `DataConfig` whose `source` is "names" or the fingerprint
 of the uploaded words, so the same file from several students trains once.
 """
+
 from __future__ import annotations
 
 import functools
@@ -58,8 +59,11 @@ def dataset(block_size: int = 3) -> Dataset:
 
 # What the bar says while each heavy call runs: fn -> label(*args). One table, no switches.
 LABELS: Mapping[Callable, Callable[..., str]] = {
-    T.train_variants: lambda cfgs, tcfg, data: (t("common.training", n=len(cfgs), steps=tcfg.steps) if tcfg.steps > 1
-                                                else t("common.measuring_init", n=len(cfgs))),
+    T.train_variants: lambda cfgs, tcfg, data: (
+        t("common.training", n=len(cfgs), steps=tcfg.steps)
+        if tcfg.steps > 1
+        else t("common.measuring_init", n=len(cfgs))
+    ),
     D.train_deep: lambda cfg, tcfg, data: t("common.training_deep", steps=tcfg.steps),
     D.depth_profile: lambda cfg, gains, data: t("common.profiling", n=len(gains)),
 }
@@ -77,8 +81,9 @@ def call_key(fn: Callable, args: tuple, data: Dataset, data_key: DataConfig) -> 
     return (fn.__module__, fn.__qualname__, tuple(data_key if a is data else a for a in args))
 
 
-def compute(data_key: DataConfig | None = None, words: tuple[str, ...] | None = None,
-            bar: bool = True) -> Callable[..., Any]:
+def compute(
+    data_key: DataConfig | None = None, words: tuple[str, ...] | None = None, bar: bool = True
+) -> Callable[..., Any]:
     """A lesson's ``compute`` for this session (see core.lessons.Compute).
 
     Each call ``compute(fn, *args)`` is answered from the server's board, computed there at

@@ -3,6 +3,7 @@
 The frames name each variant by its activation key (`activation`); `labels` maps a key to
 the text shown for it. Every builder takes its (translated) titles as arguments.
 """
+
 from __future__ import annotations
 
 from typing import Mapping
@@ -15,8 +16,17 @@ from ui.charts import variant_scale
 DEAD = "#e03131"  # a dead unit on the map
 
 
-def dead_over_time(df: pd.DataFrame, labels: Mapping[str, str], n_hidden: int, title: str, x_title: str,
-                   y_title: str, color_title: str, pct_title: str, height: int = 320) -> alt.Chart:
+def dead_over_time(
+    df: pd.DataFrame,
+    labels: Mapping[str, str],
+    n_hidden: int,
+    title: str,
+    x_title: str,
+    y_title: str,
+    color_title: str,
+    pct_title: str,
+    height: int = 320,
+) -> alt.Chart:
     """Dead units against the step, one line per activation (columns step, activation, dead, pct_inactive).
 
     `labels` (key -> name, in the page's order, diverged ones included) fixes each line's colour,
@@ -33,15 +43,28 @@ def dead_over_time(df: pd.DataFrame, labels: Mapping[str, str], n_hidden: int, t
             x=alt.X("step:Q", title=x_title),
             y=alt.Y("dead:Q", title=y_title, scale=alt.Scale(domain=[0, top], nice=True)),
             color=alt.Color("name:N", title=color_title, scale=variant_scale(domain), sort=domain),
-            tooltip=[alt.Tooltip("name:N", title=color_title), alt.Tooltip("step:Q", title=x_title),
-                     alt.Tooltip("dead:Q", title=y_title),
-                     alt.Tooltip("pct_inactive:Q", title=pct_title, format=".1f")],
+            tooltip=[
+                alt.Tooltip("name:N", title=color_title),
+                alt.Tooltip("step:Q", title=x_title),
+                alt.Tooltip("dead:Q", title=y_title),
+                alt.Tooltip("pct_inactive:Q", title=pct_title, format=".1f"),
+            ],
         )
     )
 
 
-def dead_map(df: pd.DataFrame, rows: Mapping[str, str], states: tuple[str, str], title: str, subtitle: str,
-             x_title: str, y_title: str, frac_title: str, state_title: str, row_height: int = 28) -> alt.Chart:
+def dead_map(
+    df: pd.DataFrame,
+    rows: Mapping[str, str],
+    states: tuple[str, str],
+    title: str,
+    subtitle: str,
+    x_title: str,
+    y_title: str,
+    frac_title: str,
+    state_title: str,
+    row_height: int = 28,
+) -> alt.Chart:
     """Hidden units (x) by activation (y): grey by how often each unit has no gradient, red when dead.
 
     Columns: activation, neuron, inactive_frac (0..1), dead (bool). `rows`: key -> the row's
@@ -55,18 +78,23 @@ def dead_map(df: pd.DataFrame, rows: Mapping[str, str], states: tuple[str, str],
         alt.Chart(d, title=alt.Title(title, subtitle=subtitle), height=alt.Step(row_height))
         .mark_rect(stroke="#dee2e6", strokeWidth=0.25)
         .encode(
-            x=alt.X("neuron:O", title=x_title,
-                    axis=alt.Axis(values=list(range(0, n, 25)), labelAngle=0)),
+            x=alt.X("neuron:O", title=x_title, axis=alt.Axis(values=list(range(0, n, 25)), labelAngle=0)),
             y=alt.Y("row:N", title=y_title, sort=order, axis=alt.Axis(labelLimit=260)),
             color=alt.condition(
                 "datum.dead",
                 alt.value(DEAD),
-                alt.Color("inactive_frac:Q", title=frac_title,
-                          scale=alt.Scale(domain=[0, 1], range=["#ffffff", "#343a40"]),
-                          legend=alt.Legend(orient="top", format="%", gradientLength=220, titleLimit=500)),
+                alt.Color(
+                    "inactive_frac:Q",
+                    title=frac_title,
+                    scale=alt.Scale(domain=[0, 1], range=["#ffffff", "#343a40"]),
+                    legend=alt.Legend(orient="top", format="%", gradientLength=220, titleLimit=500),
+                ),
             ),
-            tooltip=[alt.Tooltip("row:N", title=y_title), alt.Tooltip("neuron:O", title=x_title),
-                     alt.Tooltip("inactive_frac:Q", title=frac_title, format=".1%"),
-                     alt.Tooltip("state:N", title=state_title)],
+            tooltip=[
+                alt.Tooltip("row:N", title=y_title),
+                alt.Tooltip("neuron:O", title=x_title),
+                alt.Tooltip("inactive_frac:Q", title=frac_title, format=".1%"),
+                alt.Tooltip("state:N", title=state_title),
+            ],
         )
     )

@@ -5,6 +5,7 @@ arguments, and the lesson's frames with their ids (layer numbers, weight names, 
 plus `labels`: id -> the series label the page made (e.g. "layer 1: std 0.76"), so a legend can
 carry the numbers that matter. Rows whose id has no label are not drawn.
 """
+
 from __future__ import annotations
 
 import math
@@ -45,9 +46,19 @@ def labelled(df: pd.DataFrame, key: str, labels: Mapping) -> pd.DataFrame:
     return d.assign(series=d[key].map(labels))
 
 
-def dist_lines(hist: pd.DataFrame, key: str, labels: Mapping, title: str, x_title: str, y_title: str,
-               series_title: str, share_title: str, x_format: str = ".2f",
-               x_domain: tuple[float, float] | None = None, height: int = 240) -> alt.Chart:
+def dist_lines(
+    hist: pd.DataFrame,
+    key: str,
+    labels: Mapping,
+    title: str,
+    x_title: str,
+    y_title: str,
+    series_title: str,
+    share_title: str,
+    x_format: str = ".2f",
+    x_domain: tuple[float, float] | None = None,
+    height: int = 240,
+) -> alt.Chart:
     """One density line per labelled `key` (the lecture's overlaid per-layer histograms).
 
     `hist` columns: <key>, bin_start, bin_end, fraction (any bins per series). `x_domain`
@@ -62,13 +73,19 @@ def dist_lines(hist: pd.DataFrame, key: str, labels: Mapping, title: str, x_titl
         alt.Chart(d, title=title, height=height)
         .mark_line(strokeWidth=2, interpolate="monotone")
         .encode(
-            x=alt.X("x:Q", title=x_title, axis=alt.Axis(format=x_format, labelOverlap=True, tickCount=6),
-                    scale=alt.Scale(domain=list(x_domain), nice=False) if x_domain else alt.Undefined),
+            x=alt.X(
+                "x:Q",
+                title=x_title,
+                axis=alt.Axis(format=x_format, labelOverlap=True, tickCount=6),
+                scale=alt.Scale(domain=list(x_domain), nice=False) if x_domain else alt.Undefined,
+            ),
             y=alt.Y("density:Q", title=y_title, axis=alt.Axis(format="~s")),
             color=alt.Color(f"{series}:N", scale=variant_scale(domain), legend=_legend(series_title)),
-            tooltip=[alt.Tooltip(f"{series}:N", title=series_title),
-                     alt.Tooltip("x:Q", title=x_title, format=x_format),
-                     alt.Tooltip("fraction:Q", title=share_title, format=".2%")],
+            tooltip=[
+                alt.Tooltip(f"{series}:N", title=series_title),
+                alt.Tooltip("x:Q", title=x_title, format=x_format),
+                alt.Tooltip("fraction:Q", title=share_title, format=".2%"),
+            ],
         )
         .properties(autosize=FIT_X)
     )
@@ -94,8 +111,17 @@ def smooth(df: pd.DataFrame, value: str, by: str, points: int = 200) -> tuple[pd
     return pd.concat(parts, ignore_index=True), window, every
 
 
-def update_ratio(df: pd.DataFrame, title: str, x_title: str, y_title: str, series_title: str,
-                 guide_label: str, zone_labels: dict[str, str], zone_title: str, height: int = 340) -> alt.LayerChart:
+def update_ratio(
+    df: pd.DataFrame,
+    title: str,
+    x_title: str,
+    y_title: str,
+    series_title: str,
+    guide_label: str,
+    zone_labels: dict[str, str],
+    zone_title: str,
+    height: int = 340,
+) -> alt.LayerChart:
     """log10 update:data ratio over steps (columns step, param, ratio), one line per parameter.
 
     Shaded bands: green within a factor of ~3 of 1e-3, amber within ~30x, red beyond; a dashed
@@ -104,41 +130,76 @@ def update_ratio(df: pd.DataFrame, title: str, x_title: str, y_title: str, serie
     lo = min(AMBER[0] - 0.5, float(df["ratio"].min()) - 0.2) if len(df) else AMBER[0] - 0.5
     hi = max(AMBER[1] + 0.5, float(df["ratio"].max()) + 0.2) if len(df) else AMBER[1] + 0.5
     x_max = float(df["step"].max()) if len(df) else 1.0
-    bands = pd.DataFrame([
-        ("red", lo, AMBER[0]), ("amber", AMBER[0], GREEN[0]), ("green", GREEN[0], GREEN[1]),
-        ("amber", GREEN[1], AMBER[1]), ("red", AMBER[1], hi),
-    ], columns=["zone", "y", "y2"])
+    bands = pd.DataFrame(
+        [
+            ("red", lo, AMBER[0]),
+            ("amber", AMBER[0], GREEN[0]),
+            ("green", GREEN[0], GREEN[1]),
+            ("amber", GREEN[1], AMBER[1]),
+            ("red", AMBER[1], hi),
+        ],
+        columns=["zone", "y", "y2"],
+    )
     bands["label"] = bands["zone"].map(zone_labels)
     bands["fill"] = bands["zone"].map(ZONE_FILL)
     bands["x"], bands["x2"] = 0.0, x_max
     y_scale = alt.Scale(domain=[lo, hi], nice=False)
-    zone = alt.Chart(bands).mark_rect(opacity=0.55).encode(
-        x=alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[0, x_max], nice=False)), x2="x2:Q",
-        y=alt.Y("y:Q", title=y_title, scale=y_scale), y2="y2:Q",
-        color=alt.Color("fill:N", scale=None),
-        tooltip=[alt.Tooltip("label:N", title=zone_title)],
+    zone = (
+        alt.Chart(bands)
+        .mark_rect(opacity=0.55)
+        .encode(
+            x=alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[0, x_max], nice=False)),
+            x2="x2:Q",
+            y=alt.Y("y:Q", title=y_title, scale=y_scale),
+            y2="y2:Q",
+            color=alt.Color("fill:N", scale=None),
+            tooltip=[alt.Tooltip("label:N", title=zone_title)],
+        )
     )
     guide = alt.Chart(pd.DataFrame({"y": [GUIDE], "label": [guide_label]}))
     rule = guide.mark_rule(strokeDash=[6, 4], color="#343a40", strokeWidth=1.5).encode(
-        y=alt.Y("y:Q", scale=y_scale), tooltip=[alt.Tooltip("label:N", title=zone_title)])
-    # the label sits at the right end, in the lower half of the green band, clear of the lines' start
-    text = guide.mark_text(align="right", baseline="middle", dx=-6, color="#343a40", fontWeight="bold").encode(
-        y=alt.Y("y_text:Q", scale=y_scale), x=alt.X("x:Q"), text="label:N"
-    ).transform_calculate(y_text=f"{(GUIDE + GREEN[0]) / 2}", x=f"{x_max}")
-    domain = list(dict.fromkeys(df["param"])) if len(df) else []
-    lines = alt.Chart(df).mark_line(strokeWidth=2).encode(
-        x=alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("ratio:Q", title=y_title, scale=y_scale),
-        color=alt.Color("param:N", scale=variant_scale(domain), legend=_legend(series_title, "right")),
-        tooltip=[alt.Tooltip("param:N", title=series_title), alt.Tooltip("step:Q", title=x_title),
-                 alt.Tooltip("ratio:Q", title=y_title, format=".2f")],
+        y=alt.Y("y:Q", scale=y_scale), tooltip=[alt.Tooltip("label:N", title=zone_title)]
     )
-    return alt.layer(zone, rule, lines, text, title=title, height=height).resolve_scale(
-        color="independent").properties(autosize=FIT_X)
+    # the label sits at the right end, in the lower half of the green band, clear of the lines' start
+    text = (
+        guide.mark_text(align="right", baseline="middle", dx=-6, color="#343a40", fontWeight="bold")
+        .encode(y=alt.Y("y_text:Q", scale=y_scale), x=alt.X("x:Q"), text="label:N")
+        .transform_calculate(y_text=f"{(GUIDE + GREEN[0]) / 2}", x=f"{x_max}")
+    )
+    domain = list(dict.fromkeys(df["param"])) if len(df) else []
+    lines = (
+        alt.Chart(df)
+        .mark_line(strokeWidth=2)
+        .encode(
+            x=alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
+            y=alt.Y("ratio:Q", title=y_title, scale=y_scale),
+            color=alt.Color("param:N", scale=variant_scale(domain), legend=_legend(series_title, "right")),
+            tooltip=[
+                alt.Tooltip("param:N", title=series_title),
+                alt.Tooltip("step:Q", title=x_title),
+                alt.Tooltip("ratio:Q", title=y_title, format=".2f"),
+            ],
+        )
+    )
+    return (
+        alt.layer(zone, rule, lines, text, title=title, height=height)
+        .resolve_scale(color="independent")
+        .properties(autosize=FIT_X)
+    )
 
 
-def depth_lines(df: pd.DataFrame, y: str, labels: Mapping[str, str], title: str, x_title: str, y_title: str,
-                series_title: str, log: bool = False, y_format: str = ".3f", height: int = 300) -> alt.LayerChart:
+def depth_lines(
+    df: pd.DataFrame,
+    y: str,
+    labels: Mapping[str, str],
+    title: str,
+    x_title: str,
+    y_title: str,
+    series_title: str,
+    log: bool = False,
+    y_format: str = ".3f",
+    height: int = 300,
+) -> alt.LayerChart:
     """A value per hidden layer, one line per gain (columns label, layer, <y>, yours).
 
     The user's gain is drawn thick and on top (with BatchNorm all gains coincide), the others
@@ -149,14 +210,26 @@ def depth_lines(df: pd.DataFrame, y: str, labels: Mapping[str, str], title: str,
     if log:
         d = d[d[y] > 0]
     domain = list(dict.fromkeys(d["series"])) if len(d) else []
-    base = alt.Chart(d).mark_line(point=True).encode(
-        x=alt.X("layer:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d"),
-                scale=alt.Scale(domain=[1, int(d["layer"].max()) if len(d) else 1], nice=False)),
-        y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log") if log else alt.Scale(zero=True)),
-        color=alt.Color("series:N", scale=variant_scale(domain),
-                        legend=_legend(series_title, "bottom", "horizontal", columns=2)),
-        tooltip=[alt.Tooltip("series:N", title=series_title), alt.Tooltip("layer:Q", title=x_title),
-                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+    base = (
+        alt.Chart(d)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X(
+                "layer:Q",
+                title=x_title,
+                axis=alt.Axis(tickMinStep=1, format="d"),
+                scale=alt.Scale(domain=[1, int(d["layer"].max()) if len(d) else 1], nice=False),
+            ),
+            y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log") if log else alt.Scale(zero=True)),
+            color=alt.Color(
+                "series:N", scale=variant_scale(domain), legend=_legend(series_title, "bottom", "horizontal", columns=2)
+            ),
+            tooltip=[
+                alt.Tooltip("series:N", title=series_title),
+                alt.Tooltip("layer:Q", title=x_title),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+            ],
+        )
     )
     others = base.transform_filter(alt.datum.yours == False).mark_line(point=True, strokeWidth=1.8)  # noqa: E712
     yours = base.transform_filter(alt.datum.yours == True).mark_line(point=True, strokeWidth=4.5)  # noqa: E712

@@ -3,6 +3,7 @@
 Colours are passed in as ``colors`` (display name -> hex), so one activation keeps one colour
 in every chart of the page whatever the chart's own rows are.
 """
+
 from __future__ import annotations
 
 from typing import Mapping
@@ -21,12 +22,21 @@ def color_scale(colors: Mapping[str, str]) -> alt.Scale:
 def _axes_at_zero() -> alt.LayerChart:
     """Light rules at x = 0 and y = 0, so the origin (and zero-centring) is visible."""
     zero = alt.Chart(pd.DataFrame({"v": [0.0]}))
-    return zero.mark_rule(color="#adb5bd", strokeWidth=1).encode(x="v:Q") + \
-        zero.mark_rule(color="#adb5bd", strokeWidth=1).encode(y="v:Q")
+    return zero.mark_rule(color="#adb5bd", strokeWidth=1).encode(x="v:Q") + zero.mark_rule(
+        color="#adb5bd", strokeWidth=1
+    ).encode(y="v:Q")
 
 
-def curve(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: str, y_title: str,
-          legend_title: str, height: int = 420, legend_columns: int = 3) -> alt.LayerChart:
+def curve(
+    df: pd.DataFrame,
+    colors: Mapping[str, str],
+    title: str,
+    x_title: str,
+    y_title: str,
+    legend_title: str,
+    height: int = 420,
+    legend_columns: int = 3,
+) -> alt.LayerChart:
     """One line per activation: columns name, x, value (one ``kind`` of core.curves)."""
     lines = (
         alt.Chart(df)
@@ -34,18 +44,35 @@ def curve(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: str,
         .encode(
             x=alt.X("x:Q", title=x_title, scale=alt.Scale(nice=False)),
             y=alt.Y("value:Q", title=y_title),
-            color=alt.Color("name:N", title=legend_title, scale=color_scale(colors),
-                            legend=alt.Legend(orient="top", columns=legend_columns)),
-            tooltip=[alt.Tooltip("name:N", title=legend_title), alt.Tooltip("x:Q", title=x_title, format=".3f"),
-                     alt.Tooltip("value:Q", title=y_title, format=".4f")],
+            color=alt.Color(
+                "name:N",
+                title=legend_title,
+                scale=color_scale(colors),
+                legend=alt.Legend(orient="top", columns=legend_columns),
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title=legend_title),
+                alt.Tooltip("x:Q", title=x_title, format=".3f"),
+                alt.Tooltip("value:Q", title=y_title, format=".4f"),
+            ],
         )
     )
     return alt.layer(_axes_at_zero(), lines, title=title, height=height)
 
 
-def signal(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: str, y_title: str,
-           legend_title: str, identity_label: str, mean_title: str, msd_title: str,
-           height: int = 420, legend_columns: int = 5) -> alt.LayerChart:
+def signal(
+    df: pd.DataFrame,
+    colors: Mapping[str, str],
+    title: str,
+    x_title: str,
+    y_title: str,
+    legend_title: str,
+    identity_label: str,
+    mean_title: str,
+    msd_title: str,
+    height: int = 420,
+    legend_columns: int = 5,
+) -> alt.LayerChart:
     """Output std against input std, log-log, with the dashed line out = in.
 
     Columns: name, input_std, out_std, out_mean, mean_sq_deriv (core.signal_propagation).
@@ -54,9 +81,14 @@ def signal(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: str
     ref = pd.DataFrame({"input_std": stds, "out_std": stds, "label": identity_label})
     x = alt.X("input_std:Q", title=x_title, scale=alt.Scale(type="log"))
     y = alt.Y("out_std:Q", title=y_title, scale=alt.Scale(type="log"))
-    diagonal = alt.Chart(ref).mark_line(strokeDash=[6, 4], color="#495057").encode(
-        x=x, y=y,
-        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("input_std:Q", title=x_title, format=".3g")],
+    diagonal = (
+        alt.Chart(ref)
+        .mark_line(strokeDash=[6, 4], color="#495057")
+        .encode(
+            x=x,
+            y=y,
+            tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("input_std:Q", title=x_title, format=".3g")],
+        )
     )
     # a zero output std (the step at tiny inputs never happens, but be safe) cannot go on a log axis
     lines = (
@@ -65,20 +97,35 @@ def signal(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: str
         .encode(
             x=x,
             y=y,
-            color=alt.Color("name:N", title=legend_title, scale=color_scale(colors),
-                            legend=alt.Legend(orient="top", columns=legend_columns)),
-            tooltip=[alt.Tooltip("name:N", title=legend_title),
-                     alt.Tooltip("input_std:Q", title=x_title, format=".3g"),
-                     alt.Tooltip("out_std:Q", title=y_title, format=".4f"),
-                     alt.Tooltip("out_mean:Q", title=mean_title, format=".4f"),
-                     alt.Tooltip("mean_sq_deriv:Q", title=msd_title, format=".4f")],
+            color=alt.Color(
+                "name:N",
+                title=legend_title,
+                scale=color_scale(colors),
+                legend=alt.Legend(orient="top", columns=legend_columns),
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title=legend_title),
+                alt.Tooltip("input_std:Q", title=x_title, format=".3g"),
+                alt.Tooltip("out_std:Q", title=y_title, format=".4f"),
+                alt.Tooltip("out_mean:Q", title=mean_title, format=".4f"),
+                alt.Tooltip("mean_sq_deriv:Q", title=msd_title, format=".4f"),
+            ],
         )
     )
     return alt.layer(diagonal, lines, title=title, height=height)
 
 
-def timeline(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: str, y_title: str,
-             ref_title: str, selected_title: str, yes: str, no: str) -> alt.LayerChart:
+def timeline(
+    df: pd.DataFrame,
+    colors: Mapping[str, str],
+    title: str,
+    x_title: str,
+    y_title: str,
+    ref_title: str,
+    selected_title: str,
+    yes: str,
+    no: str,
+) -> alt.LayerChart:
     """One row per activation, a dot at its year; selected ones in their colour, others grey.
 
     Columns: name, year, reference, selected (bool).
@@ -91,11 +138,19 @@ def timeline(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: s
     order = list(d.sort_values(["year", "name"])["name"])  # oldest on top
     lo, hi = int(d["year"].min()), int(d["year"].max())
     base = alt.Chart(d).encode(
-        x=alt.X("year:Q", title=x_title, scale=alt.Scale(domain=[lo - 3, hi + 22], nice=False),
-                axis=alt.Axis(format="d", values=list(range(lo - lo % 10, hi + 10, 10)))),
+        x=alt.X(
+            "year:Q",
+            title=x_title,
+            scale=alt.Scale(domain=[lo - 3, hi + 22], nice=False),
+            axis=alt.Axis(format="d", values=list(range(lo - lo % 10, hi + 10, 10))),
+        ),
         y=alt.Y("name:N", title=y_title, sort=order, axis=alt.Axis(labels=False, ticks=False)),
-        tooltip=[alt.Tooltip("name:N", title=y_title), alt.Tooltip("year:Q", title=x_title, format="d"),
-                 alt.Tooltip("reference:N", title=ref_title), alt.Tooltip("is_selected:N", title=selected_title)],
+        tooltip=[
+            alt.Tooltip("name:N", title=y_title),
+            alt.Tooltip("year:Q", title=x_title, format="d"),
+            alt.Tooltip("reference:N", title=ref_title),
+            alt.Tooltip("is_selected:N", title=selected_title),
+        ],
     )
     chosen = "datum.selected"
     dots = base.mark_circle(opacity=1).encode(
@@ -104,8 +159,13 @@ def timeline(df: pd.DataFrame, colors: Mapping[str, str], title: str, x_title: s
     )
     labels = [
         base.transform_filter(chosen if bold else f"!{chosen}")
-        .mark_text(align="left", dx=9, fontSize=12, fontWeight="bold" if bold else "normal",
-                   color="#212529" if bold else "#868e96")
+        .mark_text(
+            align="left",
+            dx=9,
+            fontSize=12,
+            fontWeight="bold" if bold else "normal",
+            color="#212529" if bold else "#868e96",
+        )
         .encode(text="label:N")
         for bold in (True, False)
     ]

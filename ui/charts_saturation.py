@@ -4,6 +4,7 @@ Each builder takes a frame of core.lessons.tanh_saturation (variant ids, `inacti
 words to show: `labels` maps a variant id to its translated name, `on_label` / `off_label` name
 an inactive / active unit. Every chart gets a title, labelled axes and tooltips.
 """
+
 from __future__ import annotations
 
 from typing import Mapping, Sequence
@@ -17,9 +18,20 @@ ACTIVE_COLOUR = "#4c6ef5"
 INACTIVE_COLOUR = "#e8590c"
 
 
-def state_hist(binned: pd.DataFrame, title: str, x_title: str, y_title: str, state_title: str,
-               on_label: str, off_label: str, from_title: str, to_title: str,
-               rules: Sequence[float] = (), rule_label: str = "", height: int = 300) -> alt.Chart:
+def state_hist(
+    binned: pd.DataFrame,
+    title: str,
+    x_title: str,
+    y_title: str,
+    state_title: str,
+    on_label: str,
+    off_label: str,
+    from_title: str,
+    to_title: str,
+    rules: Sequence[float] = (),
+    rule_label: str = "",
+    height: int = 300,
+) -> alt.Chart:
     """Stacked bars of a pre-binned histogram (columns inactive, bin_start, bin_end, count),
     inactive on top, in orange, with optional dashed vertical rules (e.g. at +-threshold)."""
     binned = binned.assign(state=binned["inactive"].map({True: on_label, False: off_label}))
@@ -30,14 +42,19 @@ def state_hist(binned: pd.DataFrame, title: str, x_title: str, y_title: str, sta
             x=alt.X("bin_start:Q", title=x_title, bin="binned"),
             x2="bin_end:Q",
             y=alt.Y("count:Q", title=y_title, stack="zero"),
-            color=alt.Color("state:N", title=state_title,
-                            scale=alt.Scale(domain=[off_label, on_label], range=[ACTIVE_COLOUR, INACTIVE_COLOUR]),
-                            legend=alt.Legend(orient="top")),
+            color=alt.Color(
+                "state:N",
+                title=state_title,
+                scale=alt.Scale(domain=[off_label, on_label], range=[ACTIVE_COLOUR, INACTIVE_COLOUR]),
+                legend=alt.Legend(orient="top"),
+            ),
             order=alt.Order("order:Q"),
-            tooltip=[alt.Tooltip("state:N", title=state_title),
-                     alt.Tooltip("bin_start:Q", title=from_title, format=".3f"),
-                     alt.Tooltip("bin_end:Q", title=to_title, format=".3f"),
-                     alt.Tooltip("count:Q", title=y_title)],
+            tooltip=[
+                alt.Tooltip("state:N", title=state_title),
+                alt.Tooltip("bin_start:Q", title=from_title, format=".3f"),
+                alt.Tooltip("bin_end:Q", title=to_title, format=".3f"),
+                alt.Tooltip("count:Q", title=y_title),
+            ],
         )
         .transform_calculate(order=f"datum.state == '{_js(on_label)}' ? 1 : 0")
     )
@@ -45,12 +62,16 @@ def state_hist(binned: pd.DataFrame, title: str, x_title: str, y_title: str, sta
     if rules:
         xs = [float(x) for x in rules]
         r = pd.DataFrame({"x": xs, "label": rule_label, "last": [x == max(xs) for x in xs]})
-        rule = alt.Chart(r).encode(x="x:Q", tooltip=[alt.Tooltip("label:N", title=""),
-                                                     alt.Tooltip("x:Q", title=x_title, format=".3f")])
+        rule = alt.Chart(r).encode(
+            x="x:Q", tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("x:Q", title=x_title, format=".3f")]
+        )
         layers.append(rule.mark_rule(strokeDash=[6, 4], color="#212529", size=1.5))
         # the label once, next to the last rule
-        layers.append(rule.transform_filter("datum.last")
-                      .mark_text(align="right", dx=-4, dy=8, color="#212529").encode(text="label:N", y=alt.value(0)))
+        layers.append(
+            rule.transform_filter("datum.last")
+            .mark_text(align="right", dx=-4, dy=8, color="#212529")
+            .encode(text="label:N", y=alt.value(0))
+        )
     return alt.layer(*layers).properties(title=title, height=height)
 
 
@@ -58,17 +79,30 @@ def _js(s: str) -> str:
     return s.replace("\\", "\\\\").replace("'", "\\'")
 
 
-def compare_bars(df: pd.DataFrame, labels: Mapping[str, str], title: str, x_title: str, y_title: str,
-                 w1_title: str, b1_title: str, dead_title: str, height: int = 260) -> alt.Chart:
+def compare_bars(
+    df: pd.DataFrame,
+    labels: Mapping[str, str],
+    title: str,
+    x_title: str,
+    y_title: str,
+    w1_title: str,
+    b1_title: str,
+    dead_title: str,
+    height: int = 260,
+) -> alt.Chart:
     """% inactive per setting (columns variant (id), pct, w1, b1, dead), with its value as text."""
     df = df.assign(variant=df["variant"].map(labels))
     domain = list(df["variant"])
     enc = dict(
         x=alt.X("variant:N", title=x_title, sort=domain, axis=alt.Axis(labelAngle=0, labelLimit=220)),
         y=alt.Y("pct:Q", title=y_title, scale=alt.Scale(domain=[0, max(5.0, float(df["pct"].max()) * 1.15)])),
-        tooltip=[alt.Tooltip("variant:N", title=x_title), alt.Tooltip("w1:Q", title=w1_title, format=".3f"),
-                 alt.Tooltip("b1:Q", title=b1_title, format=".3f"),
-                 alt.Tooltip("pct:Q", title=y_title, format=".1f"), alt.Tooltip("dead:Q", title=dead_title)],
+        tooltip=[
+            alt.Tooltip("variant:N", title=x_title),
+            alt.Tooltip("w1:Q", title=w1_title, format=".3f"),
+            alt.Tooltip("b1:Q", title=b1_title, format=".3f"),
+            alt.Tooltip("pct:Q", title=y_title, format=".1f"),
+            alt.Tooltip("dead:Q", title=dead_title),
+        ],
     )
     base = alt.Chart(df).encode(**enc)
     bars = base.mark_bar().encode(color=alt.Color("variant:N", legend=None, scale=variant_scale(domain)))
@@ -76,8 +110,9 @@ def compare_bars(df: pd.DataFrame, labels: Mapping[str, str], title: str, x_titl
     return alt.layer(bars, text).properties(title=title, height=height)
 
 
-def loss_curve(curve: pd.DataFrame, labels: Mapping[str, str], title: str, x_title: str, y_title: str,
-               color_title: str) -> alt.Chart:
+def loss_curve(
+    curve: pd.DataFrame, labels: Mapping[str, str], title: str, x_title: str, y_title: str, color_title: str
+) -> alt.Chart:
     """Minibatch loss per variant (columns variant (id), window, loss: the lesson's loss_curve).
 
     `labels` gives the legend's order and names, so each setting keeps its colour.
@@ -94,7 +129,10 @@ def loss_curve(curve: pd.DataFrame, labels: Mapping[str, str], title: str, x_tit
             x=alt.X("window:Q", title=x_title),
             y=alt.Y("loss:Q", title=y_title, scale=y_scale, axis=alt.Axis(format=".0e" if huge else "~g")),
             color=alt.Color("variant:N", title=color_title, scale=variant_scale(domain), sort=domain),
-            tooltip=[alt.Tooltip("variant:N", title=color_title), alt.Tooltip("window:Q", title=x_title),
-                     alt.Tooltip("loss:Q", title=y_title, format=".3f")],
+            tooltip=[
+                alt.Tooltip("variant:N", title=color_title),
+                alt.Tooltip("window:Q", title=x_title),
+                alt.Tooltip("loss:Q", title=y_title, format=".3f"),
+            ],
         )
     )

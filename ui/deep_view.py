@@ -1,6 +1,7 @@
 """Drawing for the "Deep network health" page: the metrics row, the per-phase charts of sections
 1-3 with their notices, and the table. Every number and verdict comes from the lesson
 (core.lessons.deep_network); here its ids become translated labels and sentences."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -24,19 +25,33 @@ def metrics(les: DeepLesson) -> None:
     init, after, L, thr, na = les.phase["init"], les.phase.get("after"), les.n_layers, les.threshold, t("deep.m.na")
     off = dict(delta_color="off", delta_arrow="off")
     m = st.columns(5)
-    m[0].metric(t("deep.m.std", L=L), t("deep.m.std_value", a=init.std_first, b=init.std_last),  # .2g: it may explode
-                delta=t("deep.m.std_after", a=after.std_first, b=after.std_last) if after else None,
-                help=t("deep.m.std_help", L=L), **off)
-    m[1].metric(t("deep.m.sat", thr=thr), t("deep.m.pct", v=init.sat_first) if les.sat_ok else na,
-                delta=t("deep.m.pct_after", v=after.sat_first) if les.sat_ok and after else None,
-                help=t("deep.m.sat_help" if les.sat_ok else "deep.m.sat_na", thr=thr), **off)
-    m[2].metric(t("deep.m.grad", L=L), t("deep.m.x", v=init.grad_ratio),
-                delta=t("deep.m.x_after", v=after.grad_ratio) if after else None, help=t("deep.m.grad_help", L=L),
-                **off)
-    m[3].metric(t("deep.m.upd"), na if les.update_tail is None else f"{les.update_tail:.2f}",
-                help=t("deep.m.upd_help"))
-    m[4].metric(t("deep.m.loss"), na if les.loss_tail is None else f"{les.loss_tail:.4g}",
-                help=t("deep.m.loss_help", n=les.loss_tail_n, V=les.vocab_size, expected=les.expected_loss))
+    m[0].metric(
+        t("deep.m.std", L=L),
+        t("deep.m.std_value", a=init.std_first, b=init.std_last),  # .2g: it may explode
+        delta=t("deep.m.std_after", a=after.std_first, b=after.std_last) if after else None,
+        help=t("deep.m.std_help", L=L),
+        **off,
+    )
+    m[1].metric(
+        t("deep.m.sat", thr=thr),
+        t("deep.m.pct", v=init.sat_first) if les.sat_ok else na,
+        delta=t("deep.m.pct_after", v=after.sat_first) if les.sat_ok and after else None,
+        help=t("deep.m.sat_help" if les.sat_ok else "deep.m.sat_na", thr=thr),
+        **off,
+    )
+    m[2].metric(
+        t("deep.m.grad", L=L),
+        t("deep.m.x", v=init.grad_ratio),
+        delta=t("deep.m.x_after", v=after.grad_ratio) if after else None,
+        help=t("deep.m.grad_help", L=L),
+        **off,
+    )
+    m[3].metric(t("deep.m.upd"), na if les.update_tail is None else f"{les.update_tail:.2f}", help=t("deep.m.upd_help"))
+    m[4].metric(
+        t("deep.m.loss"),
+        na if les.loss_tail is None else f"{les.loss_tail:.4g}",
+        help=t("deep.m.loss_help", n=les.loss_tail_n, V=les.vocab_size, expected=les.expected_loss),
+    )
 
 
 def _x_title(key: str, dom) -> str:
@@ -45,39 +60,72 @@ def _x_title(key: str, dom) -> str:
 
 def _act(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str) -> None:
     key = "deep.act.series" if les.sat_ok else "deep.act.series_nosat"
-    labels = {i: t(key, layer=i, mean=round(r["mean"], 2) + 0.0, std=r["std"], sat=r["saturated_pct"])  # no "-0.00"
-              for i, r in s.iterrows()}
+    labels = {
+        i: t(key, layer=i, mean=round(r["mean"], 2) + 0.0, std=r["std"], sat=r["saturated_pct"])  # no "-0.00"
+        for i, r in s.iterrows()
+    }
     hist = les.layer_hist[(les.layer_hist["phase"] == p) & (les.layer_hist["kind"] == "activation")]
-    chart = C.dist_lines(hist, "layer", labels, t("deep.act.title", name=name, phase=when(les, p)),
-                         _x_title("deep.act.x", ph.act_zoom), t("deep.density"), t("deep.act.legend"),
-                         t("deep.share"), x_domain=ph.act_zoom)
-    show(chart, f"activations-{p}", t("deep.act.alt", phase=when(les, p), a=ph.std_first, b=ph.std_last,
-                                      L=les.n_layers))
+    chart = C.dist_lines(
+        hist,
+        "layer",
+        labels,
+        t("deep.act.title", name=name, phase=when(les, p)),
+        _x_title("deep.act.x", ph.act_zoom),
+        t("deep.density"),
+        t("deep.act.legend"),
+        t("deep.share"),
+        x_domain=ph.act_zoom,
+    )
+    show(
+        chart, f"activations-{p}", t("deep.act.alt", phase=when(les, p), a=ph.std_first, b=ph.std_last, L=les.n_layers)
+    )
     kind = ph.act_trend + ("_lin" if les.linear_only else "")  # the lecture's numbers for linear layers
-    notice(t(f"deep.act.notice.{kind}", a=ph.std_first, b=ph.std_last, L=les.n_layers, sat=ph.sat_mean)
-           + (" " + t("deep.act.notice.bn") if les.batchnorm else ""))
+    notice(
+        t(f"deep.act.notice.{kind}", a=ph.std_first, b=ph.std_last, L=les.n_layers, sat=ph.sat_mean)
+        + (" " + t("deep.act.notice.bn") if les.batchnorm else "")
+    )
 
 
 def _grad(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str) -> None:
     labels = {i: t("deep.grad.series", layer=i, std=s.loc[i, "grad_std"]) for i in ph.live_layers}
     hist = les.layer_hist[(les.layer_hist["phase"] == p) & (les.layer_hist["kind"] == "gradient")]
-    chart = C.dist_lines(hist, "layer", labels, t("deep.grad.title", phase=when(les, p)),
-                         _x_title("deep.grad.x", ph.grad_zoom), t("deep.density"), t("deep.act.legend"),
-                         t("deep.share"), x_format=".1e", x_domain=ph.grad_zoom)
-    show(chart, f"gradients-{p}", t("deep.grad.alt", phase=when(les, p), a=ph.grad_std_first, b=ph.grad_std_last,
-                                    L=les.n_layers))
-    notice(t(f"deep.grad.notice.{ph.grad_trend}", a=ph.grad_std_first, b=ph.grad_std_last, L=les.n_layers,
-             name=name))
+    chart = C.dist_lines(
+        hist,
+        "layer",
+        labels,
+        t("deep.grad.title", phase=when(les, p)),
+        _x_title("deep.grad.x", ph.grad_zoom),
+        t("deep.density"),
+        t("deep.act.legend"),
+        t("deep.share"),
+        x_format=".1e",
+        x_domain=ph.grad_zoom,
+    )
+    show(
+        chart,
+        f"gradients-{p}",
+        t("deep.grad.alt", phase=when(les, p), a=ph.grad_std_first, b=ph.grad_std_last, L=les.n_layers),
+    )
+    notice(t(f"deep.grad.notice.{ph.grad_trend}", a=ph.grad_std_first, b=ph.grad_std_last, L=les.n_layers, name=name))
 
 
 def _weights(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str) -> None:
     ws = les.weight_stats[les.weight_stats["phase"] == p].set_index("param")
-    labels = {q: t("deep.w.series", param=q, shape=ws.loc[q, "shape"], r=ws.loc[q, "grad_data_ratio"])
-              for q in ph.live_params}
-    chart = C.dist_lines(les.weight_hist[les.weight_hist["phase"] == p], "param", labels,
-                         t("deep.w.title", phase=when(les, p)), _x_title("deep.w.x", ph.weight_zoom),
-                         t("deep.density"), t("deep.w.legend"), t("deep.share"), x_format=".1e",
-                         x_domain=ph.weight_zoom)
+    labels = {
+        q: t("deep.w.series", param=q, shape=ws.loc[q, "shape"], r=ws.loc[q, "grad_data_ratio"]) for q in ph.live_params
+    }
+    chart = C.dist_lines(
+        les.weight_hist[les.weight_hist["phase"] == p],
+        "param",
+        labels,
+        t("deep.w.title", phase=when(les, p)),
+        _x_title("deep.w.x", ph.weight_zoom),
+        t("deep.density"),
+        t("deep.w.legend"),
+        t("deep.share"),
+        x_format=".1e",
+        x_domain=ph.weight_zoom,
+    )
     r = dict(out=ph.out_param, r_out=ph.ratio_out, r_hid=ph.ratio_hidden)
     show(chart, f"weight-gradients-{p}", t("deep.w.alt", phase=when(les, p), **r))
     x = f"{ph.ratio_x:,.0f}" if ph.ratio_x >= 10 else f"{ph.ratio_x:.2g}"  # a ratio for a sentence: 2.3, 45, 2,930
@@ -97,16 +145,28 @@ def per_phase(les: DeepLesson, section: str, shown: tuple[str, ...], name: str) 
 
 def profile_labels(les: DeepLesson) -> dict[str, str]:
     """Gain label ("5/3") -> its legend entry ("gain 5/3 (yours) ★")."""
-    return {r.label: t("deep.prop.series", gain=r.label) + (t("deep.prop.yours") if r.yours else "")
-            + (t("deep.prop.rec") if r.recommended else "") for r in les.profile.drop_duplicates("label").itertuples()}
+    return {
+        r.label: t("deep.prop.series", gain=r.label)
+        + (t("deep.prop.yours") if r.yours else "")
+        + (t("deep.prop.rec") if r.recommended else "")
+        for r in les.profile.drop_duplicates("label").itertuples()
+    }
 
 
 def table(les: DeepLesson) -> None:
     """The numbers behind the charts, in an expander."""
     with st.expander(t("deep.table.title")):
-        cols = {"phase": t("deep.table.phase"), "layer": t("deep.table.layer"), "mean": t("deep.table.mean"),
-                "std": t("deep.table.std"), "saturated_pct": t("deep.table.sat", thr=les.threshold),
-                "grad_std": t("deep.table.grad_std")}
+        cols = {
+            "phase": t("deep.table.phase"),
+            "layer": t("deep.table.layer"),
+            "mean": t("deep.table.mean"),
+            "std": t("deep.table.std"),
+            "saturated_pct": t("deep.table.sat", thr=les.threshold),
+            "grad_std": t("deep.table.grad_std"),
+        }
         stats = les.layer_stats
-        st.dataframe(stats.assign(phase=[when(les, p) for p in stats["phase"]])[list(cols)].rename(columns=cols),
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            stats.assign(phase=[when(les, p) for p in stats["phase"]])[list(cols)].rename(columns=cols),
+            hide_index=True,
+            width="stretch",
+        )

@@ -6,6 +6,7 @@ nothing extra. SVG and PNG come from vl-convert, the converter Altair itself use
 `chart.save`. File names say what they hold: page, chart, and the settings of the view,
 e.g. `tanh-saturation_h-histogram_s_act-ReLU_s_w1-0.2.csv`.
 """
+
 from __future__ import annotations
 
 import json
@@ -97,8 +98,10 @@ def _for_files(spec: dict) -> dict:
     out = dict(spec)
     if not any(k in out for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
         out["width"] = EXPORT_WIDTH  # compound charts size their parts themselves
-    out["datasets"] = {k: json.loads(df.to_json(orient="records")) if isinstance(df, pd.DataFrame) else df
-                       for k, df in spec.get("datasets", {}).items()}
+    out["datasets"] = {
+        k: json.loads(df.to_json(orient="records")) if isinstance(df, pd.DataFrame) else df
+        for k, df in spec.get("datasets", {}).items()
+    }
     return out
 
 
@@ -139,12 +142,36 @@ def show(chart: alt.TopLevelMixin | dict, name: str, alt_text: str, where=None) 
     stem = file_stem(page_name(), name, S.view_params())
     row = where.container(horizontal=True, gap="small")
     data = spec_data(spec)
-    row.download_button(t("common.export.csv"), data=lambda: csv_bytes(data), file_name=f"{stem}.csv",
-                        mime="text/csv", key=f"dl_{name}_csv", on_click="ignore", type="tertiary",
-                        icon=":material/download:", help=t("common.export.csv_help", rows=len(data)))
-    row.download_button(t("common.export.svg"), data=lambda: svg_text(spec), file_name=f"{stem}.svg",
-                        mime="image/svg+xml", key=f"dl_{name}_svg", on_click="ignore", type="tertiary",
-                        icon=":material/download:", help=t("common.export.svg_help"))
-    row.download_button(t("common.export.png"), data=lambda: png_bytes(spec), file_name=f"{stem}.png",
-                        mime="image/png", key=f"dl_{name}_png", on_click="ignore", type="tertiary",
-                        icon=":material/download:", help=t("common.export.png_help"))
+    row.download_button(
+        t("common.export.csv"),
+        data=lambda: csv_bytes(data),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"dl_{name}_csv",
+        on_click="ignore",
+        type="tertiary",
+        icon=":material/download:",
+        help=t("common.export.csv_help", rows=len(data)),
+    )
+    row.download_button(
+        t("common.export.svg"),
+        data=lambda: svg_text(spec),
+        file_name=f"{stem}.svg",
+        mime="image/svg+xml",
+        key=f"dl_{name}_svg",
+        on_click="ignore",
+        type="tertiary",
+        icon=":material/download:",
+        help=t("common.export.svg_help"),
+    )
+    row.download_button(
+        t("common.export.png"),
+        data=lambda: png_bytes(spec),
+        file_name=f"{stem}.png",
+        mime="image/png",
+        key=f"dl_{name}_png",
+        on_click="ignore",
+        type="tertiary",
+        icon=":material/download:",
+        help=t("common.export.png_help"),
+    )

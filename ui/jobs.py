@@ -16,6 +16,7 @@ at once only hand the GIL around), and keeps the results in a bounded LRU store:
 Nothing here imports Streamlit's script-run machinery: `Board` is plain Python (tested
 without a server); `board()` holds the one instance in `st.cache_resource`.
 """
+
 from __future__ import annotations
 
 import os
@@ -71,8 +72,15 @@ class Status:
 class Board:
     """Deduplicated, bounded, queued computation with a bounded result store."""
 
-    def __init__(self, workers: int = 2, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES,
-                 ttl: float = TTL, max_queued: int = MAX_QUEUED, initializer: Callable[[], None] | None = None):
+    def __init__(
+        self,
+        workers: int = 2,
+        max_entries: int = MAX_ENTRIES,
+        max_bytes: int = MAX_BYTES,
+        ttl: float = TTL,
+        max_queued: int = MAX_QUEUED,
+        initializer: Callable[[], None] | None = None,
+    ):
         # `initializer` runs once in each worker thread: torch's denormal flushing is a setting
         # of the calling thread, so workers must set it themselves (core.runtime.configure).
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="trainer", initializer=initializer)
@@ -112,8 +120,12 @@ class Board:
 
     def stats(self) -> dict[str, int]:
         with self._lock:
-            return {"entries": len(self._store), "bytes": self._bytes, "jobs": len(self._jobs),
-                    "computed": self.computed}
+            return {
+                "entries": len(self._store),
+                "bytes": self._bytes,
+                "jobs": len(self._jobs),
+                "computed": self.computed,
+            }
 
     # -- jobs -----------------------------------------------------------------------------
     def submit(self, key: Hashable, fn: Callable[..., Any]) -> Job:
@@ -161,8 +173,13 @@ class Board:
             place = waiting.index(job) + 1 if job in waiting else 1
         return Status(True, place, 0, 0)
 
-    def get(self, key: Hashable, fn: Callable[..., Any], on_status: Callable[[Status], None] | None = None,
-            poll: float = 0.2) -> Any:
+    def get(
+        self,
+        key: Hashable,
+        fn: Callable[..., Any],
+        on_status: Callable[[Status], None] | None = None,
+        poll: float = 0.2,
+    ) -> Any:
         """The result for `key`: stored, or computed by `fn(progress)` in a worker while
         `on_status` is called every `poll` seconds with the job's status."""
         hit = self.cached(key)

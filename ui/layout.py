@@ -1,4 +1,5 @@
 """What every page does first: page config and the shared sidebar."""
+
 from __future__ import annotations
 
 from typing import Sequence
@@ -13,8 +14,15 @@ from ui.pages import PAGES
 from ui.text import LANGUAGES, t
 
 
-def page_setup(page_id: str, title: str, icon: str, controls: Sequence[S.Control] = (), word_list: bool = False,
-               vocab_keys: tuple[str, ...] = (), predict: bool = False) -> None:
+def page_setup(
+    page_id: str,
+    title: str,
+    icon: str,
+    controls: Sequence[S.Control] = (),
+    word_list: bool = False,
+    vocab_keys: tuple[str, ...] = (),
+    predict: bool = False,
+) -> None:
     """Page config, the URL read into the page's `controls` (bad values named in a notice), and
     the shared sidebar. `page_id`: the page's stable id (export file names); `word_list`: the page trains on the names data, so the sidebar offers to upload another
     word list; `vocab_keys`: widgets holding the vocabulary size V, set to the new V when the
@@ -24,8 +32,12 @@ def page_setup(page_id: str, title: str, icon: str, controls: Sequence[S.Control
     core.runtime.configure()  # torch threads and denormals: set where the program starts
     st.session_state[S.PAGE_ID] = page_id
     notices = S.read_url(controls)  # before any widget: bad values go, so widgets start from good ones
-    st.set_page_config(page_title=f"{title} · {t('common.app_title')}", page_icon=icon, layout="wide",
-                       initial_sidebar_state="collapsed" if present.presenting() else "auto")
+    st.set_page_config(
+        page_title=f"{title} · {t('common.app_title')}",
+        page_icon=icon,
+        layout="wide",
+        initial_sidebar_state="collapsed" if present.presenting() else "auto",
+    )
     menu()
     language_switch()
     present.toggle()
@@ -42,7 +54,10 @@ def menu() -> None:
     """The sidebar menu: the home page and each concept page under its name in the student's
     language (Streamlit's own menu, hidden in .streamlit/config.toml, names them after their
     files: "streamlit app", English only). Its links carry the shared settings."""
-    links = [("streamlit_app.py", t("home.nav"), "🧠"), *((p.path, t(f"home.card.{p.key}.title"), p.icon) for p in PAGES)]
+    links = [
+        ("streamlit_app.py", t("home.nav"), "🧠"),
+        *((p.path, t(f"home.card.{p.key}.title"), p.icon) for p in PAGES),
+    ]
     params = S.shared_params()
     try:
         for path, label, icon in links:
@@ -54,8 +69,14 @@ def menu() -> None:
 
 def language_switch() -> None:
     """The sidebar language picker; the URL keeps the code (`lang=it`), never the shown name."""
-    S.select(S.LANG, "🌐", format_func=LANGUAGES.__getitem__, where=st.sidebar, label_visibility="collapsed",
-             on_change=S.refresh_choices)
+    S.select(
+        S.LANG,
+        "🌐",
+        format_func=LANGUAGES.__getitem__,
+        where=st.sidebar,
+        label_visibility="collapsed",
+        on_change=S.refresh_choices,
+    )
 
 
 def what_you_will_see(text: str) -> None:

@@ -1,4 +1,5 @@
 """The app's pages, in menu order: file, icon, url and the text keys of their home-page card."""
+
 from __future__ import annotations
 
 import re

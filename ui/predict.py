@@ -7,6 +7,7 @@ None until the guess is locked in; the page then stops (or skips its result). On
 
 Guesses are kept per session and per setting (a new setting asks again), in session state.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -53,8 +54,17 @@ def _store() -> dict:
     return st.session_state.setdefault(STORE, {})
 
 
-def ask(page: str, setting: Hashable, question: str, *, options: Sequence[Any] | None = None,
-        format_func=str, min_value: float = 0.0, max_value: float = 100.0, step: float = 0.1) -> Any:
+def ask(
+    page: str,
+    setting: Hashable,
+    question: str,
+    *,
+    options: Sequence[Any] | None = None,
+    format_func=str,
+    min_value: float = 0.0,
+    max_value: float = 100.0,
+    step: float = 0.1,
+) -> Any:
     """The locked-in guess for this page and setting, or None (then the form is on screen).
 
     A number is asked unless `options` are given (then one of them is picked).
@@ -67,11 +77,23 @@ def ask(page: str, setting: Hashable, question: str, *, options: Sequence[Any] |
         st.subheader(t("predict.title"))
         st.markdown(question)
         if options is None:
-            value = st.number_input(t("predict.your_guess"), min_value=min_value, max_value=max_value, value=None,
-                                    step=step, key=f"predict_{page}_number", placeholder=t("predict.placeholder"))
+            value = st.number_input(
+                t("predict.your_guess"),
+                min_value=min_value,
+                max_value=max_value,
+                value=None,
+                step=step,
+                key=f"predict_{page}_number",
+                placeholder=t("predict.placeholder"),
+            )
         else:
-            value = st.radio(t("predict.your_guess"), list(options), index=None, format_func=format_func,
-                             key=f"predict_{page}_choice")
+            value = st.radio(
+                t("predict.your_guess"),
+                list(options),
+                index=None,
+                format_func=format_func,
+                key=f"predict_{page}_choice",
+            )
         locked = st.form_submit_button(t("predict.lock"), type="primary")
     if locked and value is not None:
         _store()[ident] = value
@@ -90,15 +112,26 @@ def again_button(page: str, setting: Hashable) -> None:
     st.button(t("predict.again"), key=f"predict_{page}_again", on_click=forget, type="tertiary")
 
 
-def number_feedback(page: str, setting: Hashable, guess: float, actual: float, sc: Score, what: str,
-                    fmt: str, why: str, unit: str = "") -> None:
+def number_feedback(
+    page: str, setting: Hashable, guess: float, actual: float, sc: Score, what: str, fmt: str, why: str, unit: str = ""
+) -> None:
     """How close a numeric guess was, and why the result is what it is."""
+
     def show(x: float) -> str:
         return format(x, fmt) + unit
 
-    msg = t(f"predict.grade.{sc.grade}") + " " + t("predict.number", guess=show(guess), what=what, actual=show(actual),
-                                                  error=show(abs(sc.error)),
-                                                  side=t("predict.high" if sc.error > 0 else "predict.low"))
+    msg = (
+        t(f"predict.grade.{sc.grade}")
+        + " "
+        + t(
+            "predict.number",
+            guess=show(guess),
+            what=what,
+            actual=show(actual),
+            error=show(abs(sc.error)),
+            side=t("predict.high" if sc.error > 0 else "predict.low"),
+        )
+    )
     box = {"spot_on": st.success, "close": st.info, "far": st.warning}[sc.grade]
     box(msg + "\n\n" + t("predict.why", why=why), icon="🎯" if sc.grade == "spot_on" else "🤔")
     again_button(page, setting)
@@ -108,6 +141,5 @@ def choice_feedback(page: str, setting: Hashable, right: bool, guess_text: str, 
     """Whether a picked answer was right, and why."""
     key = "predict.choice_right" if right else "predict.choice_wrong"
     box = st.success if right else st.warning
-    box(t(key, guess=guess_text, answer=answer_text) + "\n\n" + t("predict.why", why=why),
-        icon="🎯" if right else "🤔")
+    box(t(key, guess=guess_text, answer=answer_text) + "\n\n" + t("predict.why", why=why), icon="🎯" if right else "🤔")
     again_button(page, setting)

@@ -5,6 +5,7 @@ closed expander, drops the long explanations, stacks side-by-side charts so each
 width, and draws charts taller with larger type. Controls are folded away rather than removed:
 a widget that is not rendered loses its state, so the view would change under the class's eyes.
 """
+
 from __future__ import annotations
 
 from typing import Sequence
@@ -66,9 +67,11 @@ def enlarge(spec: dict) -> dict:
     if isinstance(height, (int, float)) and not isinstance(height, bool):
         out["height"] = int(height * SCALE)
     config = dict(out.get("config", {}))
-    for part, sizes in (("axis", {"labelFontSize": FONT["label"], "titleFontSize": FONT["title"]}),
-                        ("legend", {"labelFontSize": FONT["label"], "titleFontSize": FONT["title"]}),
-                        ("title", {"fontSize": FONT["chart_title"]})):
+    for part, sizes in (
+        ("axis", {"labelFontSize": FONT["label"], "titleFontSize": FONT["title"]}),
+        ("legend", {"labelFontSize": FONT["label"], "titleFontSize": FONT["title"]}),
+        ("title", {"fontSize": FONT["chart_title"]}),
+    ):
         config[part] = {**config.get(part, {}), **sizes}
     out["config"] = config
     return out

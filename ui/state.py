@@ -15,6 +15,7 @@ All session keys of this module are listed at the top. Shared settings (language
 mode, predict first) are controls too; they also live in `SHARED_MEMORY`, because a page switch
 empties the URL and drops the widgets of the page left behind.
 """
+
 from __future__ import annotations
 
 import math
@@ -155,8 +156,11 @@ def read_url(controls: Sequence[Control], page: bool = True) -> list[str]:
     if unknown:
         names = ", ".join(f"`{safe_text(k, 20)}`" for k in unknown[:MAX_NOTICE_KEYS])
         more = f" (+{len(unknown) - MAX_NOTICE_KEYS})" if len(unknown) > MAX_NOTICE_KEYS else ""
-        notices.append(t("common.notice.unknown_param", key=safe_text(unknown[0])) if len(unknown) == 1
-                       else t("common.notice.unknown_params", n=len(unknown), keys=names + more))
+        notices.append(
+            t("common.notice.unknown_param", key=safe_text(unknown[0]))
+            if len(unknown) == 1
+            else t("common.notice.unknown_params", n=len(unknown), keys=names + more)
+        )
     return notices
 
 
@@ -221,51 +225,91 @@ def set_value(c: Control, value: Any) -> None:
 
 
 # -- widgets -----------------------------------------------------------------------------------
-def slider(c: Control, label: str, step: float, help: str | None = None, fmt: str | None = None, where=st,
-           **kw: Any) -> Any:
+def slider(
+    c: Control, label: str, step: float, help: str | None = None, fmt: str | None = None, where=st, **kw: Any
+) -> Any:
     lo, hi = (c.min, c.max) if c.kind == "float" else (int(c.min or 0), int(c.max or 0))
-    return _sync(c, where.slider(label, min_value=lo, max_value=hi, value=initial(c), step=step, key=c.key, help=help,
-                                 format=fmt, **kw))
+    return _sync(
+        c,
+        where.slider(
+            label, min_value=lo, max_value=hi, value=initial(c), step=step, key=c.key, help=help, format=fmt, **kw
+        ),
+    )
 
 
-def select(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st,
-           **kw: Any) -> Any:
-    return _sync(c, where.selectbox(label, c.options, index=c.options.index(initial(c)), key=c.key,
-                                    format_func=format_func, help=help, **kw))
+def select(
+    c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st, **kw: Any
+) -> Any:
+    return _sync(
+        c,
+        where.selectbox(
+            label, c.options, index=c.options.index(initial(c)), key=c.key, format_func=format_func, help=help, **kw
+        ),
+    )
 
 
-def select_slider(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None,
-                  where=st, **kw: Any) -> Any:
-    return _sync(c, where.select_slider(label, options=c.options, value=initial(c), key=c.key,
-                                        format_func=format_func, help=help, **kw))
+def select_slider(
+    c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st, **kw: Any
+) -> Any:
+    return _sync(
+        c,
+        where.select_slider(
+            label, options=c.options, value=initial(c), key=c.key, format_func=format_func, help=help, **kw
+        ),
+    )
 
 
-def segmented(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st,
-              **kw: Any) -> Any:
-    value = where.segmented_control(label, c.options, default=initial(c), key=c.key, format_func=format_func,
-                                    help=help, required=True, **kw)
+def segmented(
+    c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st, **kw: Any
+) -> Any:
+    value = where.segmented_control(
+        label, c.options, default=initial(c), key=c.key, format_func=format_func, help=help, required=True, **kw
+    )
     return _sync(c, c.default if value is None else value)
 
 
-def multiselect(c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None,
-                where=st, **kw: Any) -> list[str]:
-    return _sync(c, where.multiselect(label, c.options, default=initial(c), key=c.key, format_func=format_func,
-                                      help=help, max_selections=c.max_items, **kw))
+def multiselect(
+    c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st, **kw: Any
+) -> list[str]:
+    return _sync(
+        c,
+        where.multiselect(
+            label,
+            c.options,
+            default=initial(c),
+            key=c.key,
+            format_func=format_func,
+            help=help,
+            max_selections=c.max_items,
+            **kw,
+        ),
+    )
 
 
 def toggle(c: Control, label: str, help: str | None = None, where=st, **kw: Any) -> bool:
     return _sync(c, where.toggle(label, value=bool(initial(c)), key=c.key, help=help, **kw))
 
 
-def activation_control(key: str, default: str | Sequence[str], multi: bool = False, exclude: tuple[str, ...] = (),
-                       max_items: int | None = None) -> Control:
+def activation_control(
+    key: str,
+    default: str | Sequence[str],
+    multi: bool = False,
+    exclude: tuple[str, ...] = (),
+    max_items: int | None = None,
+) -> Control:
     """A selector over the activation registry: keys in the URL (``relu``); the display names
     of older links (``ReLU``) still work."""
     from core.activations import REGISTRY
 
     keys = tuple(k for k in REGISTRY if k not in exclude)
-    return Control(key, "multi" if multi else "choice", tuple(default) if multi else default, options=keys,
-                   max_items=max_items, aliases={REGISTRY[k].name: k for k in keys})
+    return Control(
+        key,
+        "multi" if multi else "choice",
+        tuple(default) if multi else default,
+        options=keys,
+        max_items=max_items,
+        aliases={REGISTRY[k].name: k for k in keys},
+    )
 
 
 # -- the view as a value -----------------------------------------------------------------------

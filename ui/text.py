@@ -4,6 +4,7 @@ The strings live in one folder per language (`ui/i18n/<lang>/`), one module per 
 `TEXT` dict whose keys start with the module name. English is the reference: a key missing
 from another language falls back to English (and a test flags it).
 """
+
 from __future__ import annotations
 
 import importlib

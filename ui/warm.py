@@ -8,6 +8,7 @@ the server's job board, exactly as the pages do: the results are then stored for
 The lessons are language-free, so one pass serves every language. ACTIVATIONS_WARMUP=0 skips it
 (the tests set it, except the one that checks warm start).
 """
+
 from __future__ import annotations
 
 import logging
@@ -62,6 +63,9 @@ def warm() -> list[str]:
             log.exception("warm-up of %s failed", name)
             failed.append(name)
     # printed, not only logged: deploy logs and the test read it
-    print(f"warm-up: done in {time.perf_counter() - t0:.1f} s, {len(lessons.pages())} lessons"
-          + (f", failed: {failed}" if failed else ""), flush=True)
+    print(
+        f"warm-up: done in {time.perf_counter() - t0:.1f} s, {len(lessons.pages())} lessons"
+        + (f", failed: {failed}" if failed else ""),
+        flush=True,
+    )
     return failed

@@ -9,6 +9,7 @@ server serves a whole class), so they follow a student from page to page. The sh
 (ui/cache.py) key everything by a fingerprint of the words, so a class uploading the same
 file trains once. An upload cannot be part of a page's link.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,8 +19,16 @@ from typing import Sequence
 import pandas as pd
 import streamlit as st
 
-from core.data import (MAX_VOCAB_CHARS, NAMES_VOCAB, Dataset, Vocab, WordListError, load_names, parse_word_list,
-                       words_fingerprint)
+from core.data import (
+    MAX_VOCAB_CHARS,
+    NAMES_VOCAB,
+    Dataset,
+    Vocab,
+    WordListError,
+    load_names,
+    parse_word_list,
+    words_fingerprint,
+)
 from ui.state import safe_text
 from ui.text import t
 
@@ -99,8 +108,14 @@ def data_text(ds: Dataset) -> str:
     examples = int(ds.Xtr.shape[0])
     if wl is None:
         return t("common.data_caption", words=ds.n_words, examples=examples, vocab=ds.vocab.size)
-    return t("wordlist.data_caption", name=safe_text(wl.name), words=ds.n_words, examples=examples,
-             vocab=ds.vocab.size, letters=ds.vocab.size - 1)
+    return t(
+        "wordlist.data_caption",
+        name=safe_text(wl.name),
+        words=ds.n_words,
+        examples=examples,
+        vocab=ds.vocab.size,
+        letters=ds.vocab.size - 1,
+    )
 
 
 def expected_loss_note(v: int) -> None:
@@ -169,12 +184,19 @@ def sidebar(vocab_keys: Sequence[str] = ()) -> None:
             st.caption(t("wordlist.using_names", words=len(load_names()), vocab=NAMES_VOCAB.size))
         else:
             dropped = _count("wordlist.dropped", wl.dropped) if wl.dropped else ""
-            st.success(t("wordlist.using_upload", name=safe_text(wl.name), words=len(wl.words), vocab=wl.vocab_size)
-                       + dropped)
+            st.success(
+                t("wordlist.using_upload", name=safe_text(wl.name), words=len(wl.words), vocab=wl.vocab_size) + dropped
+            )
         key = f"wordlist_file_{st.session_state.get(_UPLOADS, 0)}"
-        st.file_uploader(t("wordlist.upload"), type=["txt"], key=key, max_upload_size=MAX_MB,
-                         help=t("wordlist.upload_help", min=MIN_WORDS, mb=MAX_MB),
-                         on_change=_on_upload, args=(key, vocab_keys))
+        st.file_uploader(
+            t("wordlist.upload"),
+            type=["txt"],
+            key=key,
+            max_upload_size=MAX_MB,
+            help=t("wordlist.upload_help", min=MIN_WORDS, mb=MAX_MB),
+            on_change=_on_upload,
+            args=(key, vocab_keys),
+        )
         if isinstance(problem, Problem):
             _show_problem(problem, key, vocab_keys)
         if wl is not None:
@@ -190,8 +212,9 @@ def _show_problem(p: Problem, key: str, vocab_keys: Sequence[str]) -> None:
         st.dataframe(table, hide_index=True, width="stretch")  # a table: the lines are never markup
         if p.n_bad > len(p.bad_lines):
             st.caption(t("wordlist.more_lines", n=p.n_bad - len(p.bad_lines)))
-        st.button(_count("wordlist.drop", p.n_bad), type="primary",
-                  on_click=_on_drop, args=(key, vocab_keys), width="stretch")
+        st.button(
+            _count("wordlist.drop", p.n_bad), type="primary", on_click=_on_drop, args=(key, vocab_keys), width="stretch"
+        )
     elif p.code == "too_few":
         dropped = _count("wordlist.error.after_drop", p.dropped) if p.dropped else ""
         st.error(t("wordlist.error.too_few", name=name, n=p.n_words, min=MIN_WORDS, dropped=dropped))

@@ -19,6 +19,7 @@ Softmax is not element-wise and lives apart, as ``SOFTMAX``.
 - analysis.py: measurements for charts and tests (curves, signal propagation, properties,
   inactive units).
 """
+
 from core.activations.analysis import (
     PROPERTY_NAMES,
     _max_abs_derivative,  # noqa: F401  (tests clear its cache)

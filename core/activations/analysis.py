@@ -4,6 +4,7 @@ textbook properties checked numerically, and which units pass (almost) no gradie
 Everything here reads the registry and computes; nothing is declared. The tests assert that
 ``computed_properties`` agrees with each entry's declared properties.
 """
+
 from __future__ import annotations
 
 import functools
@@ -193,8 +194,16 @@ def signal_propagation(
                     "registry_gain": registry_gain,
                 }
             )
-    columns = ["activation", "name", "input_std", "out_mean", "out_std", "mean_sq_deriv",
-               "preserving_gain", "registry_gain"]
+    columns = [
+        "activation",
+        "name",
+        "input_std",
+        "out_mean",
+        "out_std",
+        "mean_sq_deriv",
+        "preserving_gain",
+        "registry_gain",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 

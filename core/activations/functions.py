@@ -5,6 +5,7 @@ Each fn takes a float tensor and its parameters as keywords; each grad is grad(x
 with y = fn(x), so it can reuse the forward's output (tanh, sigmoid). The tests check every
 grad against autograd. Registry entries (registry.py) wire these together, one entry each.
 """
+
 from __future__ import annotations
 
 import math
@@ -23,6 +24,7 @@ SOFTPLUS_THRESHOLD = 20.0  # F.softplus's default: above beta * x > 20 it return
 
 # ----------------------------------------------------------------------------------------
 # Functions and derivatives, in registry order
+
 
 def identity(x):
     return x
@@ -177,6 +179,7 @@ def softmax(logits, dim=-1):
 # ----------------------------------------------------------------------------------------
 # Gains
 
+
 def fixed(gain: float):
     """A gain that does not depend on the parameters, as gain_fn(**params)."""
     return lambda **params: gain
@@ -189,6 +192,7 @@ def he_gain(negative_slope: float) -> float:
 
 # ----------------------------------------------------------------------------------------
 # ATen kernels for the trainer's hand-written backward: f(x) and dy * f'(x), one kernel each
+
 
 def kernels(*names: str) -> types.SimpleNamespace:
     """The aten ops below, each overload as its C++ callable, looked up once: calling it
@@ -204,7 +208,24 @@ def kernels(*names: str) -> types.SimpleNamespace:
 
 # .out / .grad_input: the overload itself, which skips torch.ops' overload resolution per call
 aten = kernels(
-    "sigmoid", "tanh", "hardtanh", "relu", "leaky_relu", "elu", "gelu", "silu", "mish", "softplus",
-    "sigmoid_backward", "tanh_backward", "hardtanh_backward", "threshold_backward", "leaky_relu_backward",
-    "elu_backward", "gelu_backward", "silu_backward", "mish_backward", "softplus_backward",
+    "sigmoid",
+    "tanh",
+    "hardtanh",
+    "relu",
+    "leaky_relu",
+    "elu",
+    "gelu",
+    "silu",
+    "mish",
+    "softplus",
+    "sigmoid_backward",
+    "tanh_backward",
+    "hardtanh_backward",
+    "threshold_backward",
+    "leaky_relu_backward",
+    "elu_backward",
+    "gelu_backward",
+    "silu_backward",
+    "mish_backward",
+    "softplus_backward",
 )

@@ -11,6 +11,7 @@ Every callable on an entry takes the activation's parameters as keywords, alread
 (``resolve_params``): fn(x, **p), grad(x, y, **p), forward_into(x, out, **p),
 backward_into(dy, x, y, out, **p), gain_fn(**p), width_multiplier(**p).
 """
+
 from __future__ import annotations
 
 import functools
@@ -229,7 +230,8 @@ _ENTRIES = (
         grad=fx.leaky_relu_grad,
         forward_into=lambda x, out, alpha: aten.leaky_relu.out(x, alpha, out=out),
         backward_into=lambda dy, x, y, out, alpha: aten.leaky_relu_backward.grad_input(
-            dy, x, alpha, False, grad_input=out),
+            dy, x, alpha, False, grad_input=out
+        ),
         gain_fn=lambda alpha: he_gain(alpha),
         gain_torch="calculate_gain('leaky_relu', alpha)",
         params=(Param("alpha", 0.01, 0.0, 0.5, 0.01),),
@@ -274,7 +276,8 @@ _ENTRIES = (
         grad=fx.elu_grad,
         forward_into=lambda x, out, alpha: aten.elu.out(x, alpha, 1.0, 1.0, out=out),
         backward_into=lambda dy, x, y, out, alpha: aten.elu_backward.grad_input(
-            dy, alpha, 1.0, 1.0, False, x, grad_input=out),
+            dy, alpha, 1.0, 1.0, False, x, grad_input=out
+        ),
         gain_fn=fixed(fx.SQRT2),  # ReLU-like
         gain_torch=None,
         params=(Param("alpha", 1.0, 0.1, 3.0, 0.1),),
@@ -298,7 +301,8 @@ _ENTRIES = (
         # torch's selu is its elu with the two constants
         forward_into=lambda x, out: aten.elu.out(x, fx.SELU_ALPHA, fx.SELU_LAMBDA, 1.0, out=out),
         backward_into=lambda dy, x, y, out: aten.elu_backward.grad_input(
-            dy, fx.SELU_ALPHA, fx.SELU_LAMBDA, 1.0, False, x, grad_input=out),
+            dy, fx.SELU_ALPHA, fx.SELU_LAMBDA, 1.0, False, x, grad_input=out
+        ),
         gain_fn=fixed(0.75),
         gain_torch="calculate_gain('selu')",
         params=(),
@@ -363,10 +367,12 @@ _ENTRIES = (
         fn=fx.silu,
         grad=fx.silu_grad,
         # torch's silu kernels only for beta = 1 (as fn); otherwise fn and the closed form
-        forward_into=lambda x, out, beta: (aten.silu.out(x, out=out) if beta == 1.0
-                                           else out.copy_(fx.silu(x, beta))),
-        backward_into=lambda dy, x, y, out, beta: (aten.silu_backward.grad_input(dy, x, grad_input=out) if beta == 1.0
-                                                   else torch.mul(dy, fx.silu_grad(x, y, beta), out=out)),
+        forward_into=lambda x, out, beta: aten.silu.out(x, out=out) if beta == 1.0 else out.copy_(fx.silu(x, beta)),
+        backward_into=lambda dy, x, y, out, beta: (
+            aten.silu_backward.grad_input(dy, x, grad_input=out)
+            if beta == 1.0
+            else torch.mul(dy, fx.silu_grad(x, y, beta), out=out)
+        ),
         gain_fn=fixed(fx.SQRT2),  # ReLU-like
         gain_torch=None,
         params=(Param("beta", 1.0, 0.1, 5.0, 0.1),),
@@ -409,7 +415,8 @@ _ENTRIES = (
         grad=fx.softplus_grad,
         forward_into=lambda x, out, beta: aten.softplus.out(x, beta, fx.SOFTPLUS_THRESHOLD, out=out),
         backward_into=lambda dy, x, y, out, beta: aten.softplus_backward.grad_input(
-            dy, x, beta, fx.SOFTPLUS_THRESHOLD, grad_input=out),
+            dy, x, beta, fx.SOFTPLUS_THRESHOLD, grad_input=out
+        ),
         gain_fn=fixed(1.0),  # E[f(x)^2] ~ 0.92 at unit variance
         gain_torch=None,
         params=(Param("beta", 1.0, 0.1, 5.0, 0.1),),

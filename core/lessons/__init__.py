@@ -18,6 +18,7 @@ a package that imports its own submodules while it loads deadlocked two server t
 importing at once, one through the package and one straight through a submodule
 (``_DeadlockError ... _ModuleLock``). What the lessons share lives here, above them.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -59,8 +60,12 @@ _PAGES = {
 # other public names -> their module
 _NAMES = {
     **{fn: module for module, fn in _PAGES.values()},
-    "GalleryLesson": "activation_gallery", "SaturationLesson": "tanh_saturation", "DeadLesson": "dead_neurons",
-    "LossLesson": "loss_at_init", "SoftmaxLesson": "loss_at_init", "softmax_by_hand": "loss_at_init",
+    "GalleryLesson": "activation_gallery",
+    "SaturationLesson": "tanh_saturation",
+    "DeadLesson": "dead_neurons",
+    "LossLesson": "loss_at_init",
+    "SoftmaxLesson": "loss_at_init",
+    "softmax_by_hand": "loss_at_init",
     "DeepLesson": "deep_network",
 }
 

@@ -1,5 +1,6 @@
 """The Activation gallery's lesson: curves, measured properties, gains, history, one layer's
 signal propagation, for any registry activations and parameters. Trains nothing."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,9 +45,14 @@ class GalleryLesson:
     cards: tuple[Card, ...]
 
 
-def gallery(activations: tuple[str, ...] = DEFAULT_KEYS, params: Params = (), x_max: float = 5.0,
-            input_stds: tuple[float, ...] = INPUT_STDS, data: Dataset | None = None,
-            compute: Compute = direct) -> GalleryLesson:
+def gallery(
+    activations: tuple[str, ...] = DEFAULT_KEYS,
+    params: Params = (),
+    x_max: float = 5.0,
+    input_stds: tuple[float, ...] = INPUT_STDS,
+    data: Dataset | None = None,
+    compute: Compute = direct,
+) -> GalleryLesson:
     """Everything the gallery shows for `activations` (registry keys) with `params` (non-default
     parameter values per key) on x in [-x_max, x_max]. `data` and `compute` are unused (it
     trains nothing); they are accepted so every page's lesson is called the same way."""
@@ -55,18 +61,29 @@ def gallery(activations: tuple[str, ...] = DEFAULT_KEYS, params: Params = (), x_
     resolved = {k: A.resolve_params(k, by_key.get(k)) for k in keys}
     empty = pd.DataFrame(columns=["activation", "x", "kind", "value"])
     curves = A.curves(keys, resolved, x_min=-x_max, x_max=x_max).drop(columns="name") if keys else empty
-    signal = (A.signal_propagation(keys, input_stds=input_stds, params_by_key=resolved).drop(columns="name")
-              if keys else pd.DataFrame())
-    timeline = pd.DataFrame([{"activation": a.key, "year": a.year, "reference": a.reference, "selected": a.key in keys}
-                             for a in A.REGISTRY.values()])
+    signal = (
+        A.signal_propagation(keys, input_stds=input_stds, params_by_key=resolved).drop(columns="name")
+        if keys
+        else pd.DataFrame()
+    )
+    timeline = pd.DataFrame(
+        [
+            {"activation": a.key, "year": a.year, "reference": a.reference, "selected": a.key in keys}
+            for a in A.REGISTRY.values()
+        ]
+    )
     cards = []
     for k in keys:
         entry, p = A.REGISTRY[k], resolved[k]
         measured = A.computed_properties(k, p)
-        cards.append(Card(
-            activation=k, params=p, properties=measured,
-            differs=tuple(n for n in A.PROPERTY_NAMES if measured[n] != getattr(entry, n)),
-            non_default=any(p[q.name] != q.default for q in entry.params),
-            gain=A.gain_for(k, p),
-        ))
+        cards.append(
+            Card(
+                activation=k,
+                params=p,
+                properties=measured,
+                differs=tuple(n for n in A.PROPERTY_NAMES if measured[n] != getattr(entry, n)),
+                non_default=any(p[q.name] != q.default for q in entry.params),
+                gain=A.gain_for(k, p),
+            )
+        )
     return GalleryLesson(keys, float(x_max), curves, signal, timeline, tuple(cards))

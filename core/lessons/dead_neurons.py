@@ -6,6 +6,7 @@ pass no gradient on any example, over training, at the end, and against the fina
     les.table        # dead at start / end, final losses, diverged step per activation
     les.most_dead    # ("relu",): the prediction's answer
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,8 +26,14 @@ CHECKS = 10  # activity checkpoints per run (plus step 0)
 DEAD_FRAC = 1.0  # dead = inactive on this share of the examples, all (core.diagnostics.dead_over_time's rule)
 
 # The page's default view (its controls take their defaults from here).
-DEFAULTS = dict(activations=("relu", "leaky_relu", "tanh", "elu"), lr=0.1, w1=FIXED_TANH.w1_scale, b1=1.0,
-                steps=1000, batchnorm=False)
+DEFAULTS = dict(
+    activations=("relu", "leaky_relu", "tanh", "elu"),
+    lr=0.1,
+    w1=FIXED_TANH.w1_scale,
+    b1=1.0,
+    steps=1000,
+    batchnorm=False,
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,19 +74,41 @@ def checkpoint_every(steps: int) -> int:
 
 def configs(activations: Sequence[str], w1: float, b1: float, batchnorm: bool, data: Dataset) -> tuple[MLPConfig, ...]:
     """One config per activation: the lecture's softmax fix (W2 x 0.01, b2 = 0), W1 and b1 as given."""
-    return tuple(FIXED_SOFTMAX.with_(activation=k, w1_scale=w1, b1_scale=b1, batchnorm=batchnorm,
-                                     vocab_size=data.vocab.size, block_size=data.block_size) for k in activations)
+    return tuple(
+        FIXED_SOFTMAX.with_(
+            activation=k,
+            w1_scale=w1,
+            b1_scale=b1,
+            batchnorm=batchnorm,
+            vocab_size=data.vocab.size,
+            block_size=data.block_size,
+        )
+        for k in activations
+    )
 
 
 def train_config(lr: float, steps: int) -> TrainConfig:
     """Constant lr (no decay within the page's budget), activity at CHECKS checkpoints."""
-    return TrainConfig(steps=steps, lr=lr, activity_every=checkpoint_every(steps), activity_examples=ACT_EXAMPLES,
-                       snapshot_steps=(), eval_examples=EVAL_EXAMPLES)
+    return TrainConfig(
+        steps=steps,
+        lr=lr,
+        activity_every=checkpoint_every(steps),
+        activity_examples=ACT_EXAMPLES,
+        snapshot_steps=(),
+        eval_examples=EVAL_EXAMPLES,
+    )
 
 
-def dead(activations: Sequence[str] = DEFAULTS["activations"], lr: float = DEFAULTS["lr"], w1: float = DEFAULTS["w1"],
-         b1: float = DEFAULTS["b1"], steps: int = DEFAULTS["steps"], batchnorm: bool = DEFAULTS["batchnorm"],
-         data: Dataset | None = None, compute: Compute = direct) -> DeadLesson:
+def dead(
+    activations: Sequence[str] = DEFAULTS["activations"],
+    lr: float = DEFAULTS["lr"],
+    w1: float = DEFAULTS["w1"],
+    b1: float = DEFAULTS["b1"],
+    steps: int = DEFAULTS["steps"],
+    batchnorm: bool = DEFAULTS["batchnorm"],
+    data: Dataset | None = None,
+    compute: Compute = direct,
+) -> DeadLesson:
     """Train one MLP per activation (same init, minibatches and lr) and count its dead units.
 
     A unit is dead when it is inactive (zero gradient for the ReLU family, saturated for tanh
@@ -99,36 +128,42 @@ def dead(activations: Sequence[str] = DEFAULTS["activations"], lr: float = DEFAU
 
     diverged = {key_of[v]: int(s) for v, s in res.diverged().items()}
     dot = dead_over_time(res.activity)
-    over_time = pd.DataFrame({
-        "step": dot["step"].astype("int64").to_numpy(),
-        "activation": dot["variant"].map(key_of).to_numpy(),
-        "dead": dot["dead"].astype("int64").to_numpy(),
-        "pct_inactive": dot["pct_inactive"].astype("float64").to_numpy(),
-    })
+    over_time = pd.DataFrame(
+        {
+            "step": dot["step"].astype("int64").to_numpy(),
+            "activation": dot["variant"].map(key_of).to_numpy(),
+            "dead": dot["dead"].astype("int64").to_numpy(),
+            "pct_inactive": dot["pct_inactive"].astype("float64").to_numpy(),
+        }
+    )
 
     # a diverged run keeps only its rows before divergence: none at the last step
     a = res.activity[res.activity["step"] == steps]
-    final_map = pd.DataFrame({
-        "activation": a["variant"].map(key_of).to_numpy(),
-        "neuron": a["neuron"].astype("int64").to_numpy(),
-        "inactive_frac": a["inactive_frac"].astype("float64").to_numpy(),
-        "dead": (a["inactive_frac"] >= DEAD_FRAC).to_numpy(),
-    })
+    final_map = pd.DataFrame(
+        {
+            "activation": a["variant"].map(key_of).to_numpy(),
+            "neuron": a["neuron"].astype("int64").to_numpy(),
+            "inactive_frac": a["inactive_frac"].astype("float64").to_numpy(),
+            "dead": (a["inactive_frac"] >= DEAD_FRAC).to_numpy(),
+        }
+    )
 
     def at(step: int) -> pd.DataFrame:
         return over_time[over_time["step"] == step].set_index("activation").reindex(list(acts))
 
     start, end = at(0), at(steps)
     fin = res.variants.assign(activation=res.variants["variant"].map(key_of)).set_index("activation")
-    table = pd.DataFrame({
-        "activation": acts,
-        "dead_start": start["dead"].astype("Int64").array,
-        "dead_end": end["dead"].astype("Int64").array,
-        "pct_inactive": end["pct_inactive"].to_numpy(dtype="float64"),
-        "final_train": fin["final_train"].reindex(list(acts)).to_numpy(dtype="float64"),
-        "final_val": fin["final_val"].reindex(list(acts)).to_numpy(dtype="float64"),
-        "diverged_at": pd.array([diverged.get(k) for k in acts], dtype="Int64"),
-    })
+    table = pd.DataFrame(
+        {
+            "activation": acts,
+            "dead_start": start["dead"].astype("Int64").array,
+            "dead_end": end["dead"].astype("Int64").array,
+            "pct_inactive": end["pct_inactive"].to_numpy(dtype="float64"),
+            "final_train": fin["final_train"].reindex(list(acts)).to_numpy(dtype="float64"),
+            "final_val": fin["final_val"].reindex(list(acts)).to_numpy(dtype="float64"),
+            "diverged_at": pd.array([diverged.get(k) for k in acts], dtype="Int64"),
+        }
+    )
 
     # the prediction: which finished activation ends with the most dead units (none if 0)
     finished = {k: int(d) for k, d in zip(acts, table["dead_end"]) if k not in diverged and not pd.isna(d)}
@@ -137,11 +172,22 @@ def dead(activations: Sequence[str] = DEFAULTS["activations"], lr: float = DEFAU
 
     cfg = cfgs[0]
     return DeadLesson(
-        activations=acts, over_time=over_time, final_map=final_map, table=table, diverged=diverged,
-        most_dead=most_dead, most_dead_count=most, any_dead=bool(len(over_time) and over_time["dead"].max() > 0),
-        steps=steps, every=checkpoint_every(steps),
+        activations=acts,
+        over_time=over_time,
+        final_map=final_map,
+        table=table,
+        diverged=diverged,
+        most_dead=most_dead,
+        most_dead_count=most,
+        any_dead=bool(len(over_time) and over_time["dead"].max() > 0),
+        steps=steps,
+        every=checkpoint_every(steps),
         checkpoints=len(set(range(0, steps, checkpoint_every(steps))) | {steps}),
-        act_examples=min(ACT_EXAMPLES, len(data.Ytr)), eval_train=min(EVAL_EXAMPLES, len(data.Ytr)),
-        eval_val=min(EVAL_EXAMPLES, len(data.Ydev)), n_hidden=cfg.n_hidden, n_embd=cfg.n_embd, fan_in=cfg.fan_in,
+        act_examples=min(ACT_EXAMPLES, len(data.Ytr)),
+        eval_train=min(EVAL_EXAMPLES, len(data.Ytr)),
+        eval_val=min(EVAL_EXAMPLES, len(data.Ydev)),
+        n_hidden=cfg.n_hidden,
+        n_embd=cfg.n_embd,
+        fan_in=cfg.fan_in,
         vocab_size=data.vocab.size,
     )

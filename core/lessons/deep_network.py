@@ -10,6 +10,7 @@ blows up is reported, never drawn as NaN), the per-phase trends, zoom ranges and
 verdicts, the update:data ratio's zone, which gains the depth profile compares, and whether
 saturation applies to the activation at all.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -212,8 +213,9 @@ def _ours(df: pd.DataFrame, have: list[str]) -> pd.DataFrame:
     return out.assign(phase=out["phase"].map(_CORE_PHASE))
 
 
-def _phase(p: str, s: pd.DataFrame, hist: pd.DataFrame, ws: pd.DataFrame, whist: pd.DataFrame,
-           sat_ok: bool) -> DeepPhase:
+def _phase(
+    p: str, s: pd.DataFrame, hist: pd.DataFrame, ws: pd.DataFrame, whist: pd.DataFrame, sat_ok: bool
+) -> DeepPhase:
     """s: layer_stats of the phase by layer; ws: weight_stats by param; hist/whist: its histograms."""
     L = int(s.index.max())
     act = trend(s.loc[1, "std"], s.loc[L, "std"])
@@ -227,17 +229,31 @@ def _phase(p: str, s: pd.DataFrame, hist: pd.DataFrame, ws: pd.DataFrame, whist:
     hid = float(r[ws.index != out].mean())
     x = float(r[out] / hid) if hid > 0 else np.inf
     return DeepPhase(
-        phase=p, std_first=float(s.loc[1, "std"]), std_last=float(s.loc[L, "std"]),
-        sat_first=float(s.loc[1, "saturated_pct"]), sat_mean=float(s["saturated_pct"].mean()),
-        grad_std_first=float(s.loc[1, "grad_std"]), grad_std_last=float(s.loc[L, "grad_std"]),
+        phase=p,
+        std_first=float(s.loc[1, "std"]),
+        std_last=float(s.loc[L, "std"]),
+        sat_first=float(s.loc[1, "saturated_pct"]),
+        sat_mean=float(s["saturated_pct"].mean()),
+        grad_std_first=float(s.loc[1, "grad_std"]),
+        grad_std_last=float(s.loc[L, "grad_std"]),
         grad_ratio=float(s.loc[1, "grad_std"] / s.loc[L, "grad_std"]) if s.loc[L, "grad_std"] > 0 else np.nan,
-        act_trend=act, grad_trend=grad,
+        act_trend=act,
+        grad_trend=grad,
         act_zoom=zoom(hist[hist["kind"] == "activation"], s["mean"], s["std"]),
-        grad_zoom=zoom(hist[(hist["kind"] == "gradient") & hist["layer"].isin(live)], s.loc[live, "grad_mean"],
-                       s.loc[live, "grad_std"]),
+        grad_zoom=zoom(
+            hist[(hist["kind"] == "gradient") & hist["layer"].isin(live)],
+            s.loc[live, "grad_mean"],
+            s.loc[live, "grad_std"],
+        ),
         weight_zoom=zoom(whist[whist["param"].isin(live_w)], ws.loc[live_w, "grad_mean"], ws.loc[live_w, "grad_std"]),
-        live_layers=tuple(int(i) for i in live), live_params=tuple(live_w), out_param=str(out),
-        ratio_out=float(r[out]), ratio_hidden=hid, ratio_x=x, ratio_lo=float(r.min()), ratio_hi=float(r.max()),
+        live_layers=tuple(int(i) for i in live),
+        live_params=tuple(live_w),
+        out_param=str(out),
+        ratio_out=float(r[out]),
+        ratio_hidden=hid,
+        ratio_x=x,
+        ratio_lo=float(r.min()),
+        ratio_hi=float(r.max()),
         weight_kind="zero" if hid == 0 else "out" if x > OUT_STANDS_OUT else "even",
     )
 
@@ -255,9 +271,17 @@ def _compared_gains(gain: float, rec: float, compare: bool) -> list[tuple[float,
     return [(v, lab, v == mine, compare and same_gain(v, rec)) for v, lab in rows]
 
 
-def deep(activation: str = "tanh", linear_only: bool = False, batchnorm: bool = False, gain: float = 5 / 3,
-         lr: float = 0.1, steps: int = 1000, compare_gains: bool = True, data: Dataset | None = None,
-         compute: Compute = direct) -> DeepLesson:
+def deep(
+    activation: str = "tanh",
+    linear_only: bool = False,
+    batchnorm: bool = False,
+    gain: float = 5 / 3,
+    lr: float = 0.1,
+    steps: int = 1000,
+    compare_gains: bool = True,
+    data: Dataset | None = None,
+    compute: Compute = direct,
+) -> DeepLesson:
     """Train the lecture's deep MLP and read its health at init and after `steps` SGD steps.
 
     `activation` is a registry key (ignored with `linear_only`); every hidden W starts as
@@ -266,8 +290,14 @@ def deep(activation: str = "tanh", linear_only: bool = False, batchnorm: bool = 
     """
     data = names_dataset() if data is None else data
     steps, gain, lr = int(steps), float(gain), float(lr)
-    cfg = DeepConfig(activation=activation, gain=gain, batchnorm=batchnorm, linear_only=linear_only,
-                     block_size=data.block_size, vocab_size=data.vocab.size)
+    cfg = DeepConfig(
+        activation=activation,
+        gain=gain,
+        batchnorm=batchnorm,
+        linear_only=linear_only,
+        block_size=data.block_size,
+        vocab_size=data.vocab.size,
+    )
     res = compute(train_deep, cfg, DeepTrain(steps=steps, lr=lr), data)
     rec = recommended_gain(activation, linear_only)
     sat_ok = saturation_applies(activation, linear_only)
@@ -278,8 +308,14 @@ def deep(activation: str = "tanh", linear_only: bool = False, batchnorm: bool = 
     L = int(res.layer_stats["layer"].max())
     phase = {}
     for p in (_CORE_PHASE[c] for c in have):
-        phase[p] = _phase(p, stats[stats["phase"] == p].set_index("layer"), hist[hist["phase"] == p],
-                          wstats[wstats["phase"] == p].set_index("param"), whist[whist["phase"] == p], sat_ok)
+        phase[p] = _phase(
+            p,
+            stats[stats["phase"] == p].set_index("layer"),
+            hist[hist["phase"] == p],
+            wstats[wstats["phase"] == p].set_index("param"),
+            whist[whist["phase"] == p],
+            sat_ok,
+        )
 
     upd = res.updates.astype({"ratio": float})  # an empty frame (0 steps) has object columns
     upd = upd[np.isfinite(upd["ratio"])]
@@ -290,33 +326,65 @@ def deep(activation: str = "tanh", linear_only: bool = False, batchnorm: bool = 
     loss_tail = res.loss["loss"].tail(n_tail)
     two_d = ["C", *[f"W{i}" for i in range(1, L + 2)]]  # the 2-D parameters, as in the lecture's plot
 
-    profile, depth = pd.DataFrame(columns=["gain", "label", "layer", "std", "saturated_pct", "yours",
-                                           "recommended"]), None
+    profile, depth = (
+        pd.DataFrame(columns=["gain", "label", "layer", "std", "saturated_pct", "yours", "recommended"]),
+        None,
+    )
     if "init" in have:  # a net broken at init has nothing to compare
         gains = _compared_gains(gain, rec, compare_gains)
         key = {round(v, 6): (lab, yours, r) for v, lab, yours, r in gains}
         base = dataclasses.replace(cfg, gain=1.0)  # depth_profile sets the gain itself: one entry per setting
         prof = compute(depth_profile, base, tuple(key), data)
-        profile = prof.assign(label=[key[g][0] for g in prof["gain"]], yours=[key[g][1] for g in prof["gain"]],
-                              recommended=[key[g][2] for g in prof["gain"]])[list(profile.columns)]
+        profile = prof.assign(
+            label=[key[g][0] for g in prof["gain"]],
+            yours=[key[g][1] for g in prof["gain"]],
+            recommended=[key[g][2] for g in prof["gain"]],
+        )[list(profile.columns)]
         y = profile[profile["yours"]].set_index("layer")
-        depth = DepthSummary(float(y.loc[1, "std"]), float(y.loc[L, "std"]), float(y.loc[1, "saturated_pct"]),
-                             float(y.loc[L, "saturated_pct"]), trend(y.loc[1, "std"], y.loc[L, "std"]))
+        depth = DepthSummary(
+            float(y.loc[1, "std"]),
+            float(y.loc[L, "std"]),
+            float(y.loc[1, "saturated_pct"]),
+            float(y.loc[L, "saturated_pct"]),
+            trend(y.loc[1, "std"], y.loc[L, "std"]),
+        )
 
     return DeepLesson(
-        activation=activation, linear_only=linear_only, batchnorm=batchnorm, gain=gain, lr=lr, steps=steps,
-        compare_gains=compare_gains, n_layers=L, recommended_gain=rec, gain_label=gain_label(gain), sat_ok=sat_ok,
-        threshold=SATURATION, diverged_at=res.diverged_at, n_done=n_done, phases=tuple(phase),
+        activation=activation,
+        linear_only=linear_only,
+        batchnorm=batchnorm,
+        gain=gain,
+        lr=lr,
+        steps=steps,
+        compare_gains=compare_gains,
+        n_layers=L,
+        recommended_gain=rec,
+        gain_label=gain_label(gain),
+        sat_ok=sat_ok,
+        threshold=SATURATION,
+        diverged_at=res.diverged_at,
+        n_done=n_done,
+        phases=tuple(phase),
         after_missing=None if "after" in phase else "no_steps" if steps == 0 else "diverged",
-        phase=MappingProxyType(phase), update_tail=update_tail,
+        phase=MappingProxyType(phase),
+        update_tail=update_tail,
         update_zone=None if update_tail is None else update_zone(update_tail),
-        loss_tail=float(loss_tail.mean()) if n_done else None, loss_tail_n=len(loss_tail),
-        vocab_size=data.vocab.size, expected_loss=expected_init_loss(data.vocab.size), depth=depth,
-        layer_stats=stats, layer_hist=hist, weight_stats=wstats, weight_hist=whist,
-        updates=upd[upd["param"].isin(two_d)].reset_index(drop=True), loss=res.loss, profile=profile,
+        loss_tail=float(loss_tail.mean()) if n_done else None,
+        loss_tail_n=len(loss_tail),
+        vocab_size=data.vocab.size,
+        expected_loss=expected_init_loss(data.vocab.size),
+        depth=depth,
+        layer_stats=stats,
+        layer_hist=hist,
+        weight_stats=wstats,
+        weight_hist=whist,
+        updates=upd[upd["param"].isin(two_d)].reset_index(drop=True),
+        loss=res.loss,
+        profile=profile,
     )
 
 
 # The page's default view, read from the signature so the page's controls cannot drift from it.
-DEFAULTS = MappingProxyType({k: p.default for k, p in inspect.signature(deep).parameters.items()
-                             if k not in ("data", "compute")})
+DEFAULTS = MappingProxyType(
+    {k: p.default for k, p in inspect.signature(deep).parameters.items() if k not in ("data", "compute")}
+)

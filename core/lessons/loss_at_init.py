@@ -8,6 +8,7 @@ and the logits behind it, and the hockey stick of a naive init against the fixed
 Two pure calculations train nothing: `expected_curve` (ln V against V) and `softmax_by_hand`
 (the page's hand-made "confidently wrong" example).
 """
+
 from __future__ import annotations
 
 import inspect
@@ -104,8 +105,14 @@ class LossLesson:
         return float(row[which].iloc[0]) if len(row) else math.nan
 
 
-def loss(activation: str = "tanh", b2_random: bool = False, w2: str | float = "1", steps: int = 1000,
-         data: Dataset | None = None, compute: Compute = direct) -> LossLesson:
+def loss(
+    activation: str = "tanh",
+    b2_random: bool = False,
+    w2: str | float = "1",
+    steps: int = 1000,
+    data: Dataset | None = None,
+    compute: Compute = direct,
+) -> LossLesson:
     """Everything the Loss page shows for a hidden `activation` (registry key).
 
     The sweep builds 13 networks differing only in the W2 scale (b2 x 0, or x 1 with
@@ -143,23 +150,42 @@ def loss(activation: str = "tanh", b2_random: bool = False, w2: str | float = "1
     hres = compute(train_variants, pair, TrainConfig(steps=int(steps), eval_examples=1000, snapshot_steps=()), data)
     hids = _ids(pair, [v for v, _ in HOCKEY])
     curve = hres.loss[hres.loss["split"] == "batch"]  # per variant in step order, naive first
-    curve = pd.DataFrame({"step": curve["step"].to_numpy(), "variant": curve["variant"].map(hids).to_numpy(),
-                          "loss": curve["loss"].to_numpy()})
+    curve = pd.DataFrame(
+        {
+            "step": curve["step"].to_numpy(),
+            "variant": curve["variant"].map(hids).to_numpy(),
+            "loss": curve["loss"].to_numpy(),
+        }
+    )
     curve["smooth"] = curve.groupby("variant", sort=False)["loss"].transform(
-        lambda s: s.rolling(SMOOTH, min_periods=1).mean())
+        lambda s: s.rolling(SMOOTH, min_periods=1).mean()
+    )
     curve = curve[np.isfinite(curve["loss"])].reset_index(drop=True)
-    stats = [(v, float(part["loss"].iloc[0]), float(part["loss"].tail(TAIL).mean()))
-             for v, _ in HOCKEY if len(part := curve[curve["variant"] == v])]
+    stats = [
+        (v, float(part["loss"].iloc[0]), float(part["loss"].tail(TAIL).mean()))
+        for v, _ in HOCKEY
+        if len(part := curve[curve["variant"] == v])
+    ]
     stats = pd.DataFrame(stats, columns=["variant", "start", "end"])
 
     return LossLesson(
-        activation=activation, b2_random=bool(b2_random), w2=chosen, steps=int(steps), vocab_size=V,
-        expected=expected, sweep=sweep,
+        activation=activation,
+        b2_random=bool(b2_random),
+        w2=chosen,
+        steps=int(steps),
+        vocab_size=V,
+        expected=expected,
+        sweep=sweep,
         sweep_diverged={ids[n]: int(s) for n, s in res.diverged().items()},
-        chosen_loss=chosen_loss, chosen_batch_loss=chosen_batch,
+        chosen_loss=chosen_loss,
+        chosen_batch_loss=chosen_batch,
         confidently_wrong=chosen_loss is not None and chosen_loss > CONFIDENT * expected,
-        logits=binned, logit_std=lg_std, logit_max=lg_max,
-        hockey=curve, hockey_stats=stats, diverged={hids[n]: int(s) for n, s in hres.diverged().items()},
+        logits=binned,
+        logit_std=lg_std,
+        logit_max=lg_max,
+        hockey=curve,
+        hockey_stats=stats,
+        diverged={hids[n]: int(s) for n, s in hres.diverged().items()},
         hockey_y_max=1.1 * float(stats["start"].max()) if len(stats) else None,
     )
 
@@ -185,8 +211,13 @@ class SoftmaxLesson:
 def softmax_by_hand(logits: Sequence[float] = Z_DEFAULTS, target: int = 0) -> SoftmaxLesson:
     """Softmax of a few hand-made logits and the loss -ln p[target] ("confidently wrong")."""
     sm = softmax_table(logits, target)
-    return SoftmaxLesson(table=sm.drop(columns="loss"), target=int(target), loss=float(sm["loss"].iloc[0]),
-                         p_target=float(sm["prob"].iloc[target]), uniform=expected_init_loss(len(sm)))
+    return SoftmaxLesson(
+        table=sm.drop(columns="loss"),
+        target=int(target),
+        loss=float(sm["loss"].iloc[0]),
+        p_target=float(sm["prob"].iloc[target]),
+        uniform=expected_init_loss(len(sm)),
+    )
 
 
 SOFTMAX_DEFAULTS = _defaults(softmax_by_hand)  # {"logits": Z_DEFAULTS, "target": 0}

@@ -9,6 +9,7 @@ lecture's seed): "yours" (the page's W1 / b1), "before" (the lecture before the 
 b1 x 1), "fix" (W1 x 0.2, b1 x 0.01) and "kaiming" (W1 x gain / sqrt(fan_in), b1 x 0.01).
 The threshold is post-processing only: it is in no config, so changing it never retrains.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -71,8 +72,9 @@ def local_gradient(activation: str, pre: np.ndarray, params: Mapping[str, float]
     return A.derivative(activation, np.array(pre, dtype="float32"), params).numpy().astype("float64")
 
 
-def snapshot_frame(snap: pd.DataFrame, activation: str, params: Mapping[str, float] | None,
-                   threshold: float) -> pd.DataFrame:
+def snapshot_frame(
+    snap: pd.DataFrame, activation: str, params: Mapping[str, float] | None, threshold: float
+) -> pd.DataFrame:
     """The snapshot of ONE step and ONE variant, with what the page shows about each unit.
 
     Columns: example, neuron, pre (x), h, grad (dL/dh), local (f'(x)), dx (dL/dx = f'(x) dL/dh),
@@ -163,13 +165,24 @@ class SaturationLesson:
 def _hist(me: pd.DataFrame, activation: str) -> pd.DataFrame:
     lo, hi = A.get(activation).output_range
     h_range = (lo, hi) if math.isfinite(lo) and math.isfinite(hi) else None
-    parts = [D.histogram(me, v, by=("inactive",), bins=HIST_BINS[v], value_range=h_range if v == "h" else None)
-             .assign(value=v) for v in HIST_BINS]
+    parts = [
+        D.histogram(me, v, by=("inactive",), bins=HIST_BINS[v], value_range=h_range if v == "h" else None).assign(
+            value=v
+        )
+        for v in HIST_BINS
+    ]
     return pd.concat(parts, ignore_index=True)[list(HIST_COLS)]
 
 
-def saturation(activation: str = "tanh", w1: float = 1.0, b1: float = 1.0, threshold: float = 0.99,
-               steps: int = 0, data: Dataset | None = None, compute: Compute = direct) -> SaturationLesson:
+def saturation(
+    activation: str = "tanh",
+    w1: float = 1.0,
+    b1: float = 1.0,
+    threshold: float = 0.99,
+    steps: int = 0,
+    data: Dataset | None = None,
+    compute: Compute = direct,
+) -> SaturationLesson:
     """Train your W1 / b1 scales and the lecture's three together, and look at the hidden layer
     on the minibatch of step `steps` (0 = at init): which units are inactive, by `threshold`."""
     data = names_dataset() if data is None else data
@@ -193,35 +206,59 @@ def saturation(activation: str = "tanh", w1: float = 1.0, b1: float = 1.0, thres
     frames = {ids[v]: snapshot_frame(g, activation, params, threshold) for v, g in snap.groupby("variant", sort=False)}
     frames = {v: frames[v] for v in VARIANTS if v in frames and not (v == "yours" and yours_diverged)}
     cols = ["variant", "example", "neuron", "pre", "h", "grad", "local", "dx", "inactive"]
-    snapshot = (pd.concat([f.assign(variant=v) for v, f in frames.items()], ignore_index=True)[cols]
-                if frames else pd.DataFrame(columns=cols))
+    snapshot = (
+        pd.concat([f.assign(variant=v) for v, f in frames.items()], ignore_index=True)[cols]
+        if frames
+        else pd.DataFrame(columns=cols)
+    )
 
     rows = []
     for v, f in frames.items():
         s = D.saturation_summary(f)
-        rows.append({"variant": v, "w1": scales[v][0], "b1": scales[v][1], "pct": s["pct_inactive"],
-                     "dead": s["dead_neurons"]})
+        rows.append(
+            {"variant": v, "w1": scales[v][0], "b1": scales[v][1], "pct": s["pct_inactive"], "dead": s["dead_neurons"]}
+        )
     compare = pd.DataFrame(rows, columns=["variant", "w1", "b1", "pct", "dead"])
 
     summary, hist, local_rules = None, pd.DataFrame(columns=list(HIST_COLS)), ()
     if "yours" in frames:
         me = frames["yours"]
         s = D.saturation_summary(me)
-        summary = Summary(pct_inactive=s["pct_inactive"], dead_neurons=s["dead_neurons"], neurons=s["neurons"],
-                          mean_local=float(me["local"].mean()), mean_abs_dx=float(me["dx"].abs().mean()),
-                          pre_std=float(me["pre"].std()))
+        summary = Summary(
+            pct_inactive=s["pct_inactive"],
+            dead_neurons=s["dead_neurons"],
+            neurons=s["neurons"],
+            mean_local=float(me["local"].mean()),
+            mean_abs_dx=float(me["dx"].abs().mean()),
+            pre_std=float(me["pre"].std()),
+        )
         hist = _hist(me, activation)
         local_rules = (summary.mean_local,)
 
     loss = result.loss.assign(variant=result.loss["variant"].map(ids))
     x_thr = math.atanh(threshold) if threshold < 1 else math.inf
     return SaturationLesson(
-        activation=activation, w1=float(w1), b1=float(b1), threshold=float(threshold), steps=int(steps), kind=kind,
+        activation=activation,
+        w1=float(w1),
+        b1=float(b1),
+        threshold=float(threshold),
+        steps=int(steps),
+        kind=kind,
         settings=pd.DataFrame([{"variant": v, "w1": scales[v][0], "b1": scales[v][1]} for v in VARIANTS]),
-        snapshot=snapshot, compare=compare, hist=hist, loss=loss, loss_curve=loss_windows(loss, steps),
-        summary=summary, diverged=diverged, yours_diverged=yours_diverged, fan_in=base.fan_in,
-        kaiming_gain=A.gain_for(activation), x_threshold=x_thr, slope_fraction=1 - threshold * threshold,
-        pre_rules=(-x_thr, x_thr) if kind == "tanh" else (), h_rules=(-threshold, threshold) if kind == "tanh" else (),
+        snapshot=snapshot,
+        compare=compare,
+        hist=hist,
+        loss=loss,
+        loss_curve=loss_windows(loss, steps),
+        summary=summary,
+        diverged=diverged,
+        yours_diverged=yours_diverged,
+        fan_in=base.fan_in,
+        kaiming_gain=A.gain_for(activation),
+        x_threshold=x_thr,
+        slope_fraction=1 - threshold * threshold,
+        pre_rules=(-x_thr, x_thr) if kind == "tanh" else (),
+        h_rules=(-threshold, threshold) if kind == "tanh" else (),
         local_rules=local_rules,
     )
 

@@ -1,4 +1,5 @@
 """Chart downloads: CSV of the chart's data, SVG and PNG, with file names that say what they hold."""
+
 from __future__ import annotations
 
 import io
@@ -29,8 +30,9 @@ def test_chart_data_is_the_largest_frame_of_a_layered_chart():
 
 
 def test_file_stem_is_safe_and_says_what_it_holds():
-    stem = export.file_stem("tanh-saturation", "h-histogram", [("s_act", "Leaky ReLU"), ("s_w1", "0.2"),
-                                                                ("x", "../../etc/passwd")])
+    stem = export.file_stem(
+        "tanh-saturation", "h-histogram", [("s_act", "Leaky ReLU"), ("s_w1", "0.2"), ("x", "../../etc/passwd")]
+    )
     assert stem == "tanh-saturation_h-histogram_s_act-Leaky-ReLU_s_w1-0.2_x-etc-passwd"
     assert len(export.file_stem("p", "c", [("k", "v" * 500)])) <= export.MAX_STEM
 

@@ -3,6 +3,7 @@
 Every case must render without an exception element. A value the page cannot use shows a
 notice (st.warning) and the page falls back to its default.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,29 @@ ROOT = Path(__file__).resolve().parents[2]
 # every concept page, and the home page (it has only the shared settings)
 PAGES = [*sorted((ROOT / "pages").glob("*.py")), ROOT / "streamlit_app.py"]
 NO_CONTROLS = {"streamlit_app.py"}
-NASTY = ["", "nan", "NaN", "inf", "-inf", "1e309", "-1", "-1e9", "1e9", "0", "2.5", "true", "ReLU",
-         "relu", "é🙂", "<script>alert(1)</script>", "**bold**", "[x](javascript:1)", "9" * 400, "0x10", " 1 "]
+NASTY = [
+    "",
+    "nan",
+    "NaN",
+    "inf",
+    "-inf",
+    "1e309",
+    "-1",
+    "-1e9",
+    "1e9",
+    "0",
+    "2.5",
+    "true",
+    "ReLU",
+    "relu",
+    "é🙂",
+    "<script>alert(1)</script>",
+    "**bold**",
+    "[x](javascript:1)",
+    "9" * 400,
+    "0x10",
+    " 1 ",
+]
 
 
 GLOBAL = ["lang", "present", "predict"]  # params every page reads (sidebar settings)
@@ -26,22 +48,35 @@ GLOBAL = ["lang", "present", "predict"]  # params every page reads (sidebar sett
 
 def page_keys(path: Path) -> list[str]:
     """Query-param keys a page declares (Control("k", ...) and activation_control("k", ...))."""
-    return sorted(set(re.findall(r"""(?:Control|activation_control)\(\s*["']([a-z]_[a-z0-9_]+)["']""", path.read_text())))
+    return sorted(
+        set(re.findall(r"""(?:Control|activation_control)\(\s*["']([a-z]_[a-z0-9_]+)["']""", path.read_text()))
+    )
 
 
-values = st.one_of(st.sampled_from(NASTY), st.text(max_size=30),
-                   st.floats(allow_nan=True, allow_infinity=True, allow_subnormal=False).map(repr))
+values = st.one_of(
+    st.sampled_from(NASTY),
+    st.text(max_size=30),
+    st.floats(allow_nan=True, allow_infinity=True, allow_subnormal=False).map(repr),
+)
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
 def test_fuzzed_params_never_crash(path):
     keys = page_keys(path)
     assert bool(keys) != (path.name in NO_CONTROLS), f"{path.name}: URL controls {keys}"
-    params = st.dictionaries(st.sampled_from(keys + ["zz_unknown", *GLOBAL]),
-                             st.one_of(values, st.lists(values, min_size=2, max_size=3)), min_size=1, max_size=4)
+    params = st.dictionaries(
+        st.sampled_from(keys + ["zz_unknown", *GLOBAL]),
+        st.one_of(values, st.lists(values, min_size=2, max_size=3)),
+        min_size=1,
+        max_size=4,
+    )
 
-    @settings(max_examples=6, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=6,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
     @given(params)
     def check(qp):
         at = AppTest.from_file(str(path), default_timeout=180)
@@ -58,8 +93,11 @@ def test_fuzzed_params_never_crash(path):
 # -- uploads: any bytes under any name reach the word-list widget; never an exception ---------------
 LETTERS = "abcdefghijklmnopqrstuvwxyzàèéìòùçñßøæİıﬁαβγδабвг"
 noisy_words = st.text(alphabet=st.sampled_from(LETTERS + "0 .-'\t\u00a0\u3000"), min_size=0, max_size=12)
-word_lists = st.tuples(st.lists(noisy_words, min_size=0, max_size=260), st.sampled_from(["\n", "\r\n", "\r"]),
-                       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "latin-1"]))
+word_lists = st.tuples(
+    st.lists(noisy_words, min_size=0, max_size=260),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "latin-1"]),
+)
 clean = st.text(alphabet=st.sampled_from(LETTERS), min_size=1, max_size=10)
 junk = st.text(alphabet=st.sampled_from("xyz019 .,;-'!?"), min_size=1, max_size=6).filter(lambda s: not s.isalpha())
 
@@ -83,8 +121,12 @@ file_names = st.text(st.characters(blacklist_categories=("Cs",), blacklist_chara
 def test_fuzzed_uploads_never_crash():
     """The Loss page (it trains on the upload) with fuzzed files, then its drop-lines button."""
 
-    @settings(max_examples=8, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=8,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
     @given(uploads, file_names)
     def check(data, name):
         at = AppTest.from_file(str(ROOT / "pages" / "4_Loss_at_init.py"), default_timeout=180)

@@ -1,6 +1,7 @@
 """English and Italian: `lang=it` renders Italian on every page and no English prose; the
 sidebar switch writes `lang` into the URL; links hold language-free tokens, so a link made in
 one language opens the same view in the other; a page opened in both languages trains once."""
+
 from __future__ import annotations
 
 import re
@@ -13,9 +14,14 @@ import core.train
 from ui.text import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = {"home": "streamlit_app.py", "gallery": "pages/1_Activation_gallery.py",
-           "saturation": "pages/2_Tanh_saturation.py", "dead": "pages/3_Dead_neurons.py",
-           "loss": "pages/4_Loss_at_init.py", "deep": "pages/5_Deep_network_health.py"}
+SCRIPTS = {
+    "home": "streamlit_app.py",
+    "gallery": "pages/1_Activation_gallery.py",
+    "saturation": "pages/2_Tanh_saturation.py",
+    "dead": "pages/3_Dead_neurons.py",
+    "loss": "pages/4_Loss_at_init.py",
+    "deep": "pages/5_Deep_network_health.py",
+}
 # a view that is not the default, in tokens (the same link in every language)
 VIEWS = {
     "gallery": {"g_act": ["relu", "silu"], "g_xmax": "8"},

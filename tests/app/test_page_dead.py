@@ -1,5 +1,6 @@
 """AppTest of the "Dead neurons" page: default view, deep links (activation keys), presets, bad
 links, and the same view in both languages. The lesson's numbers: tests/test_lessons_dead.py."""
+
 import json
 import math
 
@@ -19,7 +20,9 @@ def run(**params) -> AppTest:
 
 def chart(at: AppTest, title_part: str):
     """The Vega-Lite chart whose spec mentions `title_part`."""
-    found = [c for c in at.get("vega_lite_chart") if title_part in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)]
+    found = [
+        c for c in at.get("vega_lite_chart") if title_part in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
+    ]
     assert len(found) == 1, f"{len(found)} charts mention {title_part!r}"
     return found[0]
 
@@ -179,4 +182,5 @@ def test_a_link_opens_the_same_view_in_both_languages():
     assert list(it.dataframe[0].value.iloc[:, 0]) == ["ReLU", "Sigmoide (logistica)", "ELU"]
     assert all(e.value.startswith("ELU") for e in (*it.error, *en.error)) and len(it.error) == len(en.error) == 1
     assert over_time(en)[["step", "activation", "dead"]].equals(
-        chart_data(it.get("vega_lite_chart")[0])[["step", "activation", "dead"]])
+        chart_data(it.get("vega_lite_chart")[0])[["step", "activation", "dead"]]
+    )

@@ -4,6 +4,7 @@ n_act=relu, n_ph=init|after|both; old links with display names still work), surv
 Most tests deep-link a short run (n_steps=200) to stay fast; the default render trains the
 page's real budget (1000 steps) once, and the cache serves it to the later tests.
 """
+
 import json
 import math
 import re
@@ -116,8 +117,16 @@ def test_deep_link_restores_state():
     assert 0.4 < a < 1.0 and 0.4 < b < 1.0  # BatchNorm + ReLU: steady
 
 
-@pytest.mark.parametrize("old,token", [("at init", "init"), ("addestrata", "after"), ("dopo l'addestramento", "after"),
-                                       ("trained", "after"), ("fianco a fianco", "both")])
+@pytest.mark.parametrize(
+    "old,token",
+    [
+        ("at init", "init"),
+        ("addestrata", "after"),
+        ("dopo l'addestramento", "after"),
+        ("trained", "after"),
+        ("fianco a fianco", "both"),
+    ],
+)
 def test_old_phase_links_still_work(old, token):
     """Links made before the tokens spelled the phase as its label, in either language."""
     at = run(n_ph=old, n_act="ReLU", n_steps="100")  # and the activation as its display name
@@ -137,13 +146,28 @@ def test_italian_page_keeps_the_tokens():
     assert url(at, "n_ph") == ["after"]
 
 
-@pytest.mark.parametrize("key,bad", [("n_gain", "abc"), ("n_gain", "1e9"), ("n_steps", "nan"),
-                                     ("n_act", "Maxout"), ("n_lr", "0.3"), ("n_ph", "sideways"), ("n_zzz", "1")])
+@pytest.mark.parametrize(
+    "key,bad",
+    [
+        ("n_gain", "abc"),
+        ("n_gain", "1e9"),
+        ("n_steps", "nan"),
+        ("n_act", "Maxout"),
+        ("n_lr", "0.3"),
+        ("n_ph", "sideways"),
+        ("n_zzz", "1"),
+    ],
+)
 def test_bad_param_shows_notice_and_uses_default(key, bad):
     at = run(**{key: bad, **({} if key == "n_steps" else {"n_steps": "200"})})
     assert len(at.warning) == 1 and key in at.warning[0].value
-    defaults = {"n_gain": ("slider", 5 / 3), "n_steps": ("slider", 1000), "n_act": ("selectbox", "tanh"),
-                "n_lr": ("select_slider", "0.1"), "n_ph": ("segmented_control", "both")}
+    defaults = {
+        "n_gain": ("slider", 5 / 3),
+        "n_steps": ("slider", 1000),
+        "n_act": ("selectbox", "tanh"),
+        "n_lr": ("select_slider", "0.1"),
+        "n_ph": ("segmented_control", "both"),
+    }
     if key in defaults:
         kind, value = defaults[key]
         got = getattr(at, kind)(key=key).value

@@ -1,4 +1,5 @@
 """AppTest of the Activation gallery page: charts, cards, timeline, signal propagation, URL state."""
+
 from __future__ import annotations
 
 import json
@@ -65,14 +66,19 @@ def markdown(at: AppTest) -> str:
 
 # ---------------------------------------------------------------- default view
 
+
 def test_default_view_has_every_part():
     at = run()
     assert not at.warning
     assert at.multiselect(key="g_act").value == DEFAULT_KEYS
     assert TEXT["gallery.intro"] in [i.value for i in at.info]
     shown = charts(at)
-    assert set(shown) == {TEXT["gallery.f.title"], TEXT["gallery.df.title"], TEXT["gallery.timeline.title"],
-                          TEXT["gallery.signal.title"]}
+    assert set(shown) == {
+        TEXT["gallery.f.title"],
+        TEXT["gallery.df.title"],
+        TEXT["gallery.timeline.title"],
+        TEXT["gallery.signal.title"],
+    }
     # 4 cards x (f, f') + softmax (f, Jacobian)
     shown_latex = latex(at)
     assert len(shown_latex) == 4 * 2 + 2
@@ -88,8 +94,11 @@ def test_every_chart_has_title_axes_tooltips_and_alt():
         assert c.proto.alt.strip()
         spec = json.loads(c.proto.spec)
         assert spec["title"]
-        encoded = [l["encoding"] for l in spec["layer"] if "encoding" in l and "x" in l["encoding"]
-                   and "field" in l["encoding"]["x"]]
+        encoded = [
+            l["encoding"]
+            for l in spec["layer"]
+            if "encoding" in l and "x" in l["encoding"] and "field" in l["encoding"]["x"]
+        ]
         assert encoded
         for enc in encoded:
             assert enc["x"].get("title") and enc["tooltip"]
@@ -127,6 +136,7 @@ def test_curves_match_the_registry():
 
 
 # ---------------------------------------------------------------- interaction and URL state
+
 
 def test_param_slider_changes_the_curve():
     at = run(g_act=["Leaky ReLU"])
@@ -181,13 +191,16 @@ def test_default_elu_is_measured_smooth():
     assert "differs" not in text
 
 
-@pytest.mark.parametrize("key, value", [
-    ("g_leaky_relu_alpha", "abc"),
-    ("g_leaky_relu_alpha", "1e9"),
-    ("g_leaky_relu_alpha", "nan"),
-    ("g_maxout_k", "2.5"),
-    ("g_xmax", "0"),
-])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("g_leaky_relu_alpha", "abc"),
+        ("g_leaky_relu_alpha", "1e9"),
+        ("g_leaky_relu_alpha", "nan"),
+        ("g_maxout_k", "2.5"),
+        ("g_xmax", "0"),
+    ],
+)
 def test_bad_params_warn_and_use_defaults(key, value):
     at = run(g_act=["Leaky ReLU", "Maxout"], **{key: value})
     assert any(key in w.value for w in at.warning)
@@ -212,6 +225,7 @@ def test_empty_selection_is_not_an_error():
 
 
 # ---------------------------------------------------------------- timeline, signal, softmax
+
 
 def test_timeline_lists_every_registry_entry():
     at = run(g_act=["ReLU", "Mish"])

@@ -1,4 +1,5 @@
 """The home page: renders, links every concept page, flags a bad link."""
+
 from streamlit.testing.v1 import AppTest
 
 from ui.pages import PAGES
@@ -39,8 +40,9 @@ def test_menu_and_cards_carry_the_shared_settings():
     """A page switch starts from an empty URL: the links themselves carry lang and the switches."""
     at = run_home(lang="it", predict="true")
     links = at.get("page_link")
-    assert links and all(link.proto.query_string == "lang=it&predict=true" for link in links), \
-        [link.proto.query_string for link in links]
+    assert links and all(link.proto.query_string == "lang=it&predict=true" for link in links), [
+        link.proto.query_string for link in links
+    ]
     assert at.sidebar.get("page_link")[0].proto.label == "Inizio"
 
 

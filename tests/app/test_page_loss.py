@@ -1,4 +1,5 @@
 """AppTest of the "Loss at init" page: numbers, interactions, deep links, bad links."""
+
 import json
 import math
 
@@ -25,7 +26,9 @@ def metric(at: AppTest, label_start: str) -> str:
 
 def chart(at: AppTest, title_part: str):
     """The Vega-Lite chart whose spec mentions `title_part`."""
-    found = [c for c in at.get("vega_lite_chart") if title_part in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)]
+    found = [
+        c for c in at.get("vega_lite_chart") if title_part in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
+    ]
     assert len(found) == 1, f"{len(found)} charts mention {title_part!r}"
     return found[0]
 
@@ -81,7 +84,9 @@ def test_moving_the_w2_slider_shrinks_the_logits():
     at.select_slider(key="l_w2").set_value("0.01").run()
     assert not at.exception
     after = frames(chart(at, "Logits of the first minibatch, W2×0.01"))[0]
-    assert after["bin_end"].max() - after["bin_start"].min() < 0.2 * (before["bin_end"].max() - before["bin_start"].min())
+    assert after["bin_end"].max() - after["bin_start"].min() < 0.2 * (
+        before["bin_end"].max() - before["bin_start"].min()
+    )
     assert abs(float(metric(at, "Batch loss")) - 3.32) < 0.1
 
 
@@ -153,7 +158,8 @@ def test_switching_language_keeps_the_view_and_its_numbers():
 def test_a_diverged_run_is_named_and_has_no_end_number():
     at = run(l_act="prelu", l_n=QUICK)  # PReLU with the naive init blows up at step 8
     assert [e.value for e in at.error] == [
-        "naive (W2×1, b2×1) diverged at step 8: its loss became NaN/inf. Charts stop at that step."]
+        "naive (W2×1, b2×1) diverged at step 8: its loss became NaN/inf. Charts stop at that step."
+    ]
     assert metric(at, "Naive: last 100") == "—" and metric(at, "Fixed: last 100") != "—"
     hockey = frames(chart(at, "Minibatch loss during the first 200 steps"))[0]
     assert hockey.loc[hockey["variant"] == "naive (W2×1, b2×1)", "step"].max() == 7

@@ -3,6 +3,7 @@
 Every run here trains at most a few hundred steps, and st.cache_data is shared by the runs of
 this process, so the file takes well under a minute.
 """
+
 from __future__ import annotations
 
 import math
@@ -121,8 +122,9 @@ def test_steps_deep_link_trains_and_labels_the_snapshot():
     assert len(at.get("vega_lite_chart")) == 6  # + the loss curve
 
 
-@pytest.mark.parametrize("key,bad", [("s_w1", "abc"), ("s_b1", "1e9"), ("s_thr", "nan"), ("s_act", "softmax"),
-                                     ("s_steps", "-100")])
+@pytest.mark.parametrize(
+    "key,bad", [("s_w1", "abc"), ("s_b1", "1e9"), ("s_thr", "nan"), ("s_act", "softmax"), ("s_steps", "-100")]
+)
 def test_bad_param_warns_and_uses_the_default(key, bad):
     at = run(**{key: bad})
     assert len(at.warning) == 1 and key in at.warning[0].value

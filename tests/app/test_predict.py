@@ -1,4 +1,5 @@
 """Predict, then reveal: the result stays hidden until a guess is locked in, then the guess is scored."""
+
 from __future__ import annotations
 
 import re

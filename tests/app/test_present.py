@@ -1,5 +1,6 @@
 """Presenter mode and the "link to this view": controls fold away, text goes, charts grow; the link
 reproduces the view."""
+
 from __future__ import annotations
 
 import json

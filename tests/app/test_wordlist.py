@@ -4,6 +4,7 @@ training on the uploaded words (V and the expected loss follow), restore to the 
 AppTest drives `st.file_uploader` directly (`at.file_uploader[0].upload(name, bytes)`), so
 these tests go through the real widget, its callbacks and the real training.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -70,17 +71,24 @@ def captions(at: AppTest) -> str:
 
 
 # -- check(): one problem per bad file ------------------------------------------------------------
-@pytest.mark.parametrize("data, code", [
-    (b"", "empty"),
-    (b"\n  \n\t\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-    ("\n".join(NAMES_IT).encode("latin-1", errors="replace"), "not_utf8"),  # ò, è as single bytes
-    ("\n".join(NAMES_IT).encode("utf-16"), "not_utf8"),
-    (b"a\n" * 1_000_001, "too_large"),
-    (("\n".join(NAMES_IT[:40])).encode(), "too_few"),
-    (("\n".join("".join(chr(0x3B1 + i % 25) + chr(0x61 + i % 26) + chr(0x430 + i % 32)) for i in range(200))).encode(),
-     "too_many_letters"),  # Greek + Latin + Cyrillic: more than 60 letters
-])
+@pytest.mark.parametrize(
+    "data, code",
+    [
+        (b"", "empty"),
+        (b"\n  \n\t\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        ("\n".join(NAMES_IT).encode("latin-1", errors="replace"), "not_utf8"),  # ò, è as single bytes
+        ("\n".join(NAMES_IT).encode("utf-16"), "not_utf8"),
+        (b"a\n" * 1_000_001, "too_large"),
+        (("\n".join(NAMES_IT[:40])).encode(), "too_few"),
+        (
+            (
+                "\n".join("".join(chr(0x3B1 + i % 25) + chr(0x61 + i % 26) + chr(0x430 + i % 32)) for i in range(200))
+            ).encode(),
+            "too_many_letters",
+        ),  # Greek + Latin + Cyrillic: more than 60 letters
+    ],
+)
 def test_check_names_each_problem(data, code):
     result = W.check("list.txt", data)
     assert isinstance(result, W.Problem) and result.code == code
@@ -129,8 +137,10 @@ def test_bad_upload_shows_its_message_and_keeps_the_names(code):
     at = upload(loss_page(), "liste.txt", BAD_UPLOADS[code])
     msg = errors(at)
     assert len(msg) == 1
-    fields = {"too_few": {"n": 40, "min": 100, "dropped": ""},
-              "too_large": {"size": 2_100_000, "mb": 2, "limit": 2_000_000}}.get(code, {})
+    fields = {
+        "too_few": {"n": 40, "min": 100, "dropped": ""},
+        "too_large": {"size": 2_100_000, "mb": 2, "limit": 2_000_000},
+    }.get(code, {})
     assert msg[0] == EN[f"wordlist.error.{code}"].format(name="liste.txt", **fields)
     # nothing changed: still the names, V = 27
     assert at.slider(key="l_v").value == 27

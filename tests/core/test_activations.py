@@ -1,4 +1,5 @@
 """Numerical checks of the activation registry: properties, calculus, gains, diagnostics."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,8 +16,23 @@ from ui.i18n.en.act import TEXT as EN
 from ui.i18n.it.act import TEXT as IT
 
 REQUIRED_KEYS = (
-    "identity", "step", "sigmoid", "tanh", "hardtanh", "relu", "leaky_relu", "prelu", "elu",
-    "selu", "gelu", "gelu_tanh", "silu", "mish", "softplus", "softsign", "maxout",
+    "identity",
+    "step",
+    "sigmoid",
+    "tanh",
+    "hardtanh",
+    "relu",
+    "leaky_relu",
+    "prelu",
+    "elu",
+    "selu",
+    "gelu",
+    "gelu_tanh",
+    "silu",
+    "mish",
+    "softplus",
+    "softsign",
+    "maxout",
 )
 
 # Where torch has a gain for the function (PReLU: He et al. derived the leaky formula for it).
@@ -31,8 +47,16 @@ TORCH_GAINS = {
 }
 
 # Points of non-differentiability, where closed forms and autograd may legitimately differ.
-KINKS = {"step": [0.0], "hardtanh": [-1.0, 1.0], "relu": [0.0], "leaky_relu": [0.0],
-         "prelu": [0.0], "elu": [0.0], "selu": [0.0], "maxout": [0.0]}
+KINKS = {
+    "step": [0.0],
+    "hardtanh": [-1.0, 1.0],
+    "relu": [0.0],
+    "leaky_relu": [0.0],
+    "prelu": [0.0],
+    "elu": [0.0],
+    "selu": [0.0],
+    "maxout": [0.0],
+}
 
 
 def away_from_kinks(key, x, margin=1e-3):
@@ -43,6 +67,7 @@ def away_from_kinks(key, x, margin=1e-3):
 
 
 # ---------------------------------------------------------------- the registry itself
+
 
 def test_keys_are_the_required_ones_in_order():
     assert KEYS == REQUIRED_KEYS
@@ -123,6 +148,7 @@ def test_history_order():
 
 
 # ---------------------------------------------------------------- properties
+
 
 @pytest.mark.parametrize("key", KEYS)
 def test_declared_properties_match_computed(key):
@@ -212,8 +238,21 @@ def test_prelu_slope_is_learnable():
 
 
 # Entries the trainer runs with one ATen kernel each way (losing one would slow it down).
-FUSED = {"identity", "sigmoid", "tanh", "hardtanh", "relu", "leaky_relu", "elu", "selu", "gelu",
-         "gelu_tanh", "silu", "mish", "softplus"}
+FUSED = {
+    "identity",
+    "sigmoid",
+    "tanh",
+    "hardtanh",
+    "relu",
+    "leaky_relu",
+    "elu",
+    "selu",
+    "gelu",
+    "gelu_tanh",
+    "silu",
+    "mish",
+    "softplus",
+}
 
 
 def test_fused_kernels_live_on_the_entries():
@@ -235,6 +274,7 @@ def test_step_keeps_graph_with_zero_gradient():
 
 
 # ---------------------------------------------------------------- gains
+
 
 @pytest.mark.parametrize("key", list(TORCH_GAINS))
 def test_gain_equals_torch_calculate_gain(key):
@@ -273,6 +313,7 @@ def test_gain_for_follows_the_slope():
 
 
 # ---------------------------------------------------------------- inactive units
+
 
 def test_tanh_inactive_is_the_lecture_rule():
     x = torch.randn(200_000, generator=torch.Generator().manual_seed(1), dtype=torch.float64) * 3
@@ -315,6 +356,7 @@ def test_inactive_mask_step_hardtanh_maxout():
 
 # ---------------------------------------------------------------- maxout as a layer
 
+
 def test_maxout_layer_reduces_width_by_k():
     pre = torch.randn(32, 200, generator=torch.Generator().manual_seed(4))
     h = A.layer("maxout", pre)  # default k = 2
@@ -334,6 +376,7 @@ def test_layer_equals_apply_elementwise(key):
 
 
 # ---------------------------------------------------------------- parameters
+
 
 def test_resolve_params_defaults_and_overrides():
     assert A.resolve_params("leaky_relu") == {"alpha": 0.01}
@@ -371,6 +414,7 @@ def test_unknown_activation_is_a_clear_error():
 
 # ---------------------------------------------------------------- curves
 
+
 def test_curves_columns_and_dtypes():
     df = A.curves(["tanh", "relu"], n=101)
     assert list(df.columns) == ["activation", "name", "x", "kind", "value"]
@@ -401,6 +445,7 @@ def test_curves_whole_registry():
 
 # ---------------------------------------------------------------- signal propagation
 
+
 @pytest.fixture(scope="module")
 def signal():
     return A.signal_propagation(["identity", "tanh", "relu", "selu", "sigmoid", "maxout"])
@@ -411,8 +456,16 @@ def row(df, key, std=1.0):
 
 
 def test_signal_columns(signal):
-    assert list(signal.columns) == ["activation", "name", "input_std", "out_mean", "out_std",
-                                    "mean_sq_deriv", "preserving_gain", "registry_gain"]
+    assert list(signal.columns) == [
+        "activation",
+        "name",
+        "input_std",
+        "out_mean",
+        "out_std",
+        "mean_sq_deriv",
+        "preserving_gain",
+        "registry_gain",
+    ]
     assert len(signal) == 6 * 5
 
 

@@ -1,4 +1,5 @@
 """Tests of core.data: the bundled names, the lecture's dataset recipe, upload validation."""
+
 from __future__ import annotations
 
 import pickle
@@ -325,7 +326,10 @@ def test_error_is_a_valueerror_and_pickles():
     assert len(err.bad_lines) == 20 and err.n_bad_lines == 30 and str(err) == "msg"
     copy = pickle.loads(pickle.dumps(err))
     assert (copy.code, copy.message, copy.bad_lines, copy.n_bad_lines) == (
-        err.code, err.message, err.bad_lines, err.n_bad_lines,
+        err.code,
+        err.message,
+        err.bad_lines,
+        err.n_bad_lines,
     )
     with pytest.raises(TypeError):
         parse_word_list(["anna"])  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
 """The deep MLP reproduces the lecture's findings on our names data (bands, not exact values)."""
+
 import pytest
 
 from core.data import names_dataset

@@ -2,6 +2,7 @@
 
 Each check runs in a fresh interpreter: this test process has already been configured (conftest).
 """
+
 import json
 import os
 import subprocess
@@ -37,8 +38,9 @@ def probe(threads_env: str | None) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "ACTIVATIONS_TORCH_THREADS"}
     if threads_env is not None:
         env["ACTIVATIONS_TORCH_THREADS"] = threads_env
-    done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

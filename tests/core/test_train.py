@@ -1,4 +1,5 @@
 """The trainer and model against the lecture's numbers and against autograd."""
+
 from __future__ import annotations
 
 import math
@@ -62,8 +63,9 @@ def test_high_lr_kills_relu_not_leaky(data):
     # Wide pre-activations plus a high learning rate knock ReLU units into the flat region.
     base = FIXED_SOFTMAX.with_(w1_scale=0.5)
     cfgs = [base.with_(activation="relu"), base.with_(activation="leaky_relu")]
-    tcfg = TrainConfig(steps=500, lr=1.2, lr_decay_step=10**9, activity_every=500, activity_examples=20_000,
-                       eval_examples=1000)
+    tcfg = TrainConfig(
+        steps=500, lr=1.2, lr_decay_step=10**9, activity_every=500, activity_examples=20_000, eval_examples=1000
+    )
     r = train_variants(cfgs, tcfg, data)
     dead = D.dead_over_time(r.activity)
     last = dead[dead["step"] == dead["step"].max()].set_index("variant")["dead"]
@@ -73,7 +75,9 @@ def test_high_lr_kills_relu_not_leaky(data):
 
 def test_same_config_same_frames(data):
     cfgs = [KAIMING, KAIMING.with_(activation="relu")]
-    tcfg = TrainConfig(steps=120, snapshot_steps=(0, 100), activity_every=60, activity_examples=2000, eval_examples=2000)
+    tcfg = TrainConfig(
+        steps=120, snapshot_steps=(0, 100), activity_every=60, activity_examples=2000, eval_examples=2000
+    )
     a, b = train_variants(cfgs, tcfg, data), train_variants(cfgs, tcfg, data)
     for field in ("variants", "loss", "snapshots", "logits", "activity"):
         pd.testing.assert_frame_equal(getattr(a, field), getattr(b, field))
@@ -97,7 +101,10 @@ def test_batched_variants_match_single_runs(data, batchnorm):
         alone = train_variants([cfg], tcfg, data).loss.set_index(["variant", "split", "step"])["loss"]
         torch.testing.assert_close(
             torch.tensor(together.loc[cfg.activation].to_numpy()),
-            torch.tensor(alone.loc[cfg.activation].to_numpy()), atol=1e-5, rtol=0)
+            torch.tensor(alone.loc[cfg.activation].to_numpy()),
+            atol=1e-5,
+            rtol=0,
+        )
 
 
 def test_maxout_trains_in_its_own_group(data):
@@ -120,7 +127,9 @@ def test_divergence_reports_the_step(data):
 
 def test_progress_callback(data):
     seen = []
-    train_variants([KAIMING], TrainConfig(steps=200, eval_examples=100), data, progress=lambda d, n: seen.append((d, n)))
+    train_variants(
+        [KAIMING], TrainConfig(steps=200, eval_examples=100), data, progress=lambda d, n: seen.append((d, n))
+    )
     assert seen[-1] == (200, 200) and all(a <= b for (a, _), (b, _) in zip(seen, seen[1:]))
 
 
@@ -133,7 +142,20 @@ def test_chunked_batches_match_per_step_draws(data):
     assert torch.equal(chunk, steps)
 
 
-@pytest.mark.parametrize("act,batchnorm", [("tanh", False), ("relu", True), ("maxout", False), ("prelu", False), ("gelu", True), ("elu", False), ("silu", False), ("mish", False), ("step", False)])
+@pytest.mark.parametrize(
+    "act,batchnorm",
+    [
+        ("tanh", False),
+        ("relu", True),
+        ("maxout", False),
+        ("prelu", False),
+        ("gelu", True),
+        ("elu", False),
+        ("silu", False),
+        ("mish", False),
+        ("step", False),
+    ],
+)
 def test_handwritten_backward_matches_autograd(data, act, batchnorm):
     cfg = MLPConfig(activation=act, batchnorm=batchnorm, w1_scale=0.3, w2_scale=0.1)
     net = StackedMLP([cfg], seed=3)
@@ -149,6 +171,7 @@ def test_handwritten_backward_matches_autograd(data, act, batchnorm):
         z = pre
     learn = {n: t.clone().requires_grad_() for n, t in net.act_learn.get(0, {}).items()}
     from core import activations as A
+
     spec = A.REGISTRY[act]
     h = spec.fn(z, **{**A.resolve_params(act), **learn}) if learn else A.layer(act, z)
     ref = F.cross_entropy(h @ P["W2"] + P["b2"][0], Yb)
@@ -163,6 +186,7 @@ def test_handwritten_backward_matches_autograd(data, act, batchnorm):
 def _autograd_grads(net, k, Xb, Yb):
     """Variant k of `net` written with autograd, as the lecture's notebook: its loss and grads."""
     from core import activations as A
+
     cfg = net.cfgs[k]
     B = Xb.shape[0]
     P = {n: v[k].clone().requires_grad_() for n, v in net.params.items()}
@@ -181,8 +205,19 @@ def _autograd_grads(net, k, Xb, Yb):
 def test_mixed_stack_backward_matches_autograd(data, batchnorm):
     """Unsorted rows (tanh twice, apart), fused, closed-form and autograd blocks in one stack:
     every variant's loss and gradients equal its own autograd network's, step after step."""
-    acts = [("tanh", ()), ("relu", ()), ("tanh", ()), ("prelu", ()), ("prelu", (("a", 0.1),)), ("softsign", ()),
-            ("selu", ()), ("mish", ()), ("silu", (("beta", 2.0),)), ("elu", (("alpha", 0.5),)), ("step", ())]
+    acts = [
+        ("tanh", ()),
+        ("relu", ()),
+        ("tanh", ()),
+        ("prelu", ()),
+        ("prelu", (("a", 0.1),)),
+        ("softsign", ()),
+        ("selu", ()),
+        ("mish", ()),
+        ("silu", (("beta", 2.0),)),
+        ("elu", (("alpha", 0.5),)),
+        ("step", ()),
+    ]
     cfgs = [MLPConfig(activation=a, act_params=p, batchnorm=batchnorm, w1_scale=0.3, w2_scale=0.1) for a, p in acts]
     net = StackedMLP(cfgs, seed=3)
     assert [(b.start, b.stop) for b in net.blocks][:3] == [(0, 1), (1, 2), (2, 3)]  # runs of equal rows only
@@ -202,6 +237,7 @@ def test_mixed_stack_backward_matches_autograd(data, batchnorm):
 def test_fused_backward_matches_autograd():
     """Every one-kernel f' equals autograd's, for default and non-default parameters."""
     from core import activations as A
+
     x = torch.cat([torch.linspace(-30, 30, 601), torch.tensor([0.0, 1.0, -1.0, 1e-7, -1e-7])]).double()
     dy = torch.linspace(-2, 2, x.numel()).double()
     checked = 0
@@ -225,6 +261,7 @@ def test_forward_into_is_the_entrys_own_function():
     """The trainer writes f(x) into its buffer with forward_into: bit for bit the entry's fn,
     also into a strided slice like the trainer's per-activation rows."""
     from core import activations as A
+
     x = torch.cat([torch.linspace(-30, 30, 601), torch.tensor([0.0, 1.0, -1.0, 1e-7, -1e-7])])
     checked = 0
     for key, spec in A.REGISTRY.items():
@@ -275,7 +312,10 @@ def test_activity_stats_unharmed_by_fast_training_mode(data):
     """Training steps run in inference mode; the activity stats must not (their f'_max comes
     from autograd and is cached process-wide: computed there it would be 0 for good)."""
     from core import activations as A
+
     A._max_abs_derivative.cache_clear()
-    r = train_variants([KAIMING], TrainConfig(steps=20, activity_every=10, activity_examples=2000, eval_examples=100), data)
+    r = train_variants(
+        [KAIMING], TrainConfig(steps=20, activity_every=10, activity_examples=2000, eval_examples=100), data
+    )
     assert A._max_abs_derivative("tanh", ()) == pytest.approx(1.0)
     assert r.activity["inactive_frac"].mean() < 0.5  # a Kaiming-initialised tanh net is mostly active

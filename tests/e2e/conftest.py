@@ -1,5 +1,6 @@
 """A real server and a real browser: `streamlit run` on a free localhost port, driven by
 Playwright through Debian's Chromium. In CI (CI=true) a missing browser is an error, not a skip."""
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,15 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # The machine has no network but localhost: keep Chromium from reaching out.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 
 
 @pytest.fixture(scope="module")  # closed before other modules start their own Playwright

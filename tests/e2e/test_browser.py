@@ -1,5 +1,6 @@
 """End to end in a real browser: every page loads clean, toggles redraw, deep links restore,
 the sidebar navigates. Screenshots go to test-artifacts/ (the README shows some)."""
+
 from __future__ import annotations
 
 import math
@@ -22,7 +23,10 @@ def settle(page, timeout_ms: int = 120_000) -> None:
             const s = document.querySelector('[data-testid="stApp"]').getAttribute('data-test-script-state');
             window.__idle = (s === 'notRunning') ? (window.__idle || 0) + 1 : 0;
             return window.__idle > 3;  // finished, and still finished a moment later
-        }""", polling=250, timeout=timeout_ms)
+        }""",
+        polling=250,
+        timeout=timeout_ms,
+    )
 
 
 def open_page(page, base: str, name: str, query: str = "") -> None:
@@ -108,6 +112,7 @@ def test_menu_names_the_pages_in_the_students_language(server, page):
     """The sidebar menu (ui/layout.menu): "Home" rather than the entry file's name, every page
     under its translated title, and Streamlit's own file-named menu hidden."""
     from ui.text import catalogue
+
     for lang in ("en", "it"):
         text = catalogue(lang)
         open_page(page, server, "", "" if lang == "en" else f"lang={lang}")
@@ -123,6 +128,7 @@ def test_language_and_predict_follow_the_student_through_the_menu(server, page):
     """A page switch clears the URL's query params; the pages put the shared settings back,
     and a setting the student turned off stays off."""
     from ui.text import catalogue
+
     it, en = catalogue("it"), catalogue("en")
 
     def go(url_path):
@@ -155,6 +161,7 @@ def test_a_choice_survives_a_language_switch_and_the_next_click(server, page):
     text that matches no option, and the next rerun fell back to the first activation. The
     view keeps its activation and its token through the switch and the click after it."""
     from ui.text import catalogue
+
     it = catalogue("it")
     open_page(page, server, "Tanh_saturation", "s_steps=100")
     choose(page, 0, "Sigmoid (logistic)")  # picked in the browser: it now holds the English text
@@ -181,7 +188,8 @@ def test_a_choice_survives_a_language_switch_and_the_next_click(server, page):
     page.get_by_role("option", name="Italiano").click()
     settle(page)
     page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"], [data-testid="stSidebar"] label').filter(
-        has_text=it["common.present.toggle"]).first.click()  # any rerun after the switch
+        has_text=it["common.present.toggle"]
+    ).first.click()  # any rerun after the switch
     page.wait_for_url("**present=true*", timeout=60_000)
     settle(page)
     for key in ("sigmoid", "tanh", "relu", "gelu", "softsign"):
@@ -247,8 +255,11 @@ def test_uploading_a_word_list_changes_v(server, page, tmp_path):
     open_page(page, server, "Loss_at_init")
     page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(path))
     # the upload goes over HTTP first, then the rerun starts: wait for the page to name the file
-    page.wait_for_function("""() => document.querySelector('[data-testid="stMain"]').innerText.includes('nomi.txt')""",
-                           polling=250, timeout=60_000)
+    page.wait_for_function(
+        """() => document.querySelector('[data-testid="stMain"]').innerText.includes('nomi.txt')""",
+        polling=250,
+        timeout=60_000,
+    )
     settle(page)
     shoot(page, "word_list_upload")
     no_errors(page)

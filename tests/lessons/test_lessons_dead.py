@@ -6,6 +6,7 @@ The literals were read off the old page's table (dead counts exact, losses to 4 
 run and 167 after it: later script threads lacked flush-to-zero (set once, at import); the app
 now sets it on every run (core.runtime.configure), and 149 is what it shows.
 """
+
 import inspect
 import math
 
@@ -56,8 +57,15 @@ def test_defaults_are_the_pages_default_view():
 
 def test_high_lr_kills_relu_and_elu_diverges(ds):
     les = dead(lr=1.5, steps=300, data=ds)
-    check(les, {"relu": (0, 20, 96.4, 2.5029, 2.5156), "leaky_relu": (0, 0, 0.0, 2.4886, 2.5037),
-                "tanh": (0, 0, 52.8, 8.1773, 8.1631), "elu": (0, None, None, None, None)})
+    check(
+        les,
+        {
+            "relu": (0, 20, 96.4, 2.5029, 2.5156),
+            "leaky_relu": (0, 0, 0.0, 2.4886, 2.5037),
+            "tanh": (0, 0, 52.8, 8.1773, 8.1631),
+            "elu": (0, None, None, None, None),
+        },
+    )
     assert les.diverged == {"elu": 11}
     assert rows(les)["elu"]["diverged_at"] == 11 and pd.isna(rows(les)["relu"]["diverged_at"])
     assert les.most_dead == ("relu",) and les.most_dead_count == 20 and les.any_dead
@@ -76,23 +84,44 @@ def test_high_lr_kills_relu_and_elu_diverges(ds):
 
 def test_big_bias_kills_units_at_init(ds):
     les = dead(b1=3.0, steps=200, data=ds)
-    check(les, {"relu": (30, 25, 66.5, 2.7099, 2.7216), "leaky_relu": (0, 0, 0.0, 2.7121, 2.7237),
-                "tanh": (15, 14, 42.7, 2.7888, 2.7870), "elu": (0, 0, 0.0, 2.7845, 2.7901)})
+    check(
+        les,
+        {
+            "relu": (30, 25, 66.5, 2.7099, 2.7216),
+            "leaky_relu": (0, 0, 0.0, 2.7121, 2.7237),
+            "tanh": (15, 14, 42.7, 2.7888, 2.7870),
+            "elu": (0, 0, 0.0, 2.7845, 2.7901),
+        },
+    )
     assert les.diverged == {} and les.most_dead == ("relu",) and les.most_dead_count == 25
 
 
 def test_huge_lr_saturates_tanh_while_the_relu_family_diverges(ds):
     les = dead(lr=10, steps=200, data=ds)
-    check(les, {"relu": (0, None, None, None, None), "leaky_relu": (0, None, None, None, None),
-                "tanh": (0, 149, 99.9, 116.7205, 116.2970), "elu": (0, None, None, None, None)})
+    check(
+        les,
+        {
+            "relu": (0, None, None, None, None),
+            "leaky_relu": (0, None, None, None, None),
+            "tanh": (0, 149, 99.9, 116.7205, 116.2970),
+            "elu": (0, None, None, None, None),
+        },
+    )
     assert les.diverged == {"relu": 5, "leaky_relu": 5, "elu": 5}
     assert les.most_dead == ("tanh",) and les.most_dead_count == 149  # diverged runs are not candidates
 
 
 def test_batchnorm_and_a_quiet_run(ds):
     bn = dead(lr=1.5, batchnorm=True, steps=200, data=ds)
-    check(bn, {"relu": (0, 1, 71.4, 2.9859, 2.9969), "leaky_relu": (0, 0, 0.0, 2.9499, 2.9658),
-               "tanh": (0, 0, 0.0, 2.7665, 2.7710), "elu": (0, 0, 0.0, 2.7506, 2.7577)})
+    check(
+        bn,
+        {
+            "relu": (0, 1, 71.4, 2.9859, 2.9969),
+            "leaky_relu": (0, 0, 0.0, 2.9499, 2.9658),
+            "tanh": (0, 0, 0.0, 2.7665, 2.7710),
+            "elu": (0, 0, 0.0, 2.7506, 2.7577),
+        },
+    )
     calm = dead(("relu", "sigmoid"), steps=200, data=ds)
     check(calm, {"relu": (0, 0, 50.7, 2.6764, 2.6806), "sigmoid": (0, 0, 0.1, 2.6895, 2.6894)})
     assert calm.most_dead == () and calm.most_dead_count == 0 and not calm.any_dead  # "none" is the answer

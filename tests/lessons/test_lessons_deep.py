@@ -5,6 +5,7 @@ lecture's, and the decisions moved out of the page (phases, trends, zones, gains
 Short runs (a few hundred steps); the lecture's numbers are for the net at init, which
 training does not change.
 """
+
 import dataclasses
 import math
 
@@ -14,8 +15,15 @@ import pytest
 from core.data import build_dataset, names_dataset
 from core.deep import DeepConfig, DeepTrain, depth_profile, train_deep
 from core.lessons import expected_init_loss
-from core.lessons.deep_network import (DEFAULTS, DeepLesson, deep, gain_presets, recommended_gain, saturation_applies,
-                               update_zone)
+from core.lessons.deep_network import (
+    DEFAULTS,
+    DeepLesson,
+    deep,
+    gain_presets,
+    recommended_gain,
+    saturation_applies,
+    update_zone,
+)
 
 REL = 1e-4  # float noise across machines; the same machine gives the same bits
 
@@ -76,16 +84,27 @@ def test_the_depth_profile_compares_the_lecture_gains(default300):
 def test_expected_loss_and_ids_are_language_free(default300):
     les = default300
     assert les.vocab_size == 27 and les.expected_loss == pytest.approx(math.log(27)) == pytest.approx(3.2958, abs=1e-4)
-    assert set(les.layer_stats["phase"]) == set(les.layer_hist["phase"]) == set(les.weight_stats["phase"]) == {
-        "init", "after"}
+    assert (
+        set(les.layer_stats["phase"])
+        == set(les.layer_hist["phase"])
+        == set(les.weight_stats["phase"])
+        == {"init", "after"}
+    )
     assert set(les.updates["param"]) == {"C", "W1", "W2", "W3", "W4", "W5", "W6"}  # the 2-D parameters
     assert np.isfinite(les.updates["ratio"]).all()
     assert les.gain_label == "5/3" and les.diverged == {}
 
 
 def test_the_defaults_are_the_page_default_view_and_go_through_compute(ds):
-    assert dict(DEFAULTS) == {"activation": "tanh", "linear_only": False, "batchnorm": False, "gain": 5 / 3,
-                              "lr": 0.1, "steps": 1000, "compare_gains": True}
+    assert dict(DEFAULTS) == {
+        "activation": "tanh",
+        "linear_only": False,
+        "batchnorm": False,
+        "gain": 5 / 3,
+        "lr": 0.1,
+        "steps": 1000,
+        "compare_gains": True,
+    }
     calls = []
 
     def compute(fn, *args):
@@ -123,7 +142,10 @@ def test_linear_layers_explode_and_vanish_as_in_the_lecture(ds):
     grow = deep(linear_only=True, steps=200, data=ds)
     assert grow.diverged_at == 5 and grow.phases == ("init",)  # the old page: gain 5/3, lr 0.1
     g = grow.phase["init"]
-    assert (g.std_first, g.std_last) == (approx(1.6645), approx(12.659)) and g.act_trend == "grow"  # lecture: 1.65 -> 12.8
+    assert (g.std_first, g.std_last) == (
+        approx(1.6645),
+        approx(12.659),
+    ) and g.act_trend == "grow"  # lecture: 1.65 -> 12.8
     vanish = deep(linear_only=True, gain=0.5, steps=200, data=ds)
     v = vanish.phase["init"]
     assert (v.std_first, v.std_last) == (approx(0.49934), approx(0.030761)) and v.act_trend == "shrink"  # 0.49 -> 0.03
@@ -139,10 +161,13 @@ def test_batchnorm_keeps_every_layer_alike(ds):
     assert les.update_zone == "green" and les.loss_tail == approx(2.6988344)
 
 
-@pytest.mark.parametrize("gain,trend,zone,first,last", [
-    (3.0, "saturated", "green", 0.8596, 0.8391),  # the lecture: 40-48% saturated
-    (0.5, "shrink", "high", 0.4147, 0.0243),  # 0.41 -> 0.02
-])
+@pytest.mark.parametrize(
+    "gain,trend,zone,first,last",
+    [
+        (3.0, "saturated", "green", 0.8596, 0.8391),  # the lecture: 40-48% saturated
+        (0.5, "shrink", "high", 0.4147, 0.0243),  # 0.41 -> 0.02
+    ],
+)
 def test_gains_give_the_lecture_verdicts(ds, gain, trend, zone, first, last):
     les = deep(gain=gain, steps=200, data=ds)
     init = les.phase["init"]
@@ -203,4 +228,11 @@ def test_presets_and_helpers():
     assert saturation_applies("tanh") and saturation_applies("hardtanh")
     assert not saturation_applies("sigmoid") and not saturation_applies("tanh", linear_only=True)
     assert [update_zone(v) for v in (-3.0, -2.5, -3.5, -4.0, -5.0, -2.0, -1.0)] == [
-        "green", "green", "green", "low", "red_low", "high", "red_high"]
+        "green",
+        "green",
+        "green",
+        "low",
+        "red_low",
+        "high",
+        "red_high",
+    ]

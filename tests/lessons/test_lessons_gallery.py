@@ -1,4 +1,5 @@
 """core.lessons.activation_gallery: the Activation gallery's numbers from one call, no Streamlit."""
+
 import math
 
 import pytest

@@ -1,5 +1,6 @@
 """core.lessons.loss_at_init on the names data, against the numbers the page showed before the lessons
 layer (the old page's code path at HEAD d5c0df9, same seed) and against the lecture."""
+
 from __future__ import annotations
 
 import functools
@@ -12,8 +13,17 @@ import core.runtime
 from core.config import FIXED_SOFTMAX, NAIVE
 from core.data import build_dataset, names_dataset
 from core.lessons import direct
-from core.lessons.loss_at_init import (DEFAULTS, EVAL_N, HOCKEY, SCALES, SOFTMAX_DEFAULTS, SWEEP_TRAIN, expected_curve, loss,
-                               softmax_by_hand)
+from core.lessons.loss_at_init import (
+    DEFAULTS,
+    EVAL_N,
+    HOCKEY,
+    SCALES,
+    SOFTMAX_DEFAULTS,
+    SWEEP_TRAIN,
+    expected_curve,
+    loss,
+    softmax_by_hand,
+)
 from core.train import train_variants
 
 core.runtime.configure()  # the app's torch settings (the page calls it too)
@@ -132,7 +142,9 @@ def test_expected_curve_and_softmax_by_hand():
     assert curve.loc[curve["V"] == 27, "loss"].item() == pytest.approx(3.2958, abs=1e-4)
     sm = softmax_by_hand()  # the target has the smallest logit: confidently wrong
     assert sm.loss == pytest.approx(28.000917605050287, abs=1e-9) and sm.p_target == pytest.approx(6.908e-13, rel=1e-3)
-    assert list(sm.table.columns) == ["cls", "logit", "prob", "is_target"] and sm.table["prob"].sum() == pytest.approx(1)
+    assert list(sm.table.columns) == ["cls", "logit", "prob", "is_target"] and sm.table["prob"].sum() == pytest.approx(
+        1
+    )
     even = softmax_by_hand((0.0, 0.0, 0.0, 0.0), 2)
     assert even.loss == pytest.approx(math.log(4)) == even.uniform and even.p_target == pytest.approx(0.25)
     assert softmax_by_hand(SOFTMAX_DEFAULTS["logits"], 3).loss < 0.01  # confidently right

@@ -1,5 +1,6 @@
 """core.lessons.tanh_saturation on the names data, against the numbers the page showed before the
 lessons layer (the old page's code path, same seed) and against the lecture."""
+
 from __future__ import annotations
 
 import functools
@@ -70,8 +71,11 @@ def test_the_lecture_presets_come_from_the_config():
     assert p["kaiming"] == (0.304, KAIMING.b1_scale)  # (5/3) / sqrt(30), rounded as the slider
     assert kaiming_w1("relu") == 0.258 and kaiming_w1("sigmoid") == 0.183
     les = lesson()
-    assert les.settings.to_dict("list") == {"variant": list(VARIANTS), "w1": [1.0, 1.0, 0.2, 0.304],
-                                            "b1": [1.0, 1.0, 0.01, 0.01]}
+    assert les.settings.to_dict("list") == {
+        "variant": list(VARIANTS),
+        "w1": [1.0, 1.0, 0.2, 0.304],
+        "b1": [1.0, 1.0, 0.01, 0.01],
+    }
     assert les.kaiming_gain == pytest.approx(5 / 3) and les.fan_in == 30
 
 
@@ -101,8 +105,7 @@ def test_relu_is_inactive_by_sign_and_ignores_the_threshold():
     assert les.kind == "zero" and les.pre_rules == () and les.h_rules == ()
     assert les.summary.pct_inactive == pytest.approx(48.046875)
     assert low.summary == les.summary and low.compare.equals(les.compare)
-    assert pcts(les) == pytest.approx({"yours": 48.046875, "before": 48.046875, "fix": 47.640625,
-                                       "kaiming": 47.671875})
+    assert pcts(les) == pytest.approx({"yours": 48.046875, "before": 48.046875, "fix": 47.640625, "kaiming": 47.671875})
     assert les.summary.mean_local == pytest.approx(0.51953125)
 
 
@@ -112,7 +115,7 @@ def test_sigmoid_saturates_by_the_slope_rule():
     assert les.summary.pct_inactive == pytest.approx(35.609375)
     assert l97.summary.pct_inactive == pytest.approx(46.171875)
     assert pcts(l97)["fix"] == pytest.approx(0.046875)
-    assert les.slope_fraction == pytest.approx(1 - 0.99 ** 2)
+    assert les.slope_fraction == pytest.approx(1 - 0.99**2)
 
 
 def test_maxout_is_never_inactive():
@@ -130,8 +133,9 @@ def test_after_training_the_snapshot_is_of_that_step():
     assert pcts(les) == pytest.approx({"yours": 70.078125, "before": 70.078125, "fix": 5.0625, "kaiming": 20.203125})
     batch = les.loss[les.loss["split"] == "batch"]
     last = batch[batch["step"] == 200].set_index("variant")["loss"]
-    assert last.to_dict() == pytest.approx({"yours": 2.3028944, "before": 2.3028944, "fix": 2.3534818,
-                                            "kaiming": 2.3620417}, rel=1e-6)
+    assert last.to_dict() == pytest.approx(
+        {"yours": 2.3028944, "before": 2.3028944, "fix": 2.3534818, "kaiming": 2.3620417}, rel=1e-6
+    )
     # the curve the page draws: ids, steps 0..200 in windows of 2 steps (as before)
     assert set(les.loss_curve["variant"]) == set(VARIANTS)
     assert les.loss_curve.groupby("variant").size().tolist() == [101, 101, 101, 101]

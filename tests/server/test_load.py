@@ -3,10 +3,22 @@ headless client). Every session renders with no error and every chart page draws
 No timing assertions: the figures are printed (run with -s); `python -m bench.load` is the
 benchmark with 100 sessions.
 """
+
 import pytest
 
-from bench.load import (WAVES, draws_charts, format_results, free_port, peak_rss_mb, rss_mb, run_sessions,
-                        start_server, stop_server, server_log, summary)
+from bench.load import (
+    WAVES,
+    draws_charts,
+    format_results,
+    free_port,
+    peak_rss_mb,
+    rss_mb,
+    run_sessions,
+    start_server,
+    stop_server,
+    server_log,
+    summary,
+)
 
 N = 20
 # a mix of every page: the first exercise's links (defaults, shared) and some of the second's
@@ -30,10 +42,12 @@ def results(server):
     before = rss_mb(proc.pid)
     rs = run_sessions(base, N, links=LINKS, timeout=TIMEOUT)
     s = summary(rs)
-    print(f"\n{N} sessions at once, {s['configs']} configs: errors {s['errors']}, "
-          f"first chart p50 {s['first_chart_p50']:.2f} s p95 {s['first_chart_p95']:.2f} s, "
-          f"total p50 {s['total_p50']:.2f} s p95 {s['total_p95']:.2f} s; "
-          f"server RSS {before:.0f} -> {rss_mb(proc.pid):.0f} MB (peak {peak_rss_mb(proc.pid):.0f} MB)")
+    print(
+        f"\n{N} sessions at once, {s['configs']} configs: errors {s['errors']}, "
+        f"first chart p50 {s['first_chart_p50']:.2f} s p95 {s['first_chart_p95']:.2f} s, "
+        f"total p50 {s['total_p50']:.2f} s p95 {s['total_p95']:.2f} s; "
+        f"server RSS {before:.0f} -> {rss_mb(proc.pid):.0f} MB (peak {peak_rss_mb(proc.pid):.0f} MB)"
+    )
     print(format_results(rs))
     return rs
 

@@ -18,6 +18,7 @@ nginx. Checked:
 Everything listens on 127.0.0.1; every wait is bounded. In CI (CI=true) a missing nginx or
 Chromium is an error, elsewhere a skip.
 """
+
 from __future__ import annotations
 
 import os
@@ -45,8 +46,14 @@ TEMPLATE = ROOT / "deploy" / "nginx" / "streamlit.conf.template"
 COMPOSE = ROOT / "deploy" / "compose.yaml"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 PAGE = "Tanh_saturation"
 CHART = '[data-testid="stVegaLiteChart"]'
@@ -62,8 +69,13 @@ def need(tool: str, path: str, install: str) -> None:
         pytest.skip(f"{tool} is not installed ({install})")
 
 
-def wait_for(check: Callable[[], Any], timeout: float, what: str, pause: Callable[[float], None] = time.sleep,
-             detail: Callable[[], str] = lambda: "") -> Any:
+def wait_for(
+    check: Callable[[], Any],
+    timeout: float,
+    what: str,
+    pause: Callable[[float], None] = time.sleep,
+    detail: Callable[[], str] = lambda: "",
+) -> Any:
     """Poll `check` until it returns something true; fail after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while True:
@@ -105,8 +117,9 @@ def start_replica(port: int, log_path: Path) -> subprocess.Popen:
     env = dict(os.environ, PORT=str(port), ADDRESS="127.0.0.1", PATH=path)
     log = open(log_path, "wb")  # noqa: SIM115 - closed by stop_server
     # `exec` in run.sh: the process is streamlit itself, so stop_server's SIGTERM reaches it
-    proc = subprocess.Popen(["sh", str(RUN_SH)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ["sh", str(RUN_SH)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+    )
     proc.log_path = str(log_path)  # type: ignore[attr-defined]
     proc.log_file = log  # type: ignore[attr-defined]
     return proc
@@ -134,8 +147,12 @@ def replicas(tmp_path_factory):
                     raise AssertionError(f"replica on {r.addr} exited:\n{server_log(r.proc)[-3000:]}")
             return all(healthy(r.port) for r in started)
 
-        wait_for(all_up, STARTUP_S, "both replicas to answer /_stcore/health",
-                 detail=lambda: "\n".join(server_log(r.proc)[-1500:] for r in started))
+        wait_for(
+            all_up,
+            STARTUP_S,
+            "both replicas to answer /_stcore/health",
+            detail=lambda: "\n".join(server_log(r.proc)[-1500:] for r in started),
+        )
         yield started
     finally:
         for r in started:
@@ -159,8 +176,10 @@ http {{
 }}
 """
 PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
-LOG_LINE = re.compile(r'"(?P<method>\S+) (?P<uri>\S+) [^"]*" (?P<status>\d+) \d+ '
-                      r'sticky=(?P<sticky>\S*) upstream=(?P<upstream>.*) rt=\S+$')
+LOG_LINE = re.compile(
+    r'"(?P<method>\S+) (?P<uri>\S+) [^"]*" (?P<status>\d+) \d+ '
+    r"sticky=(?P<sticky>\S*) upstream=(?P<upstream>.*) rt=\S+$"
+)
 
 
 def render(template: str, **values: str) -> str:
@@ -221,8 +240,12 @@ class Proxy:
         status, body, cookies = get(self.url + uri, f"stickyid={cookie_value}" if cookie_value else None)
         assert (status, body) == (200, "ok"), (status, body)
         # nginx writes the line as the request ends, a hair after the answer
-        line = wait_for(lambda: next((x for x in self.log() if x.uri == uri), None), 5, f"the log line of {uri}",
-                        detail=self.diagnostics)
+        line = wait_for(
+            lambda: next((x for x in self.log() if x.uri == uri), None),
+            5,
+            f"the log line of {uri}",
+            detail=self.diagnostics,
+        )
         return line, cookies
 
 
@@ -231,9 +254,14 @@ def proxy(replicas, tmp_path_factory):
     need("nginx", NGINX, "apt-get install -y nginx")
     d = tmp_path_factory.mktemp("nginx")
     port = free_port()
-    (d / "streamlit.conf").write_text(render(
-        TEMPLATE.read_text(), PROXY_LISTEN=f"127.0.0.1:{port}", PROXY_ACCESS_LOG=str(d / "access.log"),
-        APP_SERVERS=" ".join(f"server {r.addr};" for r in replicas)))
+    (d / "streamlit.conf").write_text(
+        render(
+            TEMPLATE.read_text(),
+            PROXY_LISTEN=f"127.0.0.1:{port}",
+            PROXY_ACCESS_LOG=str(d / "access.log"),
+            APP_SERVERS=" ".join(f"server {r.addr};" for r in replicas),
+        )
+    )
     # as root, nginx would switch its workers to `nobody`, who cannot enter this private dir
     user = ""
     if os.geteuid() == 0:
@@ -249,6 +277,7 @@ def proxy(replicas, tmp_path_factory):
         proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     px = Proxy(proc, port, d)
     try:
+
         def up() -> bool:
             assert proc.poll() is None, f"nginx exited:\n{(d / 'nginx.out').read_text()}\n{px.diagnostics()}"
             try:
@@ -314,8 +343,10 @@ def test_the_image_runs_the_tested_command_and_compose_fills_the_tested_template
     assert re.search(r"-r requirements\.txt$", dockerfile, re.M)
     run_sh = RUN_SH.read_text()
     command = " ".join(run_sh.split("exec ", 1)[1].replace("\\\n", " ").split())
-    assert command == ('streamlit run streamlit_app.py --server.port "${PORT:-8501}" '
-                       '--server.address "${ADDRESS:-0.0.0.0}" --server.fileWatcherType none')
+    assert command == (
+        'streamlit run streamlit_app.py --server.port "${PORT:-8501}" '
+        '--server.address "${ADDRESS:-0.0.0.0}" --server.fileWatcherType none'
+    )
     compose = COMPOSE.read_text()
     assert "./nginx/streamlit.conf.template:/etc/nginx/templates/default.conf.template" in compose
     for name in set(PLACEHOLDER.findall(TEMPLATE.read_text())):
@@ -377,12 +408,15 @@ OBSERVER = """(() => {
                         attributeOldValue: true, attributeFilter: ['data-test-script-state']});
   setInterval(look, 100);
 })();"""
-STATE = """() => {
+STATE = (
+    """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return {state: app ? app.getAttribute('data-test-script-state') : null, runs: window.__runsDone,
           conn: window.__connSeen, charts: document.querySelectorAll('%s').length,
           errors: document.querySelectorAll('[data-testid="stException"], [data-testid="stAlertContentError"]').length};
-}""" % CHART
+}"""
+    % CHART
+)
 
 
 @dataclass
@@ -488,8 +522,13 @@ def test_sessions_stick_and_losing_a_replica_reconnects_only_its_sessions(replic
         for t in tabs:
             t.page.goto(f"{proxy.url}/{PAGE}", wait_until="commit", timeout=60_000)
         for t in tabs:
-            wait_for(lambda t=t: t.state()["state"] == "notRunning" and t.state()["charts"] >= 2, RENDER_S,
-                     f"{t.name} to draw its charts", pause_s, detail)
+            wait_for(
+                lambda t=t: t.state()["state"] == "notRunning" and t.state()["charts"] >= 2,
+                RENDER_S,
+                f"{t.name} to draw its charts",
+                pause_s,
+                detail,
+            )
             assert t.state()["errors"] == 0, detail()
 
         phase(f"{len(tabs)} tabs drew {PAGE} through nginx")
@@ -515,8 +554,13 @@ def test_sessions_stick_and_losing_a_replica_reconnects_only_its_sessions(replic
 
         # one websocket per session, on its own replica
         expected = (len(on_a), len(on_b))
-        wait_for(lambda: websockets() == expected, 60, f"{expected} websockets on (a, b)", pause_s,
-                 lambda: f"(a, b): {websockets()}\n{detail()}")
+        wait_for(
+            lambda: websockets() == expected,
+            60,
+            f"{expected} websockets on (a, b)",
+            pause_s,
+            lambda: f"(a, b): {websockets()}\n{detail()}",
+        )
         assert all((t.ws_opened, t.ws_closed) == (1, 0) for t in tabs), detail()
 
         phase(f"{len(on_a)} sessions on a, {len(on_b)} on b, one websocket each")
@@ -534,10 +578,20 @@ def test_sessions_stick_and_losing_a_replica_reconnects_only_its_sessions(replic
         # a's sessions go through a reconnect: the websocket closes, a new one opens, and nginx,
         # finding a refusing, routes it to b
         for t in on_a:
-            wait_for(lambda t=t: t.ws_closed >= 1 and t.ws_opened >= 2, 60, f"{t.name} (was on a) to reconnect",
-                     pause_s, detail)
-        wait_for(lambda: websockets() == (0, len(tabs)), 60, f"all {len(tabs)} websockets on b", pause_s,
-                 lambda: f"(a, b): {websockets()}\n{detail()}")
+            wait_for(
+                lambda t=t: t.ws_closed >= 1 and t.ws_opened >= 2,
+                60,
+                f"{t.name} (was on a) to reconnect",
+                pause_s,
+                detail,
+            )
+        wait_for(
+            lambda: websockets() == (0, len(tabs)),
+            60,
+            f"all {len(tabs)} websockets on b",
+            pause_s,
+            lambda: f"(a, b): {websockets()}\n{detail()}",
+        )
         phase("replica a stopped; its sessions reconnected through nginx to b")
         # b's sessions never noticed: same websocket, no connection status shown
         for t in on_b:
@@ -560,9 +614,14 @@ def test_sessions_stick_and_losing_a_replica_reconnects_only_its_sessions(replic
         # -- with no replica left, every page says so
         stop_server(b.proc)
         for t in tabs:
-            wait_for(lambda t=t: "Connection error" in t.state()["conn"], 30, f"{t.name} to show a connection error",
-                     pause_s, detail)
-        phase("replica b stopped too: every tab shows \"Connection error\"\n")
+            wait_for(
+                lambda t=t: "Connection error" in t.state()["conn"],
+                30,
+                f"{t.name} to show a connection error",
+                pause_s,
+                detail,
+            )
+        phase('replica b stopped too: every tab shows "Connection error"\n')
     finally:
         for t in tabs:
             t.context.close()

@@ -1,6 +1,7 @@
 """Warm start, from exactly the files the Docker image gets: once the server has seen its first
 visitor, every page's default view is computed in the background, so the next student's page
 needs no training; and the image's files hold everything the app imports (no bench/, no tests/)."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -32,10 +33,16 @@ def dockerignored(path: str, patterns: list[str]) -> bool:
 
 def image_tree(dest: Path) -> list[str]:
     """Copy the files `docker build` would send (git's files less .dockerignore) into `dest`."""
-    patterns = [ln.strip() for ln in (ROOT / ".dockerignore").read_text().splitlines()
-                if ln.strip() and not ln.startswith("#")]
-    files = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                           capture_output=True, text=True, check=True).stdout.split()
+    patterns = [
+        ln.strip() for ln in (ROOT / ".dockerignore").read_text().splitlines() if ln.strip() and not ln.startswith("#")
+    ]
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     kept = [f for f in files if (ROOT / f).is_file() and not dockerignored(f, patterns)]
     for f in kept:
         (dest / f).parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
 """The server's job board (ui/jobs.py): one computation per distinct request, bounded
 workers with an honest queue, a bounded store, and copies that no session can share."""
+
 from __future__ import annotations
 
 import threading
@@ -18,6 +19,7 @@ def slow(value, seconds=0.05, calls=None):
             progress(i + 1, 5)
             time.sleep(seconds / 5)
         return {"value": value, "rows": [value] * 3}
+
     return work
 
 
@@ -52,12 +54,14 @@ def test_at_most_the_workers_run_at_once_and_the_queue_says_each_place():
             with lock:
                 running[0] -= 1
             return i
+
         return fn
 
     def ask(i):
         def seen(s):
             if s.queued:
                 places.setdefault(i, set()).add(s.place)
+
         assert board.get(i, work(i), on_status=seen, poll=0.01) == i
 
     threads = [threading.Thread(target=ask, args=(i,)) for i in range(6)]

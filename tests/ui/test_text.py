@@ -1,5 +1,6 @@
 """Text hygiene: every key a page uses exists, pages use no literal user-facing strings,
 and no user text can reach raw HTML."""
+
 import ast
 import re
 from pathlib import Path
@@ -13,10 +14,40 @@ SCRIPTS = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]
 UI = sorted((ROOT / "ui").glob("*.py"))
 
 # Streamlit calls whose first argument (or label=) is shown to the user.
-SHOWN = {"title", "header", "subheader", "markdown", "write", "caption", "text", "info", "warning",
-         "error", "success", "metric", "button", "slider", "select_slider", "selectbox", "multiselect",
-         "toggle", "checkbox", "radio", "number_input", "text_input", "expander", "tabs", "page_link",
-         "download_button", "file_uploader", "latex_caption", "progress", "spinner", "popover", "segmented_control"}
+SHOWN = {
+    "title",
+    "header",
+    "subheader",
+    "markdown",
+    "write",
+    "caption",
+    "text",
+    "info",
+    "warning",
+    "error",
+    "success",
+    "metric",
+    "button",
+    "slider",
+    "select_slider",
+    "selectbox",
+    "multiselect",
+    "toggle",
+    "checkbox",
+    "radio",
+    "number_input",
+    "text_input",
+    "expander",
+    "tabs",
+    "page_link",
+    "download_button",
+    "file_uploader",
+    "latex_caption",
+    "progress",
+    "spinner",
+    "popover",
+    "segmented_control",
+}
 KEY_RE = re.compile(r"""\bt\(\s*f?["']([a-z_]+\.[A-Za-z0-9_.{}]+)["']""")
 
 
@@ -37,7 +68,9 @@ def test_no_literal_user_facing_strings(path):
     bad = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SHOWN:
-            args = node.args[:1] + [k.value for k in node.keywords if k.arg in ("label", "body", "help", "text", "placeholder", "caption")]
+            args = node.args[:1] + [
+                k.value for k in node.keywords if k.arg in ("label", "body", "help", "text", "placeholder", "caption")
+            ]
             bad += [f"line {node.lineno}: {literal_text(a)!r}" for a in args if literal_text(a)]
     assert not bad, f"{path.name} shows literal text; put it in ui/i18n: {bad}"
 

@@ -4,6 +4,7 @@ students, when to use each, where its init gain comes from, and each slider's to
 Keys: act.<registry key>.{name,note,use_when,gain_source}, act.<key>.param.<param>.help, and
 act.softmax.{name,note,use_when}.
 """
+
 TEXT = {
     # identity
     "act.identity.name": "Identity (linear)",
@@ -55,9 +56,7 @@ TEXT = {
     "act.relu.gain_source": "calculate_gain('relu')",
     # leaky_relu
     "act.leaky_relu.name": "Leaky ReLU",
-    "act.leaky_relu.note": (
-        "Keeps a small slope alpha for x < 0, so a unit always gets some gradient and cannot die."
-    ),
+    "act.leaky_relu.note": ("Keeps a small slope alpha for x < 0, so a unit always gets some gradient and cannot die."),
     "act.leaky_relu.use_when": "A ReLU drop-in when you worry about dead units (GAN discriminators, e.g.).",
     "act.leaky_relu.gain_source": "calculate_gain('leaky_relu', alpha)",
     "act.leaky_relu.param.alpha.help": "Slope for negative inputs (0 gives ReLU).",
@@ -98,8 +97,7 @@ TEXT = {
     # gelu_tanh
     "act.gelu_tanh.name": "GELU (tanh approx.)",
     "act.gelu_tanh.note": (
-        "A cheaper formula for GELU from the same paper; it differs from the exact GELU by less than 5e-4 "
-        "everywhere."
+        "A cheaper formula for GELU from the same paper; it differs from the exact GELU by less than 5e-4 everywhere."
     ),
     "act.gelu_tanh.use_when": "Reproducing GPT-2/original BERT code, which used this approximation.",
     "act.gelu_tanh.gain_source": "no torch gain; ReLU-like, sqrt(2) (He init is the usual practice)",

@@ -14,23 +14,29 @@ TEXT["common.sidebar_about"] = (
     "An interactive companion to Karpathy's lecture *makemore part 3: Activations & Gradients, "
     "BatchNorm*. Every setting lives in the page's link: copy the address bar to share a view."
 )
-TEXT.update({
-    "common.present.toggle": "Presenter mode",
-    "common.present.help": "For the projector: controls fold away, long explanations are hidden and charts are drawn "
-                           "larger. The link keeps it (`present=true`).",
-    "common.present.on": "Presenter mode: controls are folded away under ⚙️, explanations hidden.",
-    "common.present.exit": "Leave presenter mode",
-    "common.present.controls": "Controls",
-    "common.share.button": "Link to this view",
-    "common.share.body": "This link opens the page exactly as you see it: every setting, the language and presenter "
-                         "mode. Copy it with the button at the right of the box.",
-    "common.export.csv": "Data (CSV)",
-    "common.export.csv_help": "The chart's data: {rows:,} rows, one column per field.",
-    "common.export.svg": "SVG",
-    "common.export.svg_help": "The chart as a vector image, sharp at any size (slides, handouts).",
-    "common.export.png": "PNG",
-    "common.export.png_help": "The chart as a picture (2x resolution).",
-})
-TEXT["common.queued"] = "Waiting for the server: other students' networks are training. Yours is number {place} in the queue..."
-TEXT["common.busy"] = "The server has too much work queued right now. Wait a minute, then change a setting or reload the page."
+TEXT.update(
+    {
+        "common.present.toggle": "Presenter mode",
+        "common.present.help": "For the projector: controls fold away, long explanations are hidden and charts are drawn "
+        "larger. The link keeps it (`present=true`).",
+        "common.present.on": "Presenter mode: controls are folded away under ⚙️, explanations hidden.",
+        "common.present.exit": "Leave presenter mode",
+        "common.present.controls": "Controls",
+        "common.share.button": "Link to this view",
+        "common.share.body": "This link opens the page exactly as you see it: every setting, the language and presenter "
+        "mode. Copy it with the button at the right of the box.",
+        "common.export.csv": "Data (CSV)",
+        "common.export.csv_help": "The chart's data: {rows:,} rows, one column per field.",
+        "common.export.svg": "SVG",
+        "common.export.svg_help": "The chart as a vector image, sharp at any size (slides, handouts).",
+        "common.export.png": "PNG",
+        "common.export.png_help": "The chart as a picture (2x resolution).",
+    }
+)
+TEXT["common.queued"] = (
+    "Waiting for the server: other students' networks are training. Yours is number {place} in the queue..."
+)
+TEXT["common.busy"] = (
+    "The server has too much work queued right now. Wait a minute, then change a setting or reload the page."
+)
 TEXT["common.measuring_init"] = "Measuring {n} networks at initialisation, on the word list in use..."

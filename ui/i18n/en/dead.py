@@ -119,7 +119,7 @@ TEXT = {
         "f′(x) = 0 for every input, W1's column and b1's entry for that unit get a zero gradient, for ever.\n\n"
         "- **High learning rate.** One big update can push a ReLU unit's weights and bias so far that x < 0 for "
         "every input. ReLU's gradient there is exactly 0, so no later step can undo it: Karpathy calls it "
-        "\"permanent brain damage\". Try **💥 High learning rate**: ReLU starts with 0 dead units and loses "
+        '"permanent brain damage". Try **💥 High learning rate**: ReLU starts with 0 dead units and loses '
         "dozens.\n"
         "- **Bad initialisation.** Big biases (or big weights) put units in the flat region before training "
         "even starts. Try **💥 Big biases**: some ReLU units are dead at step 0.\n"

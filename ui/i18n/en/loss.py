@@ -4,7 +4,7 @@ TEXT = {
         "A network that knows nothing should say so: its first loss should be −ln(1/27) ≈ 3.30, yet the "
         "lecture's MLP starts near 27.  \n"
         "You will see why (its output layer W2 makes huge, confident logits), how scaling W2 down fixes it, "
-        "and the \"hockey stick\" of wasted steps the naive init costs."
+        'and the "hockey stick" of wasted steps the naive init costs.'
     ),
     # -- 1. expected loss --------------------------------------------------------------------
     "loss.expected.header": "1 · What loss should a fresh network have?",

@@ -24,7 +24,7 @@ TEXT = {
     ),
     "wordlist.error.not_utf8": (
         "`{name}` is not saved as UTF-8 text, so its letters cannot be read. In your editor choose "
-        "\"Save as…\" with the encoding UTF-8, then upload it again."
+        '"Save as…" with the encoding UTF-8, then upload it again.'
     ),
     "wordlist.error.too_large": "`{name}` is too large: {size:,} bytes, and the limit is {mb} MB ({limit:,} bytes). Upload a shorter list.",
     "wordlist.error.too_few": (

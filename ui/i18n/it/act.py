@@ -2,6 +2,7 @@
 nota per gli studenti, quando usarle, da dove viene il guadagno di inizializzazione, i suggerimenti
 dei cursori. Stesse chiavi di ui/i18n/en/act.py.
 """
+
 TEXT = {
     # identity
     "act.identity.name": "Identità (lineare)",
@@ -72,8 +73,7 @@ TEXT = {
         "morire."
     ),
     "act.leaky_relu.use_when": (
-        "Un sostituto diretto della ReLU quando si temono le unità morte (per esempio nei discriminatori delle "
-        "GAN)."
+        "Un sostituto diretto della ReLU quando si temono le unità morte (per esempio nei discriminatori delle GAN)."
     ),
     "act.leaky_relu.gain_source": "calculate_gain('leaky_relu', alpha)",
     "act.leaky_relu.param.alpha.help": "Pendenza per gli input negativi (0 dà la ReLU).",
@@ -86,9 +86,7 @@ TEXT = {
     "act.prelu.use_when": (
         "Classificatori di immagini che vogliono una leaky ReLU senza scegliere a mano la pendenza."
     ),
-    "act.prelu.gain_source": (
-        "calculate_gain('leaky_relu', a): He et al. hanno ricavato sqrt(2/(1+a^2)) per la PReLU"
-    ),
+    "act.prelu.gain_source": ("calculate_gain('leaky_relu', a): He et al. hanno ricavato sqrt(2/(1+a^2)) per la PReLU"),
     "act.prelu.param.a.help": "Pendenza negativa iniziale; poi l'addestramento la apprende.",
     # elu
     "act.elu.name": "ELU",

@@ -15,23 +15,29 @@ TEXT = {
         "condividere una vista."
     ),
 }
-TEXT.update({
-    "common.present.toggle": "Modalità presentazione",
-    "common.present.help": "Per il proiettore: i comandi si ripiegano, le spiegazioni lunghe spariscono e i grafici "
-                           "diventano più grandi. Il link la conserva (`present=true`).",
-    "common.present.on": "Modalità presentazione: i comandi sono ripiegati sotto ⚙️, le spiegazioni nascoste.",
-    "common.present.exit": "Esci dalla modalità presentazione",
-    "common.present.controls": "Comandi",
-    "common.share.button": "Link a questa vista",
-    "common.share.body": "Questo link apre la pagina esattamente come la vedi: ogni impostazione, la lingua e la "
-                         "modalità presentazione. Copialo con il pulsante a destra del riquadro.",
-    "common.export.csv": "Dati (CSV)",
-    "common.export.csv_help": "I dati del grafico: {rows:,} righe, una colonna per campo.",
-    "common.export.svg": "SVG",
-    "common.export.svg_help": "Il grafico come immagine vettoriale, nitida a ogni dimensione (slide, dispense).",
-    "common.export.png": "PNG",
-    "common.export.png_help": "Il grafico come immagine (risoluzione doppia).",
-})
-TEXT["common.queued"] = "In attesa del server: si stanno addestrando le reti di altri studenti. La tua è la numero {place} in coda..."
-TEXT["common.busy"] = "Il server ha troppo lavoro in coda in questo momento. Attendi un minuto, poi cambia un'impostazione o ricarica la pagina."
+TEXT.update(
+    {
+        "common.present.toggle": "Modalità presentazione",
+        "common.present.help": "Per il proiettore: i comandi si ripiegano, le spiegazioni lunghe spariscono e i grafici "
+        "diventano più grandi. Il link la conserva (`present=true`).",
+        "common.present.on": "Modalità presentazione: i comandi sono ripiegati sotto ⚙️, le spiegazioni nascoste.",
+        "common.present.exit": "Esci dalla modalità presentazione",
+        "common.present.controls": "Comandi",
+        "common.share.button": "Link a questa vista",
+        "common.share.body": "Questo link apre la pagina esattamente come la vedi: ogni impostazione, la lingua e la "
+        "modalità presentazione. Copialo con il pulsante a destra del riquadro.",
+        "common.export.csv": "Dati (CSV)",
+        "common.export.csv_help": "I dati del grafico: {rows:,} righe, una colonna per campo.",
+        "common.export.svg": "SVG",
+        "common.export.svg_help": "Il grafico come immagine vettoriale, nitida a ogni dimensione (slide, dispense).",
+        "common.export.png": "PNG",
+        "common.export.png_help": "Il grafico come immagine (risoluzione doppia).",
+    }
+)
+TEXT["common.queued"] = (
+    "In attesa del server: si stanno addestrando le reti di altri studenti. La tua è la numero {place} in coda..."
+)
+TEXT["common.busy"] = (
+    "Il server ha troppo lavoro in coda in questo momento. Attendi un minuto, poi cambia un'impostazione o ricarica la pagina."
+)
 TEXT["common.measuring_init"] = "Misura di {n} reti all'inizializzazione, sulla lista di parole in uso..."

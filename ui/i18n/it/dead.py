@@ -122,7 +122,7 @@ TEXT = {
         "quell'unità ricevono gradiente zero, per sempre.\n\n"
         "- **Tasso di apprendimento alto.** Un solo aggiornamento grande può spostare i pesi e il bias di un'unità "
         "ReLU così tanto che x < 0 per ogni input. Lì il gradiente della ReLU è esattamente 0, quindi nessun passo "
-        "successivo può rimediare: Karpathy lo chiama \"permanent brain damage\" (un danno cerebrale permanente). "
+        'successivo può rimediare: Karpathy lo chiama "permanent brain damage" (un danno cerebrale permanente). '
         "Prova **💥 lr alto**: la ReLU parte con 0 unità morte e ne perde decine.\n"
         "- **Cattiva inizializzazione.** Bias grandi (o pesi grandi) mettono le unità nella regione piatta ancora "
         "prima che l'addestramento cominci. Prova **💥 Bias grandi**: alcune unità ReLU sono morte già al passo 0.\n"

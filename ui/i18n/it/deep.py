@@ -10,19 +10,19 @@ TEXT = {
     # -- controlli -------------------------------------------------------------------------
     "deep.act.label": "Attivazione",
     "deep.act.help": "La non linearità dopo ogni strato nascosto. La lezione usa tanh. (Maxout è esclusa: "
-                     "cambia la larghezza degli strati.)",
+    "cambia la larghezza degli strati.)",
     "deep.lin.label": "Solo strati lineari (nessuna attivazione)",
     "deep.lin.help": "Rimuove le attivazioni: resta una pila di semplici prodotti tra matrici. Senza nulla che "
-                     "schiacci il segnale, è il guadagno da solo a decidere se il segnale si restringe (guadagno < 1) "
-                     "o cresce (guadagno > 1) strato dopo strato.",
+    "schiacci il segnale, è il guadagno da solo a decidere se il segnale si restringe (guadagno < 1) "
+    "o cresce (guadagno > 1) strato dopo strato.",
     "deep.linear_name": "solo lineare",
     "deep.bn.label": "BatchNorm dopo ogni Linear",
     "deep.bn.help": "Linear → BatchNorm → attivazione, come nella lezione. La BatchNorm standardizza ogni unità sul "
-                    "batch, poi la riscala con un guadagno e un bias appresi.",
+    "batch, poi la riscala con un guadagno e un bias appresi.",
     "deep.bn.on": " + BatchNorm",
     "deep.gain.label": "Guadagno di inizializzazione",
     "deep.gain.help": "Ogni matrice di pesi nascosta parte come randn(fan_in, fan_out) / √fan_in × guadagno. "
-                      "Il guadagno consigliato per {name} è {rec:.3f}.",
+    "Il guadagno consigliato per {name} è {rec:.3f}.",
     "deep.gain.presets": "Preset della lezione (★ = consigliato per {name}, guadagno {rec:.3f}):",
     "deep.gain.button": "guadagno {gain}",
     "deep.gain.button_rec": "guadagno {gain} ★",
@@ -31,7 +31,7 @@ TEXT = {
     "deep.lr.help": "Il passo di SGD. La lezione usa 0.1. Ogni tacca lo moltiplica per circa 2 o 2.5.",
     "deep.steps.label": "Passi di addestramento",
     "deep.steps.help": "Passi di SGD su minibatch (batch 32). 1000 passi richiedono un paio di secondi; 0 mostra la "
-                       "rete solo all'inizializzazione.",
+    "rete solo all'inizializzazione.",
     "deep.phase.label": "Mostra la rete",
     "deep.phase.help": "La rete all'inizio (prima di qualsiasi passo), addestrata, oppure le due affiancate.",
     "deep.phase.both": "affiancate",
@@ -45,9 +45,9 @@ TEXT = {
     "deep.variant": "La tua rete ({name}, guadagno {gain}, lr {lr}{bn})",
     "deep.no_trained": "I passi di addestramento sono 0, quindi viene mostrata solo la rete all'inizializzazione.",
     "deep.no_trained_diverged": "L'addestramento è andato in divergenza prima che la rete potesse essere misurata, "
-                                "quindi viene mostrata solo la rete all'inizializzazione.",
+    "quindi viene mostrata solo la rete all'inizializzazione.",
     "deep.init_broken": "Questa impostazione va in overflow già all'inizializzazione (valori infiniti o indefiniti), "
-                        "quindi non c'è niente da disegnare. Scegli un guadagno più piccolo.",
+    "quindi non c'è niente da disegnare. Scegli un guadagno più piccolo.",
     "deep.at.init": "all'inizializzazione",
     "deep.at.after": "dopo {n} passi",
     "deep.density": "densità",
@@ -59,27 +59,27 @@ TEXT = {
     "deep.m.std_value": "{a:.2g} → {b:.2g}",
     "deep.m.std_after": "dopo l'addestramento: {a:.2g} → {b:.2g}",
     "deep.m.std_help": "La dispersione degli output del primo e dell'ultimo ({L}°) strato nascosto "
-                       "all'inizializzazione. In una rete sana è più o meno la stessa in entrambi.",
+    "all'inizializzazione. In una rete sana è più o meno la stessa in entrambi.",
     "deep.m.sat": "Saturazione dello strato 1",
     "deep.m.pct": "{v:.1f}%",
     "deep.m.pct_after": "dopo l'addestramento: {v:.1f}%",
     "deep.m.sat_help": "Quota (|h| > {thr}) degli output del primo strato che all'inizializzazione cadono nelle code "
-                       "piatte della tanh, dove non passa quasi nessun gradiente. Nella lezione: ~20% con guadagno "
-                       "5/3, 40–48% con guadagno 3, 2–3% con la BatchNorm.",
+    "piatte della tanh, dove non passa quasi nessun gradiente. Nella lezione: ~20% con guadagno "
+    "5/3, 40–48% con guadagno 3, 2–3% con la BatchNorm.",
     "deep.m.sat_na": "La saturazione (|h| > {thr}) si misura solo per attivazioni di tipo tanh, con output in (−1, 1).",
     "deep.m.grad": "Std del gradiente, strato 1 ÷ {L}",
     "deep.m.x": "{v:.2g}×",
     "deep.m.x_after": "dopo l'addestramento: {v:.2g}×",
     "deep.m.grad_help": "Il gradiente entra nella rete dall'alto (strato {L}) e scorre all'indietro fino allo strato 1. "
-                        "Circa 1× significa che mantiene la sua ampiezza; molto meno di 1 che svanisce, molto più di 1 "
-                        "che esplode.",
+    "Circa 1× significa che mantiene la sua ampiezza; molto meno di 1 che svanisce, molto più di 1 "
+    "che esplode.",
     "deep.m.upd": "Update:data (log10)",
     "deep.m.upd_help": "log10(std(lr × grad) / std(W)) mediato sulle matrici di pesi nascoste W1–W5 e sull'ultimo 10% "
-                       "dei passi. La regola empirica della lezione: circa −3, cioè ogni passo cambia i pesi di "
-                       "~1/1000.",
+    "dei passi. La regola empirica della lezione: circa −3, cioè ogni passo cambia i pesi di "
+    "~1/1000.",
     "deep.m.loss": "Loss a fine addestramento",
     "deep.m.loss_help": "Loss media del minibatch sugli ultimi {n} passi. Una rete che non sa nulla ottiene "
-                        "−ln(1/{V}) = {expected:.2f}.",
+    "−ln(1/{V}) = {expected:.2f}.",
     # -- 1. attivazioni ---------------------------------------------------------------------
     "deep.act.header": "1 · Attivazioni: ogni strato trasmette un segnale della stessa ampiezza?",
     "deep.act.body": (
@@ -97,29 +97,29 @@ TEXT = {
     "deep.act.series": "strato {layer}: media {mean:+.2f}, std {std:.2f}, sature {sat:.1f}%",
     "deep.act.series_nosat": "strato {layer}: media {mean:+.2f}, std {std:.2f}",
     "deep.act.alt": "Distribuzioni sovrapposte degli output di ogni strato nascosto {phase}; std {a:.2f} nello strato 1 "
-                    "e {b:.2f} nello strato {L}.",
+    "e {b:.2f} nello strato {L}.",
     "deep.act.notice.steady": "La dispersione resta stabile con la profondità (std {a:.2f} nello strato 1, {b:.2f} nello "
-                              "strato {L}): ogni strato passa al successivo un segnale della stessa ampiezza. Nella "
-                              "lezione la tanh con guadagno 5/3 fa 0.75 → 0.66.",
+    "strato {L}): ogni strato passa al successivo un segnale della stessa ampiezza. Nella "
+    "lezione la tanh con guadagno 5/3 fa 0.75 → 0.66.",
     "deep.act.notice.shrink": "Il segnale svanisce con la profondità: std {a:.2f} nello strato 1 ma solo {b:.3f} nello "
-                              "strato {L}. Il guadagno è troppo piccolo, quindi ogni strato schiaccia ancora di più il "
-                              "segnale (lezione, guadagno 0.5: 0.41 → 0.02).",
+    "strato {L}. Il guadagno è troppo piccolo, quindi ogni strato schiaccia ancora di più il "
+    "segnale (lezione, guadagno 0.5: 0.41 → 0.02).",
     "deep.act.notice.grow": "Il segnale esplode con la profondità: la std, {a:.2f} nello strato 1, cresce fino a {b:.2f} "
-                            "nello strato {L}. Il guadagno è troppo grande rispetto a quanto schiaccia l'attivazione "
-                            "(lezione, strati lineari con guadagno 5/3: 1.65 → 12.8).",
+    "nello strato {L}. Il guadagno è troppo grande rispetto a quanto schiaccia l'attivazione "
+    "(lezione, strati lineari con guadagno 5/3: 1.65 → 12.8).",
     "deep.act.notice.saturated": "La std tiene ({a:.2f} → {b:.2f}), ma in media il {sat:.0f}% degli output sta nelle code "
-                                 "piatte (|h| > 0.97), dove la tanh non lascia passare quasi nessun gradiente: il "
-                                 "guadagno è troppo grande (lezione, guadagno 3: 40–48% di unità sature).",
+    "piatte (|h| > 0.97), dove la tanh non lascia passare quasi nessun gradiente: il "
+    "guadagno è troppo grande (lezione, guadagno 3: 40–48% di unità sature).",
     "deep.act.notice.steady_lin": "La dispersione resta costante con la profondità (std {a:.2f} nello strato 1, {b:.2f} "
-                                  "nello strato {L}): senza attivazione, solo un guadagno di circa 1 la mantiene così.",
+    "nello strato {L}): senza attivazione, solo un guadagno di circa 1 la mantiene così.",
     "deep.act.notice.shrink_lin": "Il segnale svanisce con la profondità: std {a:.2f} nello strato 1 ma solo {b:.3f} nello "
-                                  "strato {L}. Senza attivazione ogni strato moltiplica semplicemente la std per circa "
-                                  "il guadagno (lezione, guadagno 0.5: 0.49 → 0.03).",
+    "strato {L}. Senza attivazione ogni strato moltiplica semplicemente la std per circa "
+    "il guadagno (lezione, guadagno 0.5: 0.49 → 0.03).",
     "deep.act.notice.grow_lin": "Il segnale esplode con la profondità: la std, {a:.2f} nello strato 1, cresce fino a "
-                                "{b:.2f} nello strato {L}. Senza attivazione ogni strato moltiplica semplicemente la std "
-                                "per circa il guadagno (lezione, guadagno 5/3: 1.65 → 12.8).",
+    "{b:.2f} nello strato {L}. Senza attivazione ogni strato moltiplica semplicemente la std "
+    "per circa il guadagno (lezione, guadagno 5/3: 1.65 → 12.8).",
     "deep.act.notice.bn": "La BatchNorm ristandardizza l'input di ogni strato, quindi il guadagno conta poco (lezione: "
-                          "std ≈ 0.63–0.65, 2–3% di unità sature).",
+    "std ≈ 0.63–0.65, 2–3% di unità sature).",
     # -- 2. gradienti ------------------------------------------------------------------------
     "deep.grad.header": "2 · Gradienti: il segnale per imparare arriva fino ai primi strati?",
     "deep.grad.body": (
@@ -133,16 +133,16 @@ TEXT = {
     "deep.grad.x": "gradiente dL/dh",
     "deep.grad.series": "strato {layer}: std del gradiente {std:.2e}",
     "deep.grad.alt": "Distribuzioni sovrapposte del gradiente agli output di ogni strato nascosto {phase}; std {a:.2e} "
-                     "allo strato 1 e {b:.2e} allo strato {L}.",
+    "allo strato 1 e {b:.2e} allo strato {L}.",
     "deep.grad.notice.steady": "Il gradiente mantiene la sua ampiezza durante il ritorno: std {b:.1e} in arrivo allo "
-                               "strato {L}, {a:.1e} allo strato 1. Ogni strato riceve una spinta simile.",
+    "strato {L}, {a:.1e} allo strato 1. Ogni strato riceve una spinta simile.",
     "deep.grad.notice.shrink": "Il gradiente svanisce durante il ritorno: std {b:.1e} allo strato {L} ma {a:.1e} allo "
-                               "strato 1, quindi i primi strati imparano appena.",
+    "strato 1, quindi i primi strati imparano appena.",
     "deep.grad.notice.zero": "Ogni gradiente è esattamente zero: la derivata di {name} è 0 quasi ovunque, quindi non torna "
-                             "indietro niente e gli strati nascosti non possono imparare. È per questo che la funzione "
-                             "gradino dei primi percettroni ha lasciato il posto ad attivazioni lisce.",
+    "indietro niente e gli strati nascosti non possono imparare. È per questo che la funzione "
+    "gradino dei primi percettroni ha lasciato il posto ad attivazioni lisce.",
     "deep.grad.notice.grow": "Il gradiente cresce durante il ritorno: std {b:.1e} allo strato {L} ma {a:.1e} allo "
-                             "strato 1, quindi i primi strati ricevono gli aggiornamenti più grandi e più rischiosi.",
+    "strato 1, quindi i primi strati ricevono gli aggiornamenti più grandi e più rischiosi.",
     # -- 3. gradienti dei pesi ---------------------------------------------------------------
     "deep.w.header": "3 · Gradienti dei pesi: c'è una matrice che impara molto più in fretta delle altre?",
     "deep.w.body": (
@@ -156,15 +156,15 @@ TEXT = {
     "deep.w.legend": "matrice di pesi",
     "deep.w.series": "{param} ({shape}): grad:data {r:.1e}",
     "deep.w.alt": "Distribuzioni sovrapposte del gradiente di ogni matrice di pesi {phase}; lo strato di output {out} ha "
-                  "grad:data {r_out:.1e}, quelli nascosti {r_hid:.1e} in media.",
+    "grad:data {r_out:.1e}, quelli nascosti {r_hid:.1e} in media.",
     "deep.w.notice.out": "{out}, lo strato di output, spicca: grad:data {r_out:.1e}, {x}× la media delle matrici nascoste "
-                         "({r_hid:.1e}). Il grafico della lezione mostra la stessa anomalia all'inizializzazione: una "
-                         "matrice così all'inizio si addestra molto più in fretta delle altre, finché l'addestramento "
-                         "non la riallinea. Le matrici nascoste dovrebbero somigliarsi.",
+    "({r_hid:.1e}). Il grafico della lezione mostra la stessa anomalia all'inizializzazione: una "
+    "matrice così all'inizio si addestra molto più in fretta delle altre, finché l'addestramento "
+    "non la riallinea. Le matrici nascoste dovrebbero somigliarsi.",
     "deep.w.notice.zero": "Solo {out}, lo strato di output, riceve un gradiente (grad:data {r_out:.1e}): i gradienti delle "
-                          "matrici nascoste sono esattamente zero, perché attraverso {name} non torna indietro niente.",
+    "matrici nascoste sono esattamente zero, perché attraverso {name} non torna indietro niente.",
     "deep.w.notice.even": "Tutte le matrici di pesi hanno rapporti grad:data simili (da {lo:.1e} a {hi:.1e}): nessuna "
-                          "matrice impara molto più in fretta delle altre, ed è proprio ciò che vuoi.",
+    "matrice impara molto più in fretta delle altre, ed è proprio ciò che vuoi.",
     # -- 4. rapporto update:data --------------------------------------------------------------
     "deep.upd.header": "4 · Rapporto update:data: ogni passo cambia i pesi di ~1/1000?",
     "deep.upd.body": (
@@ -186,26 +186,26 @@ TEXT = {
     "deep.upd.zone.amber": "attenzione: da 3× a 30× lontano da 1e-3",
     "deep.upd.zone.red": "troppo lento o troppo veloce: oltre 30× da 1e-3",
     "deep.upd.smooth": "Curve smussate: ogni linea è una media mobile su {window} passi, disegnata ogni {every} passi (i "
-                       "valori grezzi, passo per passo, sono molto frastagliati).",
+    "valori grezzi, passo per passo, sono molto frastagliati).",
     "deep.upd.alt": "Linee del rapporto update:data (log10) di ogni matrice di pesi lungo i passi di addestramento, con una "
-                    "guida tratteggiata a −3 e una banda verde da −3.5 a −2.5; i pesi nascosti finiscono a {v:.2f} (lr {lr}).",
+    "guida tratteggiata a −3 e una banda verde da −3.5 a −2.5; i pesi nascosti finiscono a {v:.2f} (lr {lr}).",
     "deep.upd.none": "Nessun passo di addestramento da mostrare: imposta i passi di addestramento sopra 0.",
     "deep.upd.notice.green": "Nell'ultimo 10% dei passi i pesi nascosti stanno in media a {v:.2f} (aggiornamenti ≈ "
-                             "{ratio:.0e} dei pesi): dentro la banda verde, proprio dove la lezione dice che dovrebbero stare.",
+    "{ratio:.0e} dei pesi): dentro la banda verde, proprio dove la lezione dice che dovrebbero stare.",
     "deep.upd.notice.low": "Nell'ultimo 10% dei passi i pesi nascosti stanno in media a {v:.2f} (aggiornamenti ≈ "
-                           "{ratio:.0e} dei pesi): un po' sotto la banda verde, quindi la rete impara piuttosto "
-                           "lentamente. Un tasso di apprendimento più grande (ora {lr}) aiuterebbe.",
+    "{ratio:.0e} dei pesi): un po' sotto la banda verde, quindi la rete impara piuttosto "
+    "lentamente. Un tasso di apprendimento più grande (ora {lr}) aiuterebbe.",
     "deep.upd.notice.red_low": "Nell'ultimo 10% dei passi i pesi nascosti stanno in media a {v:.2f} (aggiornamenti ≈ "
-                               "{ratio:.0e} dei pesi): molto sotto la banda verde, quindi la rete impara appena. Alza il "
-                               "tasso di apprendimento (ora {lr}).",
+    "{ratio:.0e} dei pesi): molto sotto la banda verde, quindi la rete impara appena. Alza il "
+    "tasso di apprendimento (ora {lr}).",
     "deep.upd.notice.high": "Nell'ultimo 10% dei passi i pesi nascosti stanno in media a {v:.2f} (aggiornamenti ≈ "
-                            "{ratio:.0e} dei pesi): un po' sopra la banda verde. È normale all'inizio "
-                            "dell'addestramento, quando i gradienti sono ancora grandi (la lezione addestra molto più a "
-                            "lungo e riduce il tasso man mano); se resta qui, basterebbe un tasso di apprendimento un "
-                            "po' più piccolo (ora {lr}).",
+    "{ratio:.0e} dei pesi): un po' sopra la banda verde. È normale all'inizio "
+    "dell'addestramento, quando i gradienti sono ancora grandi (la lezione addestra molto più a "
+    "lungo e riduce il tasso man mano); se resta qui, basterebbe un tasso di apprendimento un "
+    "po' più piccolo (ora {lr}).",
     "deep.upd.notice.red_high": "Nell'ultimo 10% dei passi i pesi nascosti stanno in media a {v:.2f} (aggiornamenti ≈ "
-                                "{ratio:.0e} dei pesi): molto sopra la banda verde, quindi ogni passo riscrive una buona "
-                                "parte dei pesi. Abbassa il tasso di apprendimento (ora {lr}).",
+    "{ratio:.0e} dei pesi): molto sopra la banda verde, quindi ogni passo riscrive una buona "
+    "parte dei pesi. Abbassa il tasso di apprendimento (ora {lr}).",
     # -- 5. propagazione del segnale ---------------------------------------------------------
     "deep.prop.header": "5 · Propagazione del segnale all'inizializzazione: quale guadagno mantiene stabile la std con la profondità?",
     "deep.prop.body": (
@@ -227,23 +227,23 @@ TEXT = {
     "deep.prop.y": "std degli output dello strato (scala log)",
     "deep.prop.legend": "guadagno di inizializzazione (★ consigliato)",
     "deep.prop.alt": "Linee della std degli output di ogni strato nascosto all'inizializzazione per diversi guadagni; con "
-                     "il tuo va da {a:.3f} nello strato 1 a {b:.3f} nello strato {L}.",
+    "il tuo va da {a:.3f} nello strato 1 a {b:.3f} nello strato {L}.",
     "deep.prop.notice.steady": "Con guadagno {gain} la std resta costante ({a:.2f} → {b:.2f} su {L} strati): il guadagno "
-                               "compensa ciò che ogni strato schiaccia.",
+    "compensa ciò che ogni strato schiaccia.",
     "deep.prop.notice.shrink": "Con guadagno {gain} la std scende da {a:.2f} a {b:.3f} entro lo strato {L}: il segnale "
-                               "svanisce con la profondità. Prova un guadagno più grande.",
+    "svanisce con la profondità. Prova un guadagno più grande.",
     "deep.prop.notice.grow": "Con guadagno {gain} la std cresce da {a:.2f} a {b:.2f} entro lo strato {L}: il segnale "
-                             "esplode con la profondità. Prova un guadagno più piccolo.",
+    "esplode con la profondità. Prova un guadagno più piccolo.",
     "deep.prop.notice.bn": "Con la BatchNorm ogni guadagno disegna la stessa linea (si sovrappongono): ogni strato viene "
-                           "ristandardizzato, ed è per questo che la BatchNorm rende le reti profonde molto meno "
-                           "sensibili all'inizializzazione.",
+    "ristandardizzato, ed è per questo che la BatchNorm rende le reti profonde molto meno "
+    "sensibili all'inizializzazione.",
     "deep.prop.sat_title": "Output saturi (|h| > {thr}) per strato all'inizializzazione",
     "deep.prop.sat_y": "% di output con |h| > {thr}",
     "deep.prop.sat_alt": "Linee della percentuale di output saturi per strato nascosto all'inizializzazione, per diversi "
-                         "guadagni; con il tuo, {a:.1f}% nello strato 1.",
+    "guadagni; con il tuo, {a:.1f}% nello strato 1.",
     "deep.prop.sat_notice": "Il tuo guadagno satura il {a:.1f}% dello strato 1 e il {b:.1f}% dello strato {L}. Nella "
-                            "lezione: guadagno 5/3 ~20% nello strato 1, poi 5–8%; guadagno 3 40–48% ovunque; guadagno 1 "
-                            "e inferiori quasi nulla (ma allora la std si restringe).",
+    "lezione: guadagno 5/3 ~20% nello strato 1, poi 5–8%; guadagno 3 40–48% ovunque; guadagno 1 "
+    "e inferiori quasi nulla (ma allora la std si restringe).",
     # -- numeri ------------------------------------------------------------------------------
     "deep.table.title": "I numeri dietro i grafici",
     "deep.table.phase": "quando",

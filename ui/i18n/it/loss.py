@@ -4,7 +4,7 @@ TEXT = {
         "Una rete che non sa nulla dovrebbe ammetterlo: la sua prima loss dovrebbe essere −ln(1/27) ≈ 3.30, eppure "
         "l'MLP della lezione parte vicino a 27.  \n"
         "Vedrai perché (il suo strato di output W2 produce logit enormi e sicuri di sé), come ridurre la scala di W2 "
-        "risolve il problema e la \"mazza da hockey\" di passi sprecati che costa l'inizializzazione ingenua."
+        'risolve il problema e la "mazza da hockey" di passi sprecati che costa l\'inizializzazione ingenua.'
     ),
     # -- 1. loss attesa ------------------------------------------------------------------------
     "loss.expected.header": "1 · Che loss dovrebbe avere una rete appena creata?",

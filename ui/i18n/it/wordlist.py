@@ -25,7 +25,7 @@ TEXT = {
     ),
     "wordlist.error.not_utf8": (
         "`{name}` non è salvato come testo UTF-8, quindi le sue lettere non si possono leggere. Nel tuo "
-        "editor scegli \"Salva con nome…\" con la codifica UTF-8, poi caricalo di nuovo."
+        'editor scegli "Salva con nome…" con la codifica UTF-8, poi caricalo di nuovo.'
     ),
     "wordlist.error.too_large": "`{name}` è troppo grande: {size:,} byte, e il limite è {mb} MB ({limit:,} byte). Carica una lista più corta.",
     "wordlist.error.too_few": (
