@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import concurrent.futures
+import contextlib
 import math
 import os
 import re
@@ -39,9 +40,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 from urllib.parse import urlencode
 
 from streamlit.proto.Alert_pb2 import Alert
@@ -464,10 +465,8 @@ async def _session(
                 finally:
                     finished_reading()
                 if done is not None and not done.is_set():
-                    try:
+                    with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(done.wait(), hold_s)
-                    except TimeoutError:
-                        pass
     except Exception as e:  # connection refused, handshake rejected, reset...
         res.errors.append(f"{type(e).__name__}: {e}")
     finally:

@@ -36,7 +36,7 @@ class MLPConfig:
     def params_dict(self) -> dict[str, float]:
         return dict(self.act_params)
 
-    def with_(self, **changes) -> "MLPConfig":
+    def with_(self, **changes) -> MLPConfig:
         return replace(self, **changes)
 
 

@@ -17,9 +17,9 @@ import functools
 import hashlib
 import random
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import pandas as pd
 import torch
@@ -219,7 +219,7 @@ class Vocab:
             raise ValueError("a Vocab cannot repeat a character")
 
     @classmethod
-    def from_words(cls, words: Iterable[str]) -> "Vocab":
+    def from_words(cls, words: Iterable[str]) -> Vocab:
         """'.' followed by every distinct character of ``words``, sorted."""
         letters = set("".join(words)) - {END}
         return cls((END, *sorted(letters)))

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import torch
 
@@ -182,7 +182,7 @@ class _Workspace:
     as the arithmetic of an element-wise one.
     """
 
-    def __init__(self, net: "StackedMLP", B: int):
+    def __init__(self, net: StackedMLP, B: int):
         K, P = net.K, net._p
         V, E = P["C"].shape[1:]
         F, H = P["W1"].shape[1:]

@@ -11,8 +11,8 @@ computation; each variant gets exactly the losses it would get if trained alone.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import numpy as np
 import pandas as pd

@@ -38,7 +38,7 @@ with controls_box(t("gallery.controls")):
     cols = st.columns(4)
     xmax = S.slider(XMAX, t("gallery.xmax"), step=0.5, help=t("gallery.xmax_help"), where=cols[0])
     params: dict[str, dict[str, float]] = {k: {} for k in keys}
-    for i, (k, p) in enumerate(((k, p) for k in keys for p in REGISTRY[k].params), start=1):
+    for i, (k, p) in enumerate(((key, q) for key in keys for q in REGISTRY[key].params), start=1):
         params[k][p.name] = S.slider(
             PARAMS[(k, p.name)],
             t("gallery.param_label", name=act_name(k), param=p.name),
@@ -104,11 +104,12 @@ else:
         if c.differs:
             st.caption(t("gallery.card.differs", props=", ".join(t(f"gallery.prop.{n}") for n in c.differs)))
         lo, hi = a.output_range
+        gain = t("gallery.card.gain_value", gain=f"{c.gain:.4g}", source=t(f"act.{a.key}.gain_source"))
         st.markdown(
             f"**{t('gallery.card.range')}:** {bound(lo)} … {bound(hi)}"
             + (f" {t('gallery.card.range_default')}" if c.non_default else "")
             + "  \n"
-            f"**{t('gallery.card.gain')}:** {t('gallery.card.gain_value', gain=f'{c.gain:.4g}', source=t(f'act.{a.key}.gain_source'))}  \n"
+            f"**{t('gallery.card.gain')}:** {gain}  \n"
             f"**{t('gallery.card.year')}:** {a.year} · {a.reference}  \n"
             f"**{t('gallery.card.use_when')}:** {t(f'act.{a.key}.use_when')}  \n"
             f"**{t('gallery.card.note')}:** {t(f'act.{a.key}.note')}"

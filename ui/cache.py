@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import functools
 import inspect
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import streamlit as st
 
-from core import lessons
 from core import deep as D
+from core import lessons
 from core import train as T
 from core.config import DataConfig
 from core.data import Dataset, build_dataset, names_dataset

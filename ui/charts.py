@@ -7,7 +7,7 @@ and the "what to notice" sentence. `variant_scale` keeps a variant's colour stab
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd

@@ -6,7 +6,7 @@ the text shown for it. Every builder takes its (translated) titles as arguments.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import altair as alt
 import pandas as pd

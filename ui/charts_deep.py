@@ -9,7 +9,7 @@ carry the numbers that matter. Rows whose id has no label are not drawn.
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from collections.abc import Mapping
 
 import altair as alt
 import numpy as np

@@ -6,7 +6,7 @@ in every chart of the page whatever the chart's own rows are.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import altair as alt
 import pandas as pd

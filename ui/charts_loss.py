@@ -7,7 +7,7 @@ mapping id -> shown text.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import altair as alt
 import numpy as np

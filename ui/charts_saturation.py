@@ -7,7 +7,7 @@ an inactive / active unit. Every chart gets a title, labelled axes and tooltips.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import altair as alt
 import pandas as pd

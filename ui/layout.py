@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
@@ -24,9 +24,10 @@ def page_setup(
     predict: bool = False,
 ) -> None:
     """Page config, the URL read into the page's `controls` (bad values named in a notice), and
-    the shared sidebar. `page_id`: the page's stable id (export file names); `word_list`: the page trains on the names data, so the sidebar offers to upload another
-    word list; `vocab_keys`: widgets holding the vocabulary size V, set to the new V when the
-    list changes; `predict`: the page asks for predictions ("Predict first" switch)."""
+    the shared sidebar. `page_id`: the page's stable id (export file names); `word_list`: the
+    page trains on the names data, so the sidebar offers to upload another word list;
+    `vocab_keys`: widgets holding the vocabulary size V, set to the new V when the list
+    changes; `predict`: the page asks for predictions ("Predict first" switch)."""
     import core.runtime
 
     core.runtime.configure()  # torch threads and denormals: set where the program starts

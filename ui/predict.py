@@ -10,8 +10,9 @@ Guesses are kept per session and per setting (a new setting asks again), in sess
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, Hashable, Sequence
+from typing import Any
 
 import streamlit as st
 

@@ -8,7 +8,7 @@ a widget that is not rendered loses its state, so the view would change under th
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 import streamlit as st

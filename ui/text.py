@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping
-
-import streamlit as st
 
 LANGUAGES = {"en": "English", "it": "Italiano"}
 DEFAULT_LANG = "en"

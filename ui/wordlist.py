@@ -13,8 +13,8 @@ file trains once. An upload cannot be part of a page's link.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import pandas as pd
 import streamlit as st

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -167,7 +167,7 @@ def signal_propagation(
         g = torch.Generator().manual_seed(seed)
         z = torch.randn(n, k, generator=g, dtype=torch.float64)  # (n, k); k = 1 element-wise
 
-        def one_layer(std: float):
+        def one_layer(std: float, z=z, key=key, p=p):  # bound now: called within this iteration
             pre = (std * z).requires_grad_(True)
             with torch.enable_grad():
                 out = layer(key, pre, p)

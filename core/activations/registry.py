@@ -17,8 +17,8 @@ from __future__ import annotations
 import functools
 import math
 import types
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping
 
 import numpy as np
 import torch

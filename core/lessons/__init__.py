@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import importlib
 import math
-from typing import Any, Callable, Protocol, TypeVar
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 R = TypeVar("R")
 

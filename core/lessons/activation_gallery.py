@@ -3,8 +3,8 @@ signal propagation, for any registry activations and parameters. Trains nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import pandas as pd
 

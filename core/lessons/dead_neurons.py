@@ -9,8 +9,8 @@ pass no gradient on any example, over training, at the end, and against the fina
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 import pandas as pd
 

@@ -95,9 +95,9 @@ def test_every_chart_has_title_axes_tooltips_and_alt():
         spec = json.loads(c.proto.spec)
         assert spec["title"]
         encoded = [
-            l["encoding"]
-            for l in spec["layer"]
-            if "encoding" in l and "x" in l["encoding"] and "field" in l["encoding"]["x"]
+            layer["encoding"]
+            for layer in spec["layer"]
+            if "encoding" in layer and "x" in layer["encoding"] and "field" in layer["encoding"]["x"]
         ]
         assert encoded
         for enc in encoded:

@@ -254,7 +254,8 @@ V = ds.vocab.size
 res = compute(train_deep, DeepConfig(vocab_size=V), DeepTrain(steps=2), ds)
 st.text(res.weight_stats["shape"].iloc[-1])
 st.text(compute(depth_profile, DeepConfig(vocab_size=V), (1.0,), ds)["layer"].nunique())
-mlp = compute(train_variants, (MLPConfig(w2_scale=0.001, b2_scale=0.0, vocab_size=V),), TrainConfig(steps=1, eval_examples=500), ds)
+cfgs = (MLPConfig(w2_scale=0.001, b2_scale=0.0, vocab_size=V),)
+mlp = compute(train_variants, cfgs, TrainConfig(steps=1, eval_examples=500), ds)
 st.text(mlp.loss.dropna(subset=["loss"])["loss"].iloc[0])
 """
 

@@ -165,10 +165,7 @@ def test_handwritten_backward_matches_autograd(data, act, batchnorm):
     P = {k: v[0].clone().requires_grad_() for k, v in net.params.items()}
     x = P["C"][Xb].view(32, -1)
     pre = x @ P["W1"] + P["b1"][0]
-    if batchnorm:
-        z = P["bngain"][0] * (pre - pre.mean(0)) / torch.sqrt(pre.var(0) + 1e-5) + P["bnbias"][0]
-    else:
-        z = pre
+    z = P["bngain"][0] * (pre - pre.mean(0)) / torch.sqrt(pre.var(0) + 1e-5) + P["bnbias"][0] if batchnorm else pre
     learn = {n: t.clone().requires_grad_() for n, t in net.act_learn.get(0, {}).items()}
     from core import activations as A
 

@@ -14,9 +14,9 @@ from bench.load import (
     peak_rss_mb,
     rss_mb,
     run_sessions,
+    server_log,
     start_server,
     stop_server,
-    server_log,
     summary,
 )
 

@@ -29,9 +29,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -408,15 +409,12 @@ OBSERVER = """(() => {
                         attributeOldValue: true, attributeFilter: ['data-test-script-state']});
   setInterval(look, 100);
 })();"""
-STATE = (
-    """() => {
+STATE = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return {state: app ? app.getAttribute('data-test-script-state') : null, runs: window.__runsDone,
-          conn: window.__connSeen, charts: document.querySelectorAll('%s').length,
+          conn: window.__connSeen, charts: document.querySelectorAll('CHART').length,
           errors: document.querySelectorAll('[data-testid="stException"], [data-testid="stAlertContentError"]').length};
-}"""
-    % CHART
-)
+}""".replace("CHART", CHART)
 
 
 @dataclass

@@ -65,7 +65,7 @@ def test_at_most_the_workers_run_at_once_and_the_queue_says_each_place():
         assert board.get(i, work(i), on_status=seen, poll=0.01) == i
 
     threads = [threading.Thread(target=ask, args=(i,)) for i in range(6)]
-    for i, th in enumerate(threads):
+    for th in threads:
         th.start()
         time.sleep(0.005)  # submitted in order
     for th in threads:
