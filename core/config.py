@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class MLPConfig:
     def params_dict(self) -> dict[str, float]:
         return dict(self.act_params)
 
-    def with_(self, **changes) -> MLPConfig:
+    def with_(self, **changes: Any) -> MLPConfig:
         return replace(self, **changes)
 
 

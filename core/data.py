@@ -66,7 +66,7 @@ class WordListError(ValueError):
         self.bad_lines: tuple[tuple[int, str], ...] = tuple(bad_lines)[:MAX_BAD_LINES_KEPT]
         self.n_bad_lines = len(tuple(bad_lines)) if n_bad_lines is None else n_bad_lines
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[WordListError], tuple[str, str, tuple[tuple[int, str], ...], int]]:
         # Keep the extra attributes when pickled (e.g. across processes or caches).
         return (type(self), (self.code, self.message, self.bad_lines, self.n_bad_lines))
 

@@ -12,8 +12,9 @@ fast enough; only one config trains at a time.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypedDict
 
 import pandas as pd
 import torch
@@ -76,6 +77,16 @@ class DeepResult:
     diverged_at: int | None
 
 
+class _Probe(TypedDict):
+    """What _probe measures on the probe batch at one phase."""
+
+    phase: str  # "init" or "trained"
+    hidden: list[torch.Tensor]  # each hidden layer's output
+    hgrad: list[torch.Tensor]  # dL/d(that output)
+    params: dict[str, torch.Tensor]
+    pgrad: dict[str, torch.Tensor]  # dL/d(param)
+
+
 class _DeepNet:
     """Parameters and the forward pass; lives inside one call, never cached or shared."""
 
@@ -114,10 +125,10 @@ class _DeepNet:
             out[f"bnbias{i + 1}"] = bt
         return out
 
-    def forward(self, X: torch.Tensor, train: bool = True):
+    def forward(self, X: torch.Tensor, train: bool = True) -> tuple[torch.Tensor, list[torch.Tensor]]:
         """Logits, and the output of each hidden layer (kept for statistics)."""
         x = self.C[X].view(X.shape[0], -1)
-        hidden = []
+        hidden: list[torch.Tensor] = []
         for i, w in enumerate(self.W):
             x = x @ w
             if self.cfg.batchnorm:
@@ -154,11 +165,12 @@ def train_deep(
     g = torch.Generator().manual_seed(tcfg.seed + 1)
     Xp, Yp = data.Xtr[: tcfg.probe_examples], data.Ytr[: tcfg.probe_examples]
     stats = [_probe(net, Xp, Yp, "init")]
-    losses, upd = [], []
-    diverged_at = None
+    losses: list[float] = []
+    upd: list[torch.Tensor] = []
+    diverged_at: int | None = None
     report = max(1, tcfg.steps // 100)
     names = list(net.params())
-    last_good = None
+    last_good: int | None = None
     for step in range(tcfg.steps):
         ix = torch.randint(0, data.Xtr.shape[0], (tcfg.batch_size,), generator=g)
         logits, _ = net.forward(data.Xtr[ix])
@@ -185,11 +197,11 @@ def train_deep(
     return _frames(stats, losses, upd, names, diverged_at)
 
 
-def _finite(probe) -> bool:
+def _finite(probe: _Probe) -> bool:
     return all(torch.isfinite(h).all() for h in probe["hidden"])
 
 
-def _probe(net: _DeepNet, X, Y, phase: str) -> dict:
+def _probe(net: _DeepNet, X: torch.Tensor, Y: torch.Tensor, phase: str) -> _Probe:
     """Forward + backward on the probe batch (train-mode BN, as during training), no update."""
     logits, hidden = net.forward(X, train=True)
     for h in hidden:
@@ -198,21 +210,31 @@ def _probe(net: _DeepNet, X, Y, phase: str) -> dict:
     loss = F.cross_entropy(logits, Y)
     for p in params.values():
         p.grad = None
-    loss.backward()
-    out = {
+    torch.autograd.backward(loss)  # loss.backward(), which torch's stubs leave untyped
+    out: _Probe = {
         "phase": phase,
         "hidden": [h.detach() for h in hidden],
         "hgrad": [h.grad.detach() if h.grad is not None else torch.zeros_like(h) for h in hidden],
         "params": {n: p.detach().clone() for n, p in params.items()},
-        "pgrad": {n: p.grad.detach().clone() for n, p in params.items()},
+        # a parameter the loss does not reach has no .grad: its gradient is zero
+        "pgrad": {n: p.grad.detach().clone() if p.grad is not None else torch.zeros_like(p) for n, p in params.items()},
     }
     for p in params.values():
         p.grad = None
     return out
 
 
-def _frames(stats, losses, upd, names, diverged_at) -> DeepResult:
-    rows, hist_parts, wrows, whist = [], [], [], []
+def _frames(
+    stats: Sequence[_Probe],
+    losses: Sequence[float],
+    upd: list[torch.Tensor],
+    names: list[str],
+    diverged_at: int | None,
+) -> DeepResult:
+    rows: list[dict[str, Any]] = []
+    hist_parts: list[pd.DataFrame] = []
+    wrows: list[dict[str, Any]] = []
+    whist: list[pd.DataFrame] = []
     for s in stats:
         phase = s["phase"]
         for i, (h, gr) in enumerate(zip(s["hidden"], s["hgrad"])):
@@ -262,7 +284,7 @@ def _frames(stats, losses, upd, names, diverged_at) -> DeepResult:
     return DeepResult(layer_stats, layer_hist, pd.DataFrame(wrows), weight_hist, updates, loss, diverged_at)
 
 
-def _own_bins(t: torch.Tensor, bins: int = 60, **keys) -> pd.DataFrame:
+def _own_bins(t: torch.Tensor, bins: int = 60, **keys: str | int) -> pd.DataFrame:
     """One tensor binned on its own edges (its min..max), as torch.histogram in the lecture.
 
     Shared edges would squeeze a narrow distribution (gradients at init are ~10x narrower than

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -45,7 +46,7 @@ def histogram(
         part = pd.DataFrame({"bin_start": edges[:-1], "bin_end": edges[1:], "count": counts})
         part["fraction"] = counts / max(1, counts.sum())
         for name, k in zip(by, key if isinstance(key, tuple) else (key,)):
-            part[name] = k
+            part[name] = cast("str | float", k)  # a group's key value; pandas-stubs say Hashable
         out.append(part)
     return pd.concat(out, ignore_index=True)[cols]
 
@@ -160,4 +161,5 @@ def update_ratio_summary(updates: pd.DataFrame, last: int = 100) -> pd.DataFrame
         return pd.DataFrame(columns=["variant", "param", "ratio"])
     cutoff = updates["step"].max() - last
     recent = updates[updates["step"] > cutoff]
-    return recent.groupby(["variant", "param"], sort=False)["ratio"].mean().reset_index()
+    out: pd.DataFrame = recent.groupby(["variant", "param"], sort=False)["ratio"].mean().reset_index()
+    return out

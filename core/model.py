@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import torch
 
@@ -26,13 +27,20 @@ BN_MOMENTUM = 0.001  # the lecture's running-statistics momentum
 
 PARAM_NAMES = ("C", "W1", "b1", "W2", "b2", "bngain", "bnbias")
 
+# (n_embd, Linear width, block_size, vocab_size, batchnorm)
+ShapeKey = tuple[int, int, int, int, bool]
+# one hidden step's BatchNorm cache (xhat, invstd), None without BatchNorm
+BNCache = tuple[torch.Tensor, torch.Tensor] | None
+# (name, per-variant shape) of each stored parameter, in buffer order
+Layout = list[tuple[str, tuple[int, ...]]]
+
 
 def width_multiplier(cfg: MLPConfig) -> int:
     """How many Linear units feed one hidden unit (maxout's k pieces; 1 for the rest)."""
     return A.width_multiplier(cfg.activation, cfg.params_dict())
 
 
-def shape_key(cfg: MLPConfig) -> tuple:
+def shape_key(cfg: MLPConfig) -> ShapeKey:
     """Variants with equal shape keys can share one stacked computation."""
     return (cfg.n_embd, cfg.n_hidden * width_multiplier(cfg), cfg.block_size, cfg.vocab_size, cfg.batchnorm)
 
@@ -49,7 +57,7 @@ def init_params(cfgs: Sequence[MLPConfig], seed: int) -> tuple[dict[str, torch.T
     c0 = cfgs[0]
     V, E, F, H = c0.vocab_size, c0.n_embd, c0.fan_in, c0.n_hidden * width_multiplier(c0)
     per_variant = []
-    g = None
+    g: torch.Generator | None = None
     for cfg in cfgs:
         g = torch.Generator().manual_seed(seed)
         C = torch.randn((V, E), generator=g)
@@ -70,6 +78,8 @@ def init_params(cfgs: Sequence[MLPConfig], seed: int) -> tuple[dict[str, torch.T
     if c0.batchnorm:
         params["bngain"] = torch.ones(K, 1, H)
         params["bnbias"] = torch.zeros(K, 1, H)
+    if g is None:  # no configs (the shape assert catches this first, unless run with -O)
+        raise ValueError("init_params needs at least one config")
     return params, g
 
 
@@ -123,7 +133,7 @@ def ce_targets(Y: torch.Tensor, vocab_size: int) -> torch.Tensor:
     return torch.nn.functional.one_hot(Y, vocab_size).float().mul_(-1.0 / B).transpose(-1, -2).contiguous()
 
 
-def _storage_layout(cfgs: Sequence[MLPConfig]) -> list[tuple[str, tuple[int, ...]]]:
+def _storage_layout(cfgs: Sequence[MLPConfig]) -> Layout:
     """(name, per-variant shape) of each parameter as stored, in buffer order.
 
     W2 and b2 are stored transposed, (V, n_hidden) and (V, 1): layer 2 is computed as
@@ -133,15 +143,16 @@ def _storage_layout(cfgs: Sequence[MLPConfig]) -> list[tuple[str, tuple[int, ...
     c0 = cfgs[0]
     V, E, F, n = c0.vocab_size, c0.n_embd, c0.fan_in, c0.n_hidden
     H = n * width_multiplier(c0)
-    layout = [("C", (V, E)), ("W1", (F, H)), ("b1", (1, H)), ("W2T", (V, n)), ("b2T", (V, 1))]
+    layout: Layout = [("C", (V, E)), ("W1", (F, H)), ("b1", (1, H)), ("W2T", (V, n)), ("b2T", (V, 1))]
     if c0.batchnorm:
         layout += [("bngain", (1, H)), ("bnbias", (1, H))]
     return layout
 
 
-def _views(flat: torch.Tensor, K: int, layout) -> dict[str, torch.Tensor]:
+def _views(flat: torch.Tensor, K: int, layout: Layout) -> dict[str, torch.Tensor]:
     """Contiguous (K, *shape) views of consecutive pieces of `flat`, one per layout entry."""
-    out, at = {}, 0
+    out: dict[str, torch.Tensor] = {}
+    at = 0
     for name, shape in layout:
         n = K * math.prod(shape)
         out[name] = flat[at : at + n].view(K, *shape)
@@ -158,8 +169,13 @@ def _lecture_names(stored: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
 
 
 def _closed_form_backward(
-    grad: Callable, p: dict, dy: torch.Tensor, x: torch.Tensor, y: torch.Tensor, out: torch.Tensor
-):
+    grad: Callable[..., torch.Tensor],
+    p: Mapping[str, float],
+    dy: torch.Tensor,
+    x: torch.Tensor,
+    y: torch.Tensor,
+    out: torch.Tensor,
+) -> torch.Tensor:
     return torch.mul(dy, grad(x, y, **p), out=out)
 
 
@@ -168,10 +184,10 @@ class _BlockFns:
     """How one block runs: y = forward(z), dz = backward(dy, z, y, out=dz); backward None:
     autograd. forward_into(z, out) writes y into a slice of the step's buffer."""
 
-    forward: Callable
-    forward_into: Callable | None  # None with autograd
-    backward: Callable | None
-    learn: dict  # its learnable parameter tensors (PReLU's slope), else empty
+    forward: Callable[[torch.Tensor], torch.Tensor]  # forward(z) -> y
+    forward_into: Callable[[torch.Tensor, torch.Tensor], torch.Tensor] | None  # (z, out); None with autograd
+    backward: Callable[[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor], torch.Tensor] | None  # (dy, z, y, out)
+    learn: dict[str, torch.Tensor]  # its learnable parameter tensors (PReLU's slope), else empty
 
 
 class _Workspace:
@@ -192,9 +208,9 @@ class _Workspace:
         self.x_rows = self.x.view(K, -1, E)  # (K, B*T, E): one row per character
         self.x_t = self.x.transpose(1, 2)
         self.z = torch.empty(K, B, H)
-        self.z_blocks = self.z.split(sizes)
+        self.z_blocks = self.z.split_with_sizes(sizes)
         self.h = torch.empty(K, B, n)
-        self.h_blocks = self.h.split(sizes)
+        self.h_blocks = self.h.split_with_sizes(sizes)
         self.h_t = self.h.transpose(1, 2)
         self.logits_t = torch.empty(K, V, B)
         self.lp = torch.empty(K, V, B)
@@ -202,9 +218,9 @@ class _Workspace:
         self.dlogits_t = torch.empty(K, V, B)
         self.dlogits = self.dlogits_t.transpose(1, 2)
         self.dh = torch.empty(K, B, n)
-        self.dh_blocks = self.dh.split(sizes)
+        self.dh_blocks = self.dh.split_with_sizes(sizes)
         self.dz = torch.empty(K, B, H)
-        self.dz_blocks = self.dz.split(sizes)
+        self.dz_blocks = self.dz.split_with_sizes(sizes)
         self.dz_t = self.dz.transpose(1, 2)
         self.dx_t = torch.empty(K, F, B)
         self.dx_rows = torch.empty(K, B * (F // E), E)
@@ -264,25 +280,27 @@ class StackedMLP:
             forward = functools.partial(A.layer, blk.key, params=p)
         else:  # a learnable parameter is bound as its tensor, so autograd reaches it
             forward = functools.partial(spec.fn, **{**p, **learn})
-        forward_into = backward = None
-        if not blk.needs_autograd:
+        forward_into: Callable[..., torch.Tensor] | None = None
+        backward: Callable[..., torch.Tensor] | None = None
+        grad = spec.grad
+        if not blk.needs_autograd and grad is not None:  # (needs_autograd when grad is None)
             # one kernel where torch has one, else the registry's closed form
             forward_into = A.forward_into(blk.key, p)
-            backward = A.fused_backward(blk.key, p) or functools.partial(_closed_form_backward, spec.grad, p)
+            backward = A.fused_backward(blk.key, p) or functools.partial(_closed_form_backward, grad, p)
         return _BlockFns(forward, forward_into, backward, learn)
 
     def activate(self, z: torch.Tensor) -> torch.Tensor:
         """h = f(z), block by block (no gradient bookkeeping: for evaluation)."""
-        parts = z.split(self._block_sizes) if len(self.blocks) > 1 else (z,)
+        parts = z.split_with_sizes(self._block_sizes) if len(self.blocks) > 1 else (z,)
         ys = [fns.forward(zb) for fns, zb in zip(self._fns, parts)]
         return ys[0] if len(ys) == 1 else torch.cat(ys)
 
-    def _activate_train(self, ws: _Workspace) -> list:
+    def _activate_train(self, ws: _Workspace) -> list[tuple[torch.Tensor, torch.Tensor]]:
         """ws.h = f(ws.z) block by block, each into its own slice of ws.h (blocks are
         consecutive rows, so no concatenation); returns what each block's backward needs."""
-        saved = []
+        saved: list[tuple[torch.Tensor, torch.Tensor]] = []
         for fns, zb, hb in zip(self._fns, ws.z_blocks, ws.h_blocks):
-            if fns.backward is None:
+            if fns.forward_into is None:  # exactly when backward is None (see _block_fns)
                 # no f' of our own: keep a small autograd graph of this function alone
                 with torch.enable_grad():
                     zb = zb.detach().requires_grad_()
@@ -295,7 +313,7 @@ class StackedMLP:
                 saved.append((zb, fns.forward_into(zb, hb)))
         return saved
 
-    def _activation_backward(self, ws: _Workspace, saved) -> None:
+    def _activation_backward(self, ws: _Workspace, saved: Sequence[tuple[torch.Tensor, torch.Tensor]]) -> None:
         """ws.dz = dL/dz from ws.dh, block by block; learnable slopes get their .grad."""
         for fns, dhb, dzb, (zb, yb) in zip(self._fns, ws.dh_blocks, ws.dz_blocks, saved):
             if fns.backward is not None:
@@ -313,7 +331,7 @@ class StackedMLP:
         # index_select on the flat ids: one gather, ~4x cheaper than C[:, Xb]'s advanced indexing
         return self.params["C"].index_select(1, Xb.reshape(-1)).view(self.K, Xb.shape[0], -1)
 
-    def hidden(self, x: torch.Tensor, train: bool, out: torch.Tensor | None = None):
+    def hidden(self, x: torch.Tensor, train: bool, out: torch.Tensor | None = None) -> tuple[torch.Tensor, BNCache]:
         """Linear (+ BatchNorm): (K, B, F) -> pre-activations z (K, B, H) (into `out` if
         given), plus the BN cache."""
         P = self.params
@@ -335,7 +353,7 @@ class StackedMLP:
         return z, (xhat, invstd)
 
     @torch.no_grad()
-    def forward_eval(self, X: torch.Tensor, Y: torch.Tensor | None = None, chunk: int = 8192):
+    def forward_eval(self, X: torch.Tensor, Y: torch.Tensor, chunk: int = 8192) -> torch.Tensor:
         """Mean loss per variant over (X, Y) (eval-mode BN), chunked to bound memory. -> (K,)"""
         total = torch.zeros(self.K, dtype=torch.float64)
         for s in range(0, X.shape[0], chunk):
@@ -354,6 +372,27 @@ class StackedMLP:
         z, _ = self.hidden(self.embed(X), train=False)
         return z
 
+    @overload
+    def train_step(
+        self,
+        Xb: torch.Tensor,
+        Yb: torch.Tensor,
+        need_cache: bool = ...,
+        target: torch.Tensor | None = ...,
+        lr: None = ...,
+    ) -> tuple[torch.Tensor, dict[str, torch.Tensor], dict[str, torch.Tensor] | None]: ...
+
+    @overload
+    def train_step(
+        self,
+        Xb: torch.Tensor,
+        Yb: torch.Tensor,
+        need_cache: bool = ...,
+        target: torch.Tensor | None = ...,
+        *,
+        lr: float,
+    ) -> tuple[torch.Tensor, None, dict[str, torch.Tensor] | None]: ...
+
     def train_step(
         self,
         Xb: torch.Tensor,
@@ -361,7 +400,7 @@ class StackedMLP:
         need_cache: bool = False,
         target: torch.Tensor | None = None,
         lr: float | None = None,
-    ):
+    ) -> tuple[torch.Tensor, dict[str, torch.Tensor] | None, dict[str, torch.Tensor] | None]:
         """One forward + backward. Returns per-variant loss (K,), grads dict, and a cache.
 
         `target` is ce_targets(Yb, V); the trainer precomputes it for many steps at once.
@@ -439,7 +478,9 @@ class StackedMLP:
 
     def _sgd_learnables(self, lr: float) -> None:
         for t in self._learnables():
-            t.sub_(lr * t.grad)
+            # .grad is Optional in torch's types; _activation_backward set it this step (no check
+            # here: this runs every step)
+            t.sub_(lr * t.grad)  # type: ignore[operator]
             t.grad = None
 
     def sgd_update(self, lr: float) -> None:
@@ -447,6 +488,6 @@ class StackedMLP:
         self._flat.add_(self._gflat, alpha=-lr)
         self._sgd_learnables(lr)
 
-    def _learnables(self):
+    def _learnables(self) -> Iterator[torch.Tensor]:
         for d in self.act_learn.values():
             yield from d.values()

@@ -28,4 +28,5 @@ def configure() -> None:
     # (32, 200) blocks its GELU costs ~60 us more per training step, forward plus backward, than
     # ATen's (measured, torch 2.13 CPU; the notebook loop in bench/ gains the same). Same formula,
     # results differ by ~1e-7. On large eval tensors ATen's GELU forward is ~1.5x slower.
-    torch.backends.mkldnn.enabled = False
+    # the module's `enabled` is a ContextProp descriptor at runtime; torch's stubs see the descriptor
+    torch.backends.mkldnn.enabled = False  # type: ignore[assignment]

@@ -11,8 +11,9 @@ computation; each variant gets exactly the losses it would get if trained alone.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,7 +22,7 @@ import torch
 from core import activations as A
 from core.config import MLPConfig, TrainConfig
 from core.data import Dataset
-from core.model import PARAM_NAMES, StackedMLP, ce_targets, shape_key
+from core.model import PARAM_NAMES, ShapeKey, StackedMLP, ce_targets, shape_key
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
@@ -58,7 +59,8 @@ class TrainResult:
 
 def variant_names(cfgs: Sequence[MLPConfig]) -> list[str]:
     """Unique variant names: the activation key, with " #2", " #3" on repeats, in order."""
-    names, seen = [], {}
+    names: list[str] = []
+    seen: dict[str, int] = {}
     for cfg in cfgs:
         n = cfg.activation
         seen[n] = seen.get(n, 0) + 1
@@ -86,17 +88,17 @@ def train_variants(
         if cfg.vocab_size != data.vocab.size or cfg.block_size != data.block_size:
             raise ValueError("config vocab_size/block_size do not match the dataset")
     names = variant_names(cfgs)
-    groups: dict[tuple, list[int]] = {}
+    groups: dict[ShapeKey, list[int]] = {}
     for i, cfg in enumerate(cfgs):
         groups.setdefault(shape_key(cfg), []).append(i)
     # same activation next to each other: each function then runs on one contiguous slice
     for rows in groups.values():
         rows.sort(key=lambda i: (cfgs[i].activation, cfgs[i].act_params))
     total = tcfg.steps * len(groups)
-    parts = []
+    parts: list[TrainResult] = []
     for gi, rows in enumerate(groups.values()):
 
-        def sub_progress(done: int, _all: int, base=gi * tcfg.steps) -> None:
+        def sub_progress(done: int, _all: int, base: int = gi * tcfg.steps) -> None:
             if progress is not None:
                 progress(base + done, total)
 
@@ -107,7 +109,7 @@ def train_variants(
     if len(parts) == 1:  # its frames already list the variants in the caller's order
         return parts[0]
     # restore the caller's order of variants across groups
-    frames = {}
+    frames: dict[str, pd.DataFrame] = {}
     for field in ("variants", "loss", "snapshots", "logits", "activity", "updates"):
         df = pd.concat([getattr(p, field) for p in parts], ignore_index=True)
         if len(df):
@@ -125,7 +127,14 @@ def _every(tcfg: TrainConfig, every: int, always_end: bool) -> set[int]:
     return set(range(0, tcfg.steps, every)) | {tcfg.steps}
 
 
-def _train_group(cfgs, names, tcfg: TrainConfig, data: Dataset, progress: Progress, order: list[str]) -> TrainResult:
+def _train_group(
+    cfgs: Sequence[MLPConfig],
+    names: list[str],
+    tcfg: TrainConfig,
+    data: Dataset,
+    progress: Progress,
+    order: list[str],
+) -> TrainResult:
     """Train one stacked group; its frames list the variants in `order` (the caller's)."""
     net = StackedMLP(cfgs, tcfg.seed)
     K, B = net.K, tcfg.batch_size
@@ -139,12 +148,20 @@ def _train_group(cfgs, names, tcfg: TrainConfig, data: Dataset, progress: Progre
     ev_val = (_head(data.Xdev, tcfg.eval_examples), _head(data.Ydev, tcfg.eval_examples))
 
     batch_loss = torch.full((tcfg.steps, K), math.nan)
-    diverged_at = [None] * K  # first step whose loss was NaN/inf
-    evals, snaps, logit_rows, acts, upd = [], [], [], [], []
+    diverged_at: list[int | None] = [None] * K  # first step whose loss was NaN/inf
+    evals: list[tuple[int, str, torch.Tensor]] = []  # (step, split, loss per variant)
+    snaps: list[tuple[int, dict[str, torch.Tensor]]] = []  # (step, train_step's cache)
+    logit_rows: list[tuple[int, torch.Tensor, torch.Tensor]] = []  # (step, logits, targets)
+    acts: list[tuple[int, torch.Tensor]] = []  # (step, inactive fraction (K, n_hidden))
+    upd: list[tuple[int, torch.Tensor]] = []  # (step, update ratios (P, K))
     last_checked = 0
-    pending = []  # losses since the last check, written to batch_loss in one op per check
+    pending: list[torch.Tensor] = []  # losses since the last check, written to batch_loss in one op per check
     report_every = max(1, tcfg.steps // 100)
     steps_run = tcfg.steps
+    # this chunk's minibatches, one view per step; drawn at step 0, _CHUNK, 2 * _CHUNK, ...
+    Xs: tuple[torch.Tensor, ...] = ()
+    Ys: tuple[torch.Tensor, ...] = ()
+    Ts: tuple[torch.Tensor, ...] = ()
 
     def alive() -> list[int]:
         return [k for k in range(K) if diverged_at[k] is None]
@@ -174,8 +191,8 @@ def _train_group(cfgs, names, tcfg: TrainConfig, data: Dataset, progress: Progre
                 Xc, Yc = Xtr[ix], Ytr[ix]
                 Tc = ce_targets(Yc, data.vocab.size)
                 # every step's views in one op per chunk (unbind), not three indexing ops per step
-                Xc, Yc, Tc = Xc.unbind(), Yc.unbind(), Tc.unbind()
-            Xb, Yb, Tb = Xc[step % _CHUNK], Yc[step % _CHUNK], Tc[step % _CHUNK]
+                Xs, Ys, Ts = Xc.unbind(), Yc.unbind(), Tc.unbind()
+            Xb, Yb, Tb = Xs[step % _CHUNK], Ys[step % _CHUNK], Ts[step % _CHUNK]
             lr = tcfg.lr_at(step)
             if tcfg.record_updates:  # the update ratios need the gradients themselves
                 loss, grads, cache = net.train_step(Xb, Yb, need_cache=step in snap_at, target=Tb)
@@ -207,7 +224,7 @@ def _head(t: torch.Tensor, n: int) -> torch.Tensor:
     return t if n <= 0 else t[:n]
 
 
-def _check_divergence(batch_loss, start, stop, diverged_at) -> None:
+def _check_divergence(batch_loss: torch.Tensor, start: int, stop: int, diverged_at: list[int | None]) -> None:
     """Mark the first non-finite step of each variant in batch_loss[start:stop]."""
     window = batch_loss[start:stop]
     bad = ~torch.isfinite(window)
@@ -222,18 +239,20 @@ def _check_divergence(batch_loss, start, stop, diverged_at) -> None:
 def _inactive_fraction(net: StackedMLP, X: torch.Tensor, chunk: int = 16384) -> torch.Tensor:
     """(K, n_hidden) fraction of examples on which each hidden unit is inactive."""
     params = [A.resolve_params(cfg.activation, cfg.params_dict()) for cfg in net.cfgs]  # once, not per chunk
-    counts = None
+    counts: torch.Tensor | None = None
     for s in range(0, X.shape[0], chunk):
         z = net.hidden_eval(X[s : s + chunk])
         parts = [A.inactive_mask(cfg.activation, z[k], params=params[k]).sum(0) for k, cfg in enumerate(net.cfgs)]
         c = torch.stack(parts).double()
         counts = c if counts is None else counts + c
+    if counts is None:
+        raise ValueError("the activity set has no examples")
     return (counts / X.shape[0]).float()
 
 
-def _update_ratios(net: StackedMLP, grads, lr: float) -> torch.Tensor:
+def _update_ratios(net: StackedMLP, grads: Mapping[str, torch.Tensor], lr: float) -> torch.Tensor:
     """(P, K) log10(std(lr * grad) / std(param)) for each parameter, per variant."""
-    rows = []
+    rows: list[torch.Tensor] = []
     for n in PARAM_NAMES:
         if n in net.params:
             p, gr = net.params[n].flatten(1), grads[n].flatten(1)
@@ -249,12 +268,12 @@ class _LongFrame:
 
     def __init__(self, columns: list[str], order: list[str]):
         self.columns = columns
-        self.by_variant: dict[str, list[dict]] = {v: [] for v in order}
+        self.by_variant: dict[str, list[dict[str, np.ndarray[Any, Any]]]] = {v: [] for v in order}
 
-    def add(self, **cols) -> None:
+    def add(self, **cols: Any) -> None:
         """One part: arrays of equal length, and scalars repeated to that length."""
         n = next(len(v) for v in cols.values() if not np.isscalar(v))
-        part = {}
+        part: dict[str, np.ndarray[Any, Any]] = {}
         for c, v in cols.items():
             if not np.isscalar(v):
                 part[c] = np.asarray(v)
@@ -269,7 +288,19 @@ class _LongFrame:
         return pd.DataFrame({c: np.concatenate([p[c] for p in parts]) for c in self.columns})
 
 
-def _frames(names, order, cfgs, tcfg, batch_loss, diverged_at, evals, snaps, logit_rows, acts, upd) -> TrainResult:
+def _frames(
+    names: list[str],
+    order: list[str],
+    cfgs: Sequence[MLPConfig],
+    tcfg: TrainConfig,
+    batch_loss: torch.Tensor,
+    diverged_at: Sequence[int | None],
+    evals: Sequence[tuple[int, str, torch.Tensor]],
+    snaps: Sequence[tuple[int, Mapping[str, torch.Tensor]]],
+    logit_rows: Sequence[tuple[int, torch.Tensor, torch.Tensor]],
+    acts: Sequence[tuple[int, torch.Tensor]],
+    upd: Sequence[tuple[int, torch.Tensor]],
+) -> TrainResult:
     K = len(names)
     cut = [d if d is not None else math.inf for d in diverged_at]  # keep steps < cut
 
@@ -278,7 +309,7 @@ def _frames(names, order, cfgs, tcfg, batch_loss, diverged_at, evals, snaps, log
     for k in range(K):
         kept = int(min(cut[k], batch_loss.shape[0]))  # steps < cut are the first rows
         loss.add(step=steps[:kept], variant=names[k], split="batch", loss=batch_loss[:kept, k].double().numpy())
-    final = {}
+    final: dict[tuple[int, str], float] = {}
     for step, split, vals in evals:
         for k in range(K):
             v = float(vals[k])

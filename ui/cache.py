@@ -59,7 +59,7 @@ def dataset(block_size: int = 3) -> Dataset:
 
 
 # What the bar says while each heavy call runs: fn -> label(*args). One table, no switches.
-LABELS: Mapping[Callable, Callable[..., str]] = {
+LABELS: Mapping[Callable[..., Any], Callable[..., str]] = {
     T.train_variants: lambda cfgs, tcfg, data: (
         t("common.training", n=len(cfgs), steps=tcfg.steps)
         if tcfg.steps > 1
@@ -71,11 +71,11 @@ LABELS: Mapping[Callable, Callable[..., str]] = {
 
 
 @functools.cache
-def _takes_progress(fn: Callable) -> bool:
+def _takes_progress(fn: Callable[..., Any]) -> bool:
     return "progress" in inspect.signature(fn).parameters
 
 
-def call_key(fn: Callable, args: tuple, data: Dataset, data_key: DataConfig) -> tuple:
+def call_key(fn: Callable[..., Any], args: tuple[Any, ...], data: Dataset, data_key: DataConfig) -> tuple[Any, ...]:
     """The board's key of ``fn(*args)``: the dataset stands in as its DataConfig."""
     if not any(a is data for a in args):
         raise ValueError(f"{fn.__name__} must be called on the session's dataset")
@@ -94,7 +94,7 @@ def compute(
         data_key, words = active_data()
     data = dataset_for(data_key, words)
 
-    def run(fn: Callable, *args: Any) -> Any:
+    def run(fn: Callable[..., Any], *args: Any) -> Any:
         key = call_key(fn, args, data, data_key)
 
         def work(progress: Callable[[int, int], None]) -> Any:

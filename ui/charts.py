@@ -33,6 +33,16 @@ PALETTE = (
 )
 
 
+def as_layer(chart: alt.LayerChart | alt.FacetChart) -> alt.LayerChart:
+    """The LayerChart that `alt.layer(...)` or `a + b` built.
+
+    Altair types both as LayerChart | FacetChart: a FacetChart only when every layer shares a
+    row/column/facet encoding, which no chart of this app has.
+    """
+    assert isinstance(chart, alt.LayerChart), type(chart)
+    return chart
+
+
 def variant_scale(domain: Sequence[str]) -> alt.Scale:
     return alt.Scale(domain=list(domain), range=list(PALETTE[: max(1, len(domain))]))
 
@@ -49,7 +59,7 @@ def binary_map(
 ) -> alt.Chart:
     """The lecture's imshow: white where `value` is True, black elsewhere (examples x neurons)."""
     d = df.assign(state=df[value].map({True: on_label, False: off_label}))
-    return (
+    chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
         alt.Chart(d, title=title, height=height)
         .mark_rect()
         .encode(
@@ -69,3 +79,4 @@ def binary_map(
             ],
         )
     )
+    return chart

@@ -36,7 +36,7 @@ def dead_over_time(
     d = df.assign(name=df["activation"].map(labels))
     domain = list(labels.values())
     top = min(n_hidden, max(10, int(d["dead"].max()) if len(d) else 0))
-    return (
+    chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
         alt.Chart(d, title=title, height=height)
         .mark_line(point=True, strokeWidth=2.5)
         .encode(
@@ -51,6 +51,7 @@ def dead_over_time(
             ],
         )
     )
+    return chart
 
 
 def dead_map(
@@ -74,7 +75,7 @@ def dead_map(
     d = df.assign(row=df["activation"].map(rows), state=df["dead"].map({True: states[0], False: states[1]}))
     order = [rows[k] for k in dict.fromkeys(d["activation"])]
     n = int(d["neuron"].max()) + 1 if len(d) else 0
-    return (
+    chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
         alt.Chart(d, title=alt.Title(title, subtitle=subtitle), height=alt.Step(row_height))
         .mark_rect(stroke="#dee2e6", strokeWidth=0.25)
         .encode(
@@ -98,3 +99,4 @@ def dead_map(
             ],
         )
     )
+    return chart

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any, Literal
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
 from core.lessons.deep_network import AMBER, GREEN, GUIDE  # the update:data zones (log10 ratio)
-from ui.charts import variant_scale
+from ui.charts import as_layer, variant_scale
 
 ZONE_FILL = {"green": "#b2f2bb", "amber": "#ffe8a1", "red": "#ffc9c9"}
 # Streamlit's default autosize "fit" squeezes the plot to make room for a legend below it;
@@ -24,9 +25,23 @@ ZONE_FILL = {"green": "#b2f2bb", "amber": "#ffe8a1", "red": "#ffc9c9"}
 FIT_X = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
-def _legend(title: str, orient: str = "bottom", direction: str = "vertical", columns: int | None = None) -> alt.Legend:
-    extra = {} if columns is None else {"columns": columns}
-    return alt.Legend(title=title, orient=orient, direction=direction, labelLimit=0, symbolStrokeWidth=3, **extra)
+LegendOrient = Literal["left", "right", "top", "bottom"]
+
+
+def _legend(
+    title: str,
+    orient: LegendOrient = "bottom",
+    direction: Literal["horizontal", "vertical"] = "vertical",
+    columns: int | None = None,
+) -> alt.Legend:
+    return alt.Legend(
+        title=title,
+        orient=orient,
+        direction=direction,
+        labelLimit=0,
+        symbolStrokeWidth=3,
+        columns=alt.Undefined if columns is None else columns,  # Undefined: left out of the spec
+    )
 
 
 def densities(hist: pd.DataFrame) -> pd.DataFrame:
@@ -37,10 +52,11 @@ def densities(hist: pd.DataFrame) -> pd.DataFrame:
     hist = hist.astype({"bin_start": float, "bin_end": float, "fraction": float})  # an empty part may be object
     width = (hist["bin_end"] - hist["bin_start"]).where(lambda w: w > 0)
     out = hist.assign(x=(hist["bin_start"] + hist["bin_end"]) / 2, density=hist["fraction"] / width)
-    return out[np.isfinite(out["x"]) & np.isfinite(out["density"])]
+    finite: pd.Series[bool] = np.isfinite(out["x"]) & np.isfinite(out["density"])
+    return out[finite]
 
 
-def labelled(df: pd.DataFrame, key: str, labels: Mapping) -> pd.DataFrame:
+def labelled(df: pd.DataFrame, key: str, labels: Mapping[Any, str]) -> pd.DataFrame:
     """The rows of `df` whose `key` has a label, with that label as their `series`."""
     d = df[df[key].isin(list(labels))]
     return d.assign(series=d[key].map(labels))
@@ -49,7 +65,7 @@ def labelled(df: pd.DataFrame, key: str, labels: Mapping) -> pd.DataFrame:
 def dist_lines(
     hist: pd.DataFrame,
     key: str,
-    labels: Mapping,
+    labels: Mapping[Any, str],
     title: str,
     x_title: str,
     y_title: str,
@@ -69,7 +85,7 @@ def dist_lines(
     if x_domain is not None:
         d = d[(d["x"] >= x_domain[0]) & (d["x"] <= x_domain[1])]
     domain = list(dict.fromkeys(d[series])) if len(d) else []
-    return (
+    chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
         alt.Chart(d, title=title, height=height)
         .mark_line(strokeWidth=2, interpolate="monotone")
         .encode(
@@ -89,6 +105,7 @@ def dist_lines(
         )
         .properties(autosize=FIT_X)
     )
+    return chart
 
 
 def smooth(df: pd.DataFrame, value: str, by: str, points: int = 200) -> tuple[pd.DataFrame, int, int]:
@@ -181,11 +198,11 @@ def update_ratio(
             ],
         )
     )
-    return (
-        alt.layer(zone, rule, lines, text, title=title, height=height)
-        .resolve_scale(color="independent")
-        .properties(autosize=FIT_X)
+    # resolve_scale is untyped in Altair (use_signature): Any
+    chart: alt.LayerChart = as_layer(alt.layer(zone, rule, lines, text, title=title, height=height)).resolve_scale(
+        color="independent"
     )
+    return chart.properties(autosize=FIT_X)
 
 
 def depth_lines(
@@ -233,4 +250,4 @@ def depth_lines(
     )
     others = base.transform_filter(alt.datum.yours == False).mark_line(point=True, strokeWidth=1.8)  # noqa: E712
     yours = base.transform_filter(alt.datum.yours == True).mark_line(point=True, strokeWidth=4.5)  # noqa: E712
-    return alt.layer(others, yours, title=title, height=height).properties(autosize=FIT_X)
+    return as_layer(alt.layer(others, yours, title=title, height=height)).properties(autosize=FIT_X)

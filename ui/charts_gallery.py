@@ -11,6 +11,8 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
+from ui.charts import as_layer
+
 OTHER = "#ced4da"  # unselected entries of the timeline
 
 
@@ -22,9 +24,10 @@ def color_scale(colors: Mapping[str, str]) -> alt.Scale:
 def _axes_at_zero() -> alt.LayerChart:
     """Light rules at x = 0 and y = 0, so the origin (and zero-centring) is visible."""
     zero = alt.Chart(pd.DataFrame({"v": [0.0]}))
-    return zero.mark_rule(color="#adb5bd", strokeWidth=1).encode(x="v:Q") + zero.mark_rule(
-        color="#adb5bd", strokeWidth=1
-    ).encode(y="v:Q")
+    return as_layer(
+        zero.mark_rule(color="#adb5bd", strokeWidth=1).encode(x="v:Q")
+        + zero.mark_rule(color="#adb5bd", strokeWidth=1).encode(y="v:Q")
+    )
 
 
 def curve(
@@ -57,7 +60,7 @@ def curve(
             ],
         )
     )
-    return alt.layer(_axes_at_zero(), lines, title=title, height=height)
+    return as_layer(alt.layer(_axes_at_zero(), lines, title=title, height=height))
 
 
 def signal(
@@ -112,7 +115,7 @@ def signal(
             ],
         )
     )
-    return alt.layer(diagonal, lines, title=title, height=height)
+    return as_layer(alt.layer(diagonal, lines, title=title, height=height))
 
 
 def timeline(
@@ -169,4 +172,4 @@ def timeline(
         .encode(text="label:N")
         for bold in (True, False)
     ]
-    return alt.layer(dots, *labels, title=title, height=max(200, 22 * len(d)))
+    return as_layer(alt.layer(dots, *labels, title=title, height=max(200, 22 * len(d))))

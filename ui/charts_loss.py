@@ -13,7 +13,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ui.charts import variant_scale
+from ui.charts import as_layer, variant_scale
 
 MARK = "#e8590c"  # the chosen value on a chart
 TARGET, OTHER = "#37b24d", "#adb5bd"
@@ -23,9 +23,12 @@ def reference_line(value: float, label: str, below: bool = False, color: str = "
     """A dashed horizontal line at `value`, labelled at the left, above it or below it."""
     base = alt.Chart(pd.DataFrame({"y": [value], "label": [label]}))
     tip = [alt.Tooltip("y:Q", title=label, format=".4f")]
-    return base.mark_rule(strokeDash=[6, 4], color=color).encode(y="y:Q", tooltip=tip) + base.mark_text(
-        align="left", dx=4, dy=12 if below else -7, color=color
-    ).encode(y="y:Q", text="label:N", x=alt.value(0), tooltip=tip)
+    return as_layer(
+        base.mark_rule(strokeDash=[6, 4], color=color).encode(y="y:Q", tooltip=tip)
+        + base.mark_text(align="left", dx=4, dy=12 if below else -7, color=color).encode(
+            y="y:Q", text="label:N", x=alt.value(0), tooltip=tip
+        )
+    )
 
 
 def expected_curve(
@@ -48,7 +51,7 @@ def expected_curve(
         .mark_text(align="left", dx=8, dy=10, color=MARK, fontWeight="bold")
         .encode(x="V:Q", y="loss:Q", text=alt.Text("loss:Q", format=".4f"))
     )
-    return curve + point + text
+    return as_layer(curve + point + text)
 
 
 def w2_label(token: str) -> str:
@@ -96,14 +99,14 @@ def sweep(
         .mark_text(align="right", dx=-14, dy=-4, color=MARK, fontWeight="bold")
         .encode(x="scale:Q", y="loss:Q", text="label:N")
     )
-    return curve + ring + text + reference_line(expected, rule_label, below=True)
+    return as_layer(curve + ring + text + reference_line(expected, rule_label, below=True))
 
 
 def logits_hist(
     binned: pd.DataFrame, title: str, x_title: str, y_title: str, from_title: str, to_title: str, height: int = 400
 ) -> alt.Chart:
     """Bars of a pre-binned histogram of logits (columns bin_start, bin_end, count)."""
-    return (
+    chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
         alt.Chart(binned, title=title, height=height)
         .mark_bar(color="#7048e8", binSpacing=0)
         .encode(
@@ -117,6 +120,7 @@ def logits_hist(
             ],
         )
     )
+    return chart
 
 
 def softmax_bars(
@@ -134,10 +138,8 @@ def softmax_bars(
     """Probabilities of a few classes (columns cls, logit, prob, is_target), the target in green;
     `names`: class number -> its shown name."""
     df = table.assign(name=table["cls"].map(names), role=np.where(table["is_target"], target_label, other_label))
-    enc = dict(
-        x=alt.X("name:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("prob:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
-    )
+    x = alt.X("name:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0))
+    y = alt.Y("prob:Q", title=y_title, scale=alt.Scale(domain=[0, 1]))
     tip = [
         alt.Tooltip("name:N", title=x_title),
         alt.Tooltip("role:N", title=role_title),
@@ -146,14 +148,15 @@ def softmax_bars(
     ]
     base = alt.Chart(df, title=title, height=height)
     bars = base.mark_bar().encode(
-        **enc,
+        x=x,
+        y=y,
         tooltip=tip,
         color=alt.Color(
             "role:N", title=role_title, scale=alt.Scale(domain=[target_label, other_label], range=[TARGET, OTHER])
         ),
     )
-    text = base.mark_text(dy=-8, fontWeight="bold").encode(**enc, text=alt.Text("prob:Q", format=".3g"))
-    return bars + text
+    text = base.mark_text(dy=-8, fontWeight="bold").encode(x=x, y=y, text=alt.Text("prob:Q", format=".3g"))
+    return as_layer(bars + text)
 
 
 def hockey(
@@ -192,4 +195,4 @@ def hockey(
         alt.Tooltip("loss:Q", title=raw_title, format=".3f"),
     ]
     smooth = base.mark_line(strokeWidth=2.5).encode(x=x, y="smooth:Q", color=color, tooltip=tip)
-    return raw + smooth + reference_line(expected, rule_label)
+    return as_layer(raw + smooth + reference_line(expected, rule_label))

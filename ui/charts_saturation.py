@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from ui.charts import variant_scale
+from ui.charts import as_layer, variant_scale
 
 ACTIVE_COLOUR = "#4c6ef5"
 INACTIVE_COLOUR = "#e8590c"
@@ -31,7 +31,7 @@ def state_hist(
     rules: Sequence[float] = (),
     rule_label: str = "",
     height: int = 300,
-) -> alt.Chart:
+) -> alt.LayerChart:
     """Stacked bars of a pre-binned histogram (columns inactive, bin_start, bin_end, count),
     inactive on top, in orange, with optional dashed vertical rules (e.g. at +-threshold)."""
     binned = binned.assign(state=binned["inactive"].map({True: on_label, False: off_label}))
@@ -72,7 +72,7 @@ def state_hist(
             .mark_text(align="right", dx=-4, dy=8, color="#212529")
             .encode(text="label:N", y=alt.value(0))
         )
-    return alt.layer(*layers).properties(title=title, height=height)
+    return as_layer(alt.layer(*layers)).properties(title=title, height=height)
 
 
 def _js(s: str) -> str:
@@ -89,11 +89,11 @@ def compare_bars(
     b1_title: str,
     dead_title: str,
     height: int = 260,
-) -> alt.Chart:
+) -> alt.LayerChart:
     """% inactive per setting (columns variant (id), pct, w1, b1, dead), with its value as text."""
     df = df.assign(variant=df["variant"].map(labels))
     domain = list(df["variant"])
-    enc = dict(
+    base = alt.Chart(df).encode(
         x=alt.X("variant:N", title=x_title, sort=domain, axis=alt.Axis(labelAngle=0, labelLimit=220)),
         y=alt.Y("pct:Q", title=y_title, scale=alt.Scale(domain=[0, max(5.0, float(df["pct"].max()) * 1.15)])),
         tooltip=[
@@ -104,10 +104,9 @@ def compare_bars(
             alt.Tooltip("dead:Q", title=dead_title),
         ],
     )
-    base = alt.Chart(df).encode(**enc)
     bars = base.mark_bar().encode(color=alt.Color("variant:N", legend=None, scale=variant_scale(domain)))
     text = base.mark_text(dy=-7).encode(text=alt.Text("pct:Q", format=".1f"))
-    return alt.layer(bars, text).properties(title=title, height=height)
+    return as_layer(alt.layer(bars, text)).properties(title=title, height=height)
 
 
 def loss_curve(
@@ -122,7 +121,7 @@ def loss_curve(
     # a run on its way to diverging reaches 1e30: a log axis keeps the healthy lines readable
     huge = len(g) > 0 and g["loss"].max() > 50 * max(g["loss"].min(), 1e-9)
     y_scale = alt.Scale(type="log") if huge else alt.Scale(zero=False)
-    return (
+    chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
         alt.Chart(g, title=title, height=280)
         .mark_line()
         .encode(
@@ -136,3 +135,4 @@ def loss_curve(
             ],
         )
     )
+    return chart

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pandas as pd
 import streamlit as st
 
@@ -23,28 +25,30 @@ def when(les: DeepLesson, p: str) -> str:
 def metrics(les: DeepLesson) -> None:
     """The five numbers at the top: at init, with "after training" under them."""
     init, after, L, thr, na = les.phase["init"], les.phase.get("after"), les.n_layers, les.threshold, t("deep.m.na")
-    off = dict(delta_color="off", delta_arrow="off")
     m = st.columns(5)
     m[0].metric(
         t("deep.m.std", L=L),
         t("deep.m.std_value", a=init.std_first, b=init.std_last),  # .2g: it may explode
         delta=t("deep.m.std_after", a=after.std_first, b=after.std_last) if after else None,
         help=t("deep.m.std_help", L=L),
-        **off,
+        delta_color="off",
+        delta_arrow="off",
     )
     m[1].metric(
         t("deep.m.sat", thr=thr),
         t("deep.m.pct", v=init.sat_first) if les.sat_ok else na,
         delta=t("deep.m.pct_after", v=after.sat_first) if les.sat_ok and after else None,
         help=t("deep.m.sat_help" if les.sat_ok else "deep.m.sat_na", thr=thr),
-        **off,
+        delta_color="off",
+        delta_arrow="off",
     )
     m[2].metric(
         t("deep.m.grad", L=L),
         t("deep.m.x", v=init.grad_ratio),
         delta=t("deep.m.x_after", v=after.grad_ratio) if after else None,
         help=t("deep.m.grad_help", L=L),
-        **off,
+        delta_color="off",
+        delta_arrow="off",
     )
     m[3].metric(t("deep.m.upd"), na if les.update_tail is None else f"{les.update_tail:.2f}", help=t("deep.m.upd_help"))
     m[4].metric(
@@ -54,7 +58,7 @@ def metrics(les: DeepLesson) -> None:
     )
 
 
-def _x_title(key: str, dom) -> str:
+def _x_title(key: str, dom: tuple[float, float] | None) -> str:
     return t(key) + (" " + t("deep.zoomed", k=ZOOM) if dom else "")
 
 
@@ -146,7 +150,7 @@ def per_phase(les: DeepLesson, section: str, shown: tuple[str, ...], name: str) 
 def profile_labels(les: DeepLesson) -> dict[str, str]:
     """Gain label ("5/3") -> its legend entry ("gain 5/3 (yours) ★")."""
     return {
-        r.label: t("deep.prop.series", gain=r.label)
+        cast(str, r.label): t("deep.prop.series", gain=r.label)  # itertuples' fields are untyped
         + (t("deep.prop.yours") if r.yours else "")
         + (t("deep.prop.rec") if r.recommended else "")
         for r in les.profile.drop_duplicates("label").itertuples()

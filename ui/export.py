@@ -13,11 +13,14 @@ import json
 import os
 import re
 from collections.abc import Sequence
+from typing import Any, TypeVar
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 import vl_convert as vlc
+from altair.typing import ChartType
+from streamlit.delta_generator import DeltaGenerator
 
 from ui import present
 from ui import state as S
@@ -28,6 +31,10 @@ PNG_SCALE = 2  # crisp on a projector and in slides
 MAX_STEM = 150  # characters of a file name before the extension
 VALIDATE = os.environ.get("ACTIVATIONS_VALIDATE_CHARTS") == "1"  # schema-check every chart (tests)
 ALTAIR_DEFAULT_VIEW = {"continuousWidth": 300, "continuousHeight": 300}
+
+Spec = dict[str, Any]  # a Vega-Lite spec, as Altair's to_dict gives it
+C = TypeVar("C", bound=alt.SchemaBase)  # a chart or one of its parts
+
 if not VALIDATE:
     # Altair's debug mode re-validates every channel as a chart is built (a fifth of building
     # one); off in the app, on in the tests, which also validate every finished spec.
@@ -50,7 +57,7 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False).encode("utf-8")
 
 
-def _detach(chart, names: dict[int, str], found: dict[str, pd.DataFrame]):
+def _detach(chart: C, names: dict[int, str], found: dict[str, pd.DataFrame]) -> C:
     """A shallow copy of the chart whose DataFrames are replaced by named references."""
     c = chart.copy(deep=False)
     data = getattr(c, "data", alt.Undefined)
@@ -68,7 +75,7 @@ def _detach(chart, names: dict[int, str], found: dict[str, pd.DataFrame]):
     return c
 
 
-def vega_lite(chart: alt.TopLevelMixin, inline: bool = False) -> dict:
+def vega_lite(chart: ChartType, inline: bool = False) -> Spec:
     """The chart as a Vega-Lite dict, its DataFrames under top-level "datasets".
 
     Built without Altair's data transformer (a process-wide setting that Streamlit guards with
@@ -87,13 +94,13 @@ def vega_lite(chart: alt.TopLevelMixin, inline: bool = False) -> dict:
     return spec
 
 
-def spec_data(spec: dict) -> pd.DataFrame:
+def spec_data(spec: Spec) -> pd.DataFrame:
     """A spec's underlying data: its largest dataset (the others are reference lines)."""
     found = [d for d in spec.get("datasets", {}).values() if isinstance(d, pd.DataFrame)]
     return max(found, key=len) if found else pd.DataFrame()
 
 
-def _for_files(spec: dict) -> dict:
+def _for_files(spec: Spec) -> Spec:
     """The spec with its data inline, at a fixed width, for the converters."""
     out = dict(spec)
     if not any(k in out for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
@@ -105,15 +112,15 @@ def _for_files(spec: dict) -> dict:
     return out
 
 
-def _spec(chart: alt.TopLevelMixin | dict) -> dict:
+def _spec(chart: ChartType | Spec) -> Spec:
     return chart if isinstance(chart, dict) else vega_lite(chart)
 
 
-def svg_text(chart: alt.TopLevelMixin | dict) -> str:
+def svg_text(chart: ChartType | Spec) -> str:
     return vlc.vegalite_to_svg(_for_files(_spec(chart)))
 
 
-def png_bytes(chart: alt.TopLevelMixin | dict) -> bytes:
+def png_bytes(chart: ChartType | Spec) -> bytes:
     return vlc.vegalite_to_png(_for_files(_spec(chart)), scale=PNG_SCALE)
 
 
@@ -126,7 +133,7 @@ def page_name() -> str:
     return page.url_path.replace("_", "-").lower() if page else "home"
 
 
-def show(chart: alt.TopLevelMixin | dict, name: str, alt_text: str, where=None) -> None:
+def show(chart: ChartType | Spec, name: str, alt_text: str, where: DeltaGenerator | None = None) -> None:
     """Draw a chart full width (an Altair chart or its Vega-Lite dict), with CSV / SVG / PNG
     downloads of it underneath.
 

@@ -53,7 +53,7 @@ class Job:
     done: int = 0
     total: int = 0
     started: bool = False  # a worker has picked it up
-    future: Future = field(default_factory=Future)
+    future: Future[Any] = field(default_factory=Future)
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ Guesses are kept per session and per setting (a new setting asks again), in sess
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import streamlit as st
 
@@ -51,8 +51,8 @@ def on() -> bool:
     return bool(S.value_of(PREDICT))
 
 
-def _store() -> dict:
-    return st.session_state.setdefault(STORE, {})
+def _store() -> dict[tuple[str, Hashable], Any]:
+    return cast(dict[tuple[str, Hashable], Any], st.session_state.setdefault(STORE, {}))  # session state is untyped
 
 
 def ask(
@@ -61,7 +61,7 @@ def ask(
     question: str,
     *,
     options: Sequence[Any] | None = None,
-    format_func=str,
+    format_func: Callable[[Any], str] = str,
     min_value: float = 0.0,
     max_value: float = 100.0,
     step: float = 0.1,

@@ -8,10 +8,12 @@ a widget that is not rendered loses its state, so the view would change under th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ui import state as S
 from ui.text import t
@@ -39,7 +41,7 @@ def _leave() -> None:
     st.session_state[PRESENT.key] = False
 
 
-def controls_box(label: str | None = None):
+def controls_box(label: str | None = None) -> DeltaGenerator:
     """The container of a block of controls: a bordered box, or a closed expander when presenting."""
     if presenting():
         return st.expander(label or t("common.present.controls"), expanded=False, icon="⚙️")
@@ -52,7 +54,7 @@ def prose(text: str) -> None:
         st.markdown(text)
 
 
-def columns(spec: int | Sequence[float], **kwargs):
+def columns(spec: int | Sequence[float], **kwargs: Any) -> list[DeltaGenerator]:
     """st.columns, or full-width containers stacked when presenting (charts stay large)."""
     n = spec if isinstance(spec, int) else len(spec)
     if presenting():
@@ -60,7 +62,7 @@ def columns(spec: int | Sequence[float], **kwargs):
     return st.columns(spec, **kwargs)
 
 
-def enlarge(spec: dict) -> dict:
+def enlarge(spec: Mapping[str, Any]) -> dict[str, Any]:
     """A Vega-Lite spec with larger type and, when it sets a numeric height, a taller plot."""
     out = dict(spec)
     height = out.get("height")

@@ -22,7 +22,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -32,6 +32,11 @@ SHARED_MEMORY = "_shared_settings"  # {"lang": "it", "present": True, ...}: surv
 PAGE_ID = "_page_id"  # the page being run, e.g. "saturation" (file names of exports)
 
 MAX_NOTICE_KEYS = 10  # unknown params named in the notice at most
+
+# Where a widget is drawn: a column or container (a DeltaGenerator), or the `st` module itself
+# for the current container (Streamlit's public API offers no typed name for the latter).
+Where = Any
+V = TypeVar("V")  # a widget's value, handed back by _sync
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,12 @@ class Control:
             return [str(int(value))]
         return [format(float(value), "g")]
 
+    def bounds(self) -> tuple[float, float]:
+        """(min, max) of a number control; both must be set for "int" and "float"."""
+        if self.min is None or self.max is None:
+            raise AssertionError(f"{self.key}: a number needs min and max")
+        return self.min, self.max
+
     def _token(self, v: str) -> str:
         token = v if v in self.options else self.aliases.get(v)
         if token is None:
@@ -85,8 +96,8 @@ class Control:
                 raise ValueError(v)
             return v.lower() == "true"
         num = float(v)  # ValueError on junk
-        assert self.min is not None and self.max is not None, f"{self.key}: a number needs min and max"
-        if not math.isfinite(num) or not (self.min <= num <= self.max):
+        lo, hi = self.bounds()
+        if not math.isfinite(num) or not (lo <= num <= hi):
             raise ValueError(v)
         if self.kind == "int":
             if num != int(num):
@@ -99,7 +110,7 @@ class Control:
             return list(value) == list(self.default)
         if self.kind == "float":
             return abs(float(value) - float(self.default)) < 1e-9
-        return value == self.default
+        return bool(value == self.default)
 
     def valid(self, value: Any) -> bool:
         try:
@@ -189,7 +200,7 @@ def initial(c: Control) -> Any:
     return list(c.default) if c.kind == "multi" else c.default
 
 
-def _sync(c: Control, value: Any) -> Any:
+def _sync(c: Control, value: V) -> V:
     """Write a control's value into the URL (a default is left out: links stay short)."""
     want = [] if c.is_default(value) else c.to_url(value)
     if st.query_params.get_all(c.key) != want:
@@ -227,9 +238,17 @@ def set_value(c: Control, value: Any) -> None:
 
 # -- widgets -----------------------------------------------------------------------------------
 def slider(
-    c: Control, label: str, step: float, help: str | None = None, fmt: str | None = None, where=st, **kw: Any
+    c: Control,
+    label: str,
+    step: float,
+    help: str | None = None,
+    fmt: str | None = None,
+    where: Where = st,
+    **kw: Any,
 ) -> Any:
-    lo, hi = (c.min, c.max) if c.kind == "float" else (int(c.min or 0), int(c.max or 0))
+    lo, hi = c.bounds()
+    if c.kind != "float":
+        lo, hi = int(lo), int(hi)
     return _sync(
         c,
         where.slider(
@@ -239,7 +258,12 @@ def slider(
 
 
 def select(
-    c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st, **kw: Any
+    c: Control,
+    label: str,
+    format_func: Callable[[str], str] = str,
+    help: str | None = None,
+    where: Where = st,
+    **kw: Any,
 ) -> Any:
     return _sync(
         c,
@@ -250,7 +274,12 @@ def select(
 
 
 def select_slider(
-    c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st, **kw: Any
+    c: Control,
+    label: str,
+    format_func: Callable[[str], str] = str,
+    help: str | None = None,
+    where: Where = st,
+    **kw: Any,
 ) -> Any:
     return _sync(
         c,
@@ -261,7 +290,12 @@ def select_slider(
 
 
 def segmented(
-    c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st, **kw: Any
+    c: Control,
+    label: str,
+    format_func: Callable[[str], str] = str,
+    help: str | None = None,
+    where: Where = st,
+    **kw: Any,
 ) -> Any:
     value = where.segmented_control(
         label, c.options, default=initial(c), key=c.key, format_func=format_func, help=help, required=True, **kw
@@ -270,7 +304,12 @@ def segmented(
 
 
 def multiselect(
-    c: Control, label: str, format_func: Callable[[str], str] = str, help: str | None = None, where=st, **kw: Any
+    c: Control,
+    label: str,
+    format_func: Callable[[str], str] = str,
+    help: str | None = None,
+    where: Where = st,
+    **kw: Any,
 ) -> list[str]:
     return _sync(
         c,
@@ -287,8 +326,9 @@ def multiselect(
     )
 
 
-def toggle(c: Control, label: str, help: str | None = None, where=st, **kw: Any) -> bool:
-    return _sync(c, where.toggle(label, value=bool(initial(c)), key=c.key, help=help, **kw))
+def toggle(c: Control, label: str, help: str | None = None, where: Where = st, **kw: Any) -> bool:
+    on: bool = where.toggle(label, value=bool(initial(c)), key=c.key, help=help, **kw)
+    return _sync(c, on)
 
 
 def activation_control(

@@ -12,6 +12,7 @@ import pkgutil
 from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Any
 
 LANGUAGES = {"en": "English", "it": "Italiano"}
 DEFAULT_LANG = "en"
@@ -40,7 +41,7 @@ def current_lang() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANG
 
 
-def t(key: str, /, **fmt) -> str:
+def t(key: str, /, **fmt: Any) -> str:
     """The string for `key` in the current language, formatted with `fmt`."""
     text = catalogue(current_lang()).get(key)
     if text is None:

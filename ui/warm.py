@@ -52,7 +52,7 @@ def warm() -> list[str]:
     data_key = DataConfig(source=cache.NAMES)  # every default view trains on the bundled names
     compute = cache.compute(data_key, bar=False)
     data = cache.dataset_for(data_key)
-    failed = []
+    failed: list[str] = []
     for name, lesson in lessons.pages().items():
         try:
             lesson(data=data, compute=compute)

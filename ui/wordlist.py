@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -125,7 +126,7 @@ def expected_loss_note(v: int) -> None:
         st.info(t("wordlist.loss_note", v=v, loss=math.log(v)), icon="📄")
 
 
-def _count(key: str, n: int, **fmt) -> str:
+def _count(key: str, n: int, **fmt: Any) -> str:
     """`key` for n > 1, `key_one` for exactly one (both languages say "1 line" differently)."""
     return t(f"{key}_one", **fmt) if n == 1 else t(key, n=n, **fmt)
 

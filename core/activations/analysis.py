@@ -42,12 +42,12 @@ def _fine_grid(half_width: float = 20.0, h: float = 1e-3) -> torch.Tensor:
 
 
 @functools.lru_cache(maxsize=256)
-def _max_abs_derivative(key: str, params_items: tuple) -> float:
+def _max_abs_derivative(key: str, params_items: tuple[tuple[str, float], ...]) -> float:
     """max |f'| over a fine grid on [-20, 20] (pure, so caching it is safe)."""
     return derivative(key, _fine_grid(), dict(params_items)).abs().max().item()
 
 
-def _fast_derivative(act: Activation, x: torch.Tensor, p: dict) -> torch.Tensor:
+def _fast_derivative(act: Activation, x: torch.Tensor, p: Mapping[str, float]) -> torch.Tensor:
     """Closed-form f'(x) when the entry has one (tested against autograd), else autograd."""
     if act.grad is not None:
         with torch.no_grad():
@@ -167,7 +167,9 @@ def signal_propagation(
         g = torch.Generator().manual_seed(seed)
         z = torch.randn(n, k, generator=g, dtype=torch.float64)  # (n, k); k = 1 element-wise
 
-        def one_layer(std: float, z=z, key=key, p=p):  # bound now: called within this iteration
+        def one_layer(  # bound now: called within this iteration
+            std: float, z: torch.Tensor = z, key: str = key, p: dict[str, float] = p
+        ) -> tuple[torch.Tensor, torch.Tensor]:
             pre = (std * z).requires_grad_(True)
             with torch.enable_grad():
                 out = layer(key, pre, p)
@@ -229,8 +231,13 @@ def computed_properties(key: str, params: Mapping[str, float] | None = None) -> 
     f' is from autograd.
     """
     p = resolve_params(key, params)
-    f = lambda t: apply(key, t, p)  # noqa: E731
-    df = lambda t: derivative(key, t, p)  # noqa: E731
+
+    def f(t: torch.Tensor) -> torch.Tensor:
+        return apply(key, t, p)
+
+    def df(t: torch.Tensor) -> torch.Tensor:
+        return derivative(key, t, p)
+
     dt = torch.float64
 
     # zero-centred: normal quadrature on [-12, 12]

@@ -23,9 +23,12 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 import torch.nn.functional as F
+from numpy.typing import ArrayLike
 
 from core.activations import functions as fx
 from core.activations.functions import aten, fixed, he_gain
+
+TensorFn = Callable[..., torch.Tensor]  # every callable on an entry returns a tensor
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class Activation:
 
     key: str  # registry key and URL token, e.g. "leaky_relu"; its text is act.<key>.* in ui/i18n
     name: str  # canonical technical name, e.g. "Leaky ReLU" (the app shows act.<key>.name)
-    fn: Callable  # fn(x, **params) -> Tensor, element-wise
+    fn: TensorFn  # fn(x, **params) -> Tensor, element-wise
     latex: str  # f(x), for st.latex
     deriv_latex: str  # f'(x)
     params: tuple[Param, ...]
@@ -60,14 +63,14 @@ class Activation:
     gain_torch: str | None  # the torch.nn.init call gain_fn equals, None where torch has none
     year: int  # year introduced
     reference: str  # short citation
-    grad: Callable | None = None  # closed-form f'(x) as grad(x, y, **params), y = fn(x)
+    grad: TensorFn | None = None  # closed-form f'(x) as grad(x, y, **params), y = fn(x)
     # One kernel each, written into `out` (a trainer step is dominated by per-op overhead: one
     # op instead of the closed form's three to six, and in place, so a trainer's per-activation
     # slices need no concatenation). None: the trainer falls back to fn / grad.
-    forward_into: Callable | None = None  # fn(x, out, **params): f(x) into out, the same kernel as fn
-    backward_into: Callable | None = None  # fn(dy, x, y, out, **params): dy * f'(x) into out, y = fn(x)
+    forward_into: TensorFn | None = None  # fn(x, out, **params): f(x) into out, the same kernel as fn
+    backward_into: TensorFn | None = None  # fn(dy, x, y, out, **params): dy * f'(x) into out, y = fn(x)
     learnable: tuple[str, ...] = ()  # params trained by gradient descent (PReLU's a)
-    width_multiplier: Callable | None = None  # maxout: width_multiplier(**params) -> k (previous layer k x wider)
+    width_multiplier: Callable[..., float] | None = None  # maxout: (**params) -> k (previous layer k x wider)
 
     @property
     def gain(self) -> float:
@@ -81,7 +84,7 @@ class OutputFunction:
 
     key: str  # its text is act.<key>.* in ui/i18n
     name: str
-    fn: Callable  # fn(logits, dim=-1) -> Tensor
+    fn: TensorFn  # fn(logits, dim=-1) -> Tensor
     latex: str
     deriv_latex: str  # the Jacobian
     year: int
@@ -543,12 +546,12 @@ def gain_for(key: str, params: Mapping[str, float] | None = None) -> float:
 # Applying and differentiating
 
 
-def as_float(x) -> torch.Tensor:
-    x = torch.as_tensor(x)
-    return x if x.is_floating_point() else x.to(torch.get_default_dtype())
+def as_float(x: ArrayLike) -> torch.Tensor:
+    t = torch.as_tensor(x)
+    return t if t.is_floating_point() else t.to(torch.get_default_dtype())
 
 
-def apply(key: str, x, params: Mapping[str, float] | None = None) -> torch.Tensor:
+def apply(key: str, x: ArrayLike, params: Mapping[str, float] | None = None) -> torch.Tensor:
     """f(x) element-wise. For maxout this is the illustrative curve; a net uses ``layer``."""
     return get(key).fn(as_float(x), **resolve_params(key, params))
 
@@ -567,19 +570,19 @@ def layer(key: str, pre: torch.Tensor, params: Mapping[str, float] | None = None
     width = pre.shape[-1]
     if width % k:
         raise ValueError(f"maxout with k={k} needs a width divisible by {k}, got {width}")
-    return pre.unflatten(-1, (width // k, k)).amax(-1)  # (..., n, k) -> (..., n)
+    return torch.unflatten(pre, -1, (width // k, k)).amax(-1)  # (..., n, k) -> (..., n)
 
 
-def derivative(key: str, x, params: Mapping[str, float] | None = None) -> torch.Tensor:
+def derivative(key: str, x: ArrayLike, params: Mapping[str, float] | None = None) -> torch.Tensor:
     """f'(x) element-wise, by autograd: the gradient of sum(f(x)) with respect to x."""
     act = get(key)
     p = resolve_params(key, params)
-    x = as_float(x).detach().requires_grad_(True)
+    xt = as_float(x).detach().requires_grad_(True)
     with torch.enable_grad():
-        y = act.fn(x, **p)
+        y = act.fn(xt, **p)
         if not y.requires_grad:  # no gradient path at all: f' = 0
-            return torch.zeros_like(x).detach()
-        (g,) = torch.autograd.grad(y.sum(), x)
+            return torch.zeros_like(xt).detach()
+        (g,) = torch.autograd.grad(y.sum(), xt)
     return g
 
 
@@ -587,7 +590,7 @@ def derivative(key: str, x, params: Mapping[str, float] | None = None) -> torch.
 # The trainer's one-kernel forms, parameters bound once per training (not per step)
 
 
-def fused_backward(key: str, params: Mapping[str, float] | None = None) -> Callable | None:
+def fused_backward(key: str, params: Mapping[str, float] | None = None) -> Callable[..., torch.Tensor] | None:
     """``backward(dy, x, y, out)``: writes dy * f'(x) into ``out`` in one kernel (params bound)
     and returns it, or None if the entry has none (then use ``grad`` or autograd). ``y`` must
     be ``fn(x)`` (tanh, sigmoid, relu read it instead of x). For trainers: the app's curves use
@@ -596,7 +599,7 @@ def fused_backward(key: str, params: Mapping[str, float] | None = None) -> Calla
     return None if fn is None else functools.partial(fn, **resolve_params(key, params))
 
 
-def forward_into(key: str, params: Mapping[str, float] | None = None) -> Callable:
+def forward_into(key: str, params: Mapping[str, float] | None = None) -> Callable[..., torch.Tensor]:
     """``forward(x, out)``: writes f(x) into ``out`` and returns it (params bound), with the
     entry's own kernel where torch has an out= form, else by a copy. Element-wise entries only."""
     act = get(key)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 import pandas as pd
 
@@ -25,8 +26,20 @@ EVAL_EXAMPLES = 25_000  # examples of each split for the final losses (the whole
 CHECKS = 10  # activity checkpoints per run (plus step 0)
 DEAD_FRAC = 1.0  # dead = inactive on this share of the examples, all (core.diagnostics.dead_over_time's rule)
 
+
+class Defaults(TypedDict):
+    """The settings of ``dead`` that the page's controls set, by parameter name."""
+
+    activations: tuple[str, ...]
+    lr: float
+    w1: float
+    b1: float
+    steps: int
+    batchnorm: bool
+
+
 # The page's default view (its controls take their defaults from here).
-DEFAULTS = dict(
+DEFAULTS = Defaults(
     activations=("relu", "leaky_relu", "tanh", "elu"),
     lr=0.1,
     w1=FIXED_TANH.w1_scale,

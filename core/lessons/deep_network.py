@@ -24,7 +24,7 @@ import pandas as pd
 
 from core import activations as A
 from core.data import Dataset, names_dataset
-from core.deep import SATURATION, DeepConfig, DeepTrain, depth_profile, train_deep
+from core.deep import SATURATION, DeepConfig, DeepResult, DeepTrain, depth_profile, train_deep
 from core.lessons import Compute, direct, expected_init_loss
 
 PHASES = ("init", "after")  # phase ids: at init (step 0), after the last finite step
@@ -196,7 +196,7 @@ class DeepLesson:
         return tuple(p for p in PHASES if p in self.phases and choice in (p, "both"))
 
 
-def _finite_phases(res) -> list[str]:
+def _finite_phases(res: DeepResult) -> list[str]:
     """core phases whose every number is finite: a net blowing up is reported, never drawn as NaN."""
     ok = []
     for p in ("init", "trained"):
@@ -213,30 +213,36 @@ def _ours(df: pd.DataFrame, have: list[str]) -> pd.DataFrame:
     return out.assign(phase=out["phase"].map(_CORE_PHASE))
 
 
+def _num(df: pd.DataFrame, row: int, col: str) -> float:
+    """The number in `df` at (int) index label `row`, column `col` (pandas-stubs type a `.loc[row, col]`
+    cell as any scalar: str, Timestamp, ...; these frames' numeric columns hold floats)."""
+    return float(df[col].loc[row])
+
+
 def _phase(
     p: str, s: pd.DataFrame, hist: pd.DataFrame, ws: pd.DataFrame, whist: pd.DataFrame, sat_ok: bool
 ) -> DeepPhase:
     """s: layer_stats of the phase by layer; ws: weight_stats by param; hist/whist: its histograms."""
     L = int(s.index.max())
-    act = trend(s.loc[1, "std"], s.loc[L, "std"])
+    act = trend(_num(s, 1, "std"), _num(s, L, "std"))
     if act == "steady" and sat_ok and s["saturated_pct"].mean() > HEAVY_SATURATION:
         act = "saturated"
-    grad = "zero" if s["grad_std"].max() == 0 else trend(s.loc[L, "grad_std"], s.loc[1, "grad_std"])  # L back to 1
+    grad = "zero" if s["grad_std"].max() == 0 else trend(_num(s, L, "grad_std"), _num(s, 1, "grad_std"))  # L back to 1
     live = s.index[s["grad_std"] > 0]  # an all-zero gradient (step function) has no distribution to draw
     live_w = ws.index[ws["grad_std"] > 0]
-    out = ws.index[-1]
+    out = str(ws.index[-1])  # the output layer's param name, "W6"
     r = ws["grad_data_ratio"]
     hid = float(r[ws.index != out].mean())
     x = float(r[out] / hid) if hid > 0 else np.inf
     return DeepPhase(
         phase=p,
-        std_first=float(s.loc[1, "std"]),
-        std_last=float(s.loc[L, "std"]),
-        sat_first=float(s.loc[1, "saturated_pct"]),
+        std_first=_num(s, 1, "std"),
+        std_last=_num(s, L, "std"),
+        sat_first=_num(s, 1, "saturated_pct"),
         sat_mean=float(s["saturated_pct"].mean()),
-        grad_std_first=float(s.loc[1, "grad_std"]),
-        grad_std_last=float(s.loc[L, "grad_std"]),
-        grad_ratio=float(s.loc[1, "grad_std"] / s.loc[L, "grad_std"]) if s.loc[L, "grad_std"] > 0 else np.nan,
+        grad_std_first=_num(s, 1, "grad_std"),
+        grad_std_last=_num(s, L, "grad_std"),
+        grad_ratio=_num(s, 1, "grad_std") / _num(s, L, "grad_std") if _num(s, L, "grad_std") > 0 else np.nan,
         act_trend=act,
         grad_trend=grad,
         act_zoom=zoom(hist[hist["kind"] == "activation"], s["mean"], s["std"]),
@@ -342,11 +348,11 @@ def deep(
         )[list(profile.columns)]
         y = profile[profile["yours"]].set_index("layer")
         depth = DepthSummary(
-            float(y.loc[1, "std"]),
-            float(y.loc[L, "std"]),
-            float(y.loc[1, "saturated_pct"]),
-            float(y.loc[L, "saturated_pct"]),
-            trend(y.loc[1, "std"], y.loc[L, "std"]),
+            _num(y, 1, "std"),
+            _num(y, L, "std"),
+            _num(y, 1, "saturated_pct"),
+            _num(y, L, "saturated_pct"),
+            trend(_num(y, 1, "std"), _num(y, L, "std")),
         )
 
     return DeepLesson(

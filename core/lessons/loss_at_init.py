@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import inspect
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -161,12 +162,12 @@ def loss(
         lambda s: s.rolling(SMOOTH, min_periods=1).mean()
     )
     curve = curve[np.isfinite(curve["loss"])].reset_index(drop=True)
-    stats = [
+    stat_rows = [
         (v, float(part["loss"].iloc[0]), float(part["loss"].tail(TAIL).mean()))
         for v, _ in HOCKEY
         if len(part := curve[curve["variant"] == v])
     ]
-    stats = pd.DataFrame(stats, columns=["variant", "start", "end"])
+    stats = pd.DataFrame(stat_rows, columns=["variant", "start", "end"])
 
     return LossLesson(
         activation=activation,
@@ -190,7 +191,7 @@ def loss(
     )
 
 
-def _defaults(fn) -> dict:
+def _defaults(fn: Callable[..., object]) -> dict[str, Any]:
     return {k: p.default for k, p in inspect.signature(fn).parameters.items() if k not in ("data", "compute")}
 
 

@@ -203,7 +203,9 @@ def saturation(
 
     params = A.resolve_params(activation)
     snap = result.snapshots[result.snapshots["step"] == steps]
-    frames = {ids[v]: snapshot_frame(g, activation, params, threshold) for v, g in snap.groupby("variant", sort=False)}
+    frames = {
+        ids[str(v)]: snapshot_frame(g, activation, params, threshold) for v, g in snap.groupby("variant", sort=False)
+    }
     frames = {v: frames[v] for v in VARIANTS if v in frames and not (v == "yours" and yours_diverged)}
     cols = ["variant", "example", "neuron", "pre", "h", "grad", "local", "dx", "inactive"]
     snapshot = (
@@ -220,14 +222,16 @@ def saturation(
         )
     compare = pd.DataFrame(rows, columns=["variant", "w1", "b1", "pct", "dead"])
 
-    summary, hist, local_rules = None, pd.DataFrame(columns=list(HIST_COLS)), ()
+    summary: Summary | None = None
+    hist = pd.DataFrame(columns=list(HIST_COLS))
+    local_rules: tuple[float, ...] = ()
     if "yours" in frames:
         me = frames["yours"]
         s = D.saturation_summary(me)
         summary = Summary(
             pct_inactive=s["pct_inactive"],
-            dead_neurons=s["dead_neurons"],
-            neurons=s["neurons"],
+            dead_neurons=int(s["dead_neurons"]),  # saturation_summary's ints, typed as its dict's floats
+            neurons=int(s["neurons"]),
             mean_local=float(me["local"].mean()),
             mean_abs_dx=float(me["dx"].abs().mean()),
             pre_std=float(me["pre"].std()),
