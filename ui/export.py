@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import altair as alt
@@ -149,36 +149,20 @@ def show(chart: ChartType | Spec, name: str, alt_text: str, where: DeltaGenerato
     stem = file_stem(page_name(), name, S.view_params())
     row = where.container(horizontal=True, gap="small")
     data = spec_data(spec)
-    row.download_button(
-        t("common.export.csv"),
-        data=lambda: csv_bytes(data),
-        file_name=f"{stem}.csv",
-        mime="text/csv",
-        key=f"dl_{name}_csv",
-        on_click="ignore",
-        type="tertiary",
-        icon=":material/download:",
-        help=t("common.export.csv_help", rows=len(data)),
-    )
-    row.download_button(
-        t("common.export.svg"),
-        data=lambda: svg_text(spec),
-        file_name=f"{stem}.svg",
-        mime="image/svg+xml",
-        key=f"dl_{name}_svg",
-        on_click="ignore",
-        type="tertiary",
-        icon=":material/download:",
-        help=t("common.export.svg_help"),
-    )
-    row.download_button(
-        t("common.export.png"),
-        data=lambda: png_bytes(spec),
-        file_name=f"{stem}.png",
-        mime="image/png",
-        key=f"dl_{name}_png",
-        on_click="ignore",
-        type="tertiary",
-        icon=":material/download:",
-        help=t("common.export.png_help"),
-    )
+    files: list[tuple[str, Callable[[], bytes | str], str, str]] = [  # (kind, made on click, mime, help)
+        ("csv", lambda: csv_bytes(data), "text/csv", t("common.export.csv_help", rows=len(data))),
+        ("svg", lambda: svg_text(spec), "image/svg+xml", t("common.export.svg_help")),
+        ("png", lambda: png_bytes(spec), "image/png", t("common.export.png_help")),
+    ]
+    for kind, make, mime, tip in files:
+        row.download_button(
+            t(f"common.export.{kind}"),
+            data=make,
+            file_name=f"{stem}.{kind}",
+            mime=mime,
+            key=f"dl_{name}_{kind}",
+            on_click="ignore",
+            type="tertiary",
+            icon=":material/download:",
+            help=tip,
+        )
