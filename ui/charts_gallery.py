@@ -21,6 +21,11 @@ def color_scale(colors: Mapping[str, str]) -> alt.Scale:
     return alt.Scale(domain=list(colors), range=list(colors.values()))
 
 
+def activation_color(colors: Mapping[str, str], title: str, columns: int) -> alt.Color:
+    """Colour by activation name, from the page's one name -> colour mapping, legend on top."""
+    return alt.Color("name:N", title=title, scale=color_scale(colors), legend=alt.Legend(orient="top", columns=columns))
+
+
 def _axes_at_zero() -> alt.LayerChart:
     """Light rules at x = 0 and y = 0, so the origin (and zero-centring) is visible."""
     zero = alt.Chart(pd.DataFrame({"v": [0.0]}))
@@ -47,12 +52,7 @@ def curve(
         .encode(
             x=alt.X("x:Q", title=x_title, scale=alt.Scale(nice=False)),
             y=alt.Y("value:Q", title=y_title),
-            color=alt.Color(
-                "name:N",
-                title=legend_title,
-                scale=color_scale(colors),
-                legend=alt.Legend(orient="top", columns=legend_columns),
-            ),
+            color=activation_color(colors, legend_title, legend_columns),
             tooltip=[
                 alt.Tooltip("name:N", title=legend_title),
                 alt.Tooltip("x:Q", title=x_title, format=".3f"),
@@ -100,12 +100,7 @@ def signal(
         .encode(
             x=x,
             y=y,
-            color=alt.Color(
-                "name:N",
-                title=legend_title,
-                scale=color_scale(colors),
-                legend=alt.Legend(orient="top", columns=legend_columns),
-            ),
+            color=activation_color(colors, legend_title, legend_columns),
             tooltip=[
                 alt.Tooltip("name:N", title=legend_title),
                 alt.Tooltip("input_std:Q", title=x_title, format=".3g"),
