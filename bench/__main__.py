@@ -3,7 +3,8 @@
 - trainer: core trainer against the lecture's notebook loop; `speedup <name> <ratio>x` lines.
   Targets on a 2-core machine: (a) one net >= 1.5x, (b) eight activations >= 4.5x.
 - latency: each page's first render and a warm rerun (bench/latency.py).
-- load: 100 concurrent sessions against one server (bench/load.py).
+- load: 100 concurrent sessions against one server (bench/load.py); with --distinct N, N
+  sessions at once that each ask for a setting no cache holds.
 
 `python -m bench --only trainer` (or latency, load) runs one of them; the trainer benchmark
 alternates both sides for --repeat rounds and compares each side's best time.
@@ -43,6 +44,7 @@ def main(argv=None) -> None:
     ap.add_argument("--steps", type=int, default=3000, help="training steps per measurement")
     ap.add_argument("--only", choices=("trainer", "latency", "load"), help="run one benchmark")
     ap.add_argument("--sessions", type=int, default=100, help="sessions for the load benchmark")
+    ap.add_argument("--distinct", type=int, default=0, metavar="N", help="load: N uncached settings at once instead")
     ap.add_argument("--repeat", type=int, default=3, help="trainer: timed rounds; each side's best counts")
     args = ap.parse_args(argv)
     runtime.configure()  # the app's torch settings, for both sides of every comparison
@@ -55,7 +57,7 @@ def main(argv=None) -> None:
     if args.only in (None, "load"):
         from bench import load
 
-        load.main(["--sessions", str(args.sessions)])
+        load.main(["--distinct", str(args.distinct)] if args.distinct else ["--sessions", str(args.sessions)])
 
 
 def compare(label: str, baseline, ours, rounds: int) -> tuple[float, float]:

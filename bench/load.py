@@ -19,8 +19,16 @@ Prints, per wave and overall: p50/p95 time to the first chart and to the end of 
 errors, charts per session, the server's RSS after each wave (it must level off: caches are
 capped), then one line `load sessions=<n> errors=<e> p95_first_chart=<s>s peak_rss=<mb>MB`.
 Targets on a 2-core machine: 100 sessions, 0 errors, p95 under 10 s, RSS under 1.5 GB.
+Also what a waiting student sees: the longest silence (gap between two ForwardMsgs) of each
+run, and the progress bars' texts (first, last, how many gave a place in the queue).
+
+`--distinct N` is the worst case instead: N sessions at once after the warm start, each a
+setting no cache holds (`distinct_links`), 5000 training steps; it prints its targets, met or
+MISSED, and ends with `load distinct=<n> errors=<e> p95_first_chart=<s>s p95_view=<s>s
+peak_rss=<mb>MB`.
 
     python -m bench.load --sessions 100          # starts its own server on a free port
+    python -m bench.load --distinct 60           # 60 uncached settings at once
     python -m bench.load --url http://127.0.0.1:8501 --pid 1234   # an already running one
 """
 
@@ -172,6 +180,46 @@ def explore_links(n: int, wave: int) -> list[DeepLink]:
     return out
 
 
+# --distinct N: every session a configuration of its own that nobody asked for before (no
+# default: the server warms those at start), at the sliders' longest training, so nothing comes
+# from a cache. A third each on the three pages that train; a session's values follow from its
+# index alone (deterministic runs). Bounds and steps from each page's S.Control / S.slider.
+DISTINCT_MAX = 60  # 20 per page: the value lists below
+DISTINCT_STEPS = 5000  # s_steps, d_steps, n_steps: each slider's maximum
+DISTINCT_LRS = ("0.01", "0.05", "0.2", "0.5")  # d_lr tokens of pages/3_Dead_neurons.py LRS, not the default 0.1
+DISTINCT_W1S = (0.1, 0.3, 0.5, 0.8, 1.2)  # d_w1 on its 0.05 grid, not the default 0.2
+# Targets on a 2-core machine, printed next to the figures: (label, figure, upper limit)
+DISTINCT_TARGETS: dict[int, tuple[tuple[str, str, float], ...]] = {
+    60: (
+        ("first chart p95 s", "first_chart_p95", 15.0),
+        ("whole view p95 s", "total_p95", 60.0),
+        ("errors", "errors", 0),
+        ("peak RSS MB", "peak_rss", 1500.0),
+    ),
+    20: (("whole view p95 s", "total_p95", 20.0),),
+}
+
+
+def distinct_link(page: int, j: int) -> DeepLink:
+    """The j-th distinct setting (0..19) of the page-th training page (0..2)."""
+    if page == 0:  # s_w1 in [0, 3] step 0.001: 0.05 .. 1.95, never the default 1.0
+        return L(SATURATION, q(s_w1=round(0.05 + 0.1 * j, 3), s_steps=DISTINCT_STEPS))
+    if page == 1:  # d_lr x d_w1: 4 x 5
+        lr, w1 = DISTINCT_LRS[j % len(DISTINCT_LRS)], DISTINCT_W1S[j // len(DISTINCT_LRS)]
+        return L(DEAD, q(d_lr=lr, d_w1=w1, d_steps=DISTINCT_STEPS))
+    # n_gain in [0.1, 5] step 0.01: 0.25 .. 4.05, never near a compared preset (0.5, 1, 5/3, 3),
+    # whose depth profile the default view has already computed
+    return L(DEEP, q(n_gain=round(0.25 + 0.2 * j, 2), n_steps=DISTINCT_STEPS))
+
+
+def distinct_links(n: int) -> list[DeepLink]:
+    """n sessions, the pages in turn: session i is the (i // 3)-th setting of page i % 3, so n
+    under 60 takes the first n/3 of each page."""
+    if not 1 <= n <= DISTINCT_MAX:
+        raise ValueError(f"--distinct takes 1 to {DISTINCT_MAX} sessions, not {n}")
+    return [distinct_link(i % 3, i // 3) for i in range(n)]
+
+
 def session_mix(n: int, wave: int = 0) -> list[DeepLink]:
     """n links for a wave: the table's links, cycled; past the table, explore_links."""
     if wave >= len(WAVES):
@@ -271,6 +319,20 @@ def server_log(proc: subprocess.Popen) -> str:
     return Path(path).read_text(encoding="utf-8", errors="replace") if path else ""
 
 
+def wait_for_warm_start(base_url: str, proc: subprocess.Popen | None, timeout: float = 600.0) -> None:
+    """Open the home page once, as a deploy's health probe does: the first script run starts the
+    server's warm start (ui/warm.py). On a server started here, wait until its log says the
+    default views are done, so that a benchmark times its own sessions, not the warm-up."""
+    home = run_sessions(base_url, 1, links=[L(HOME)], timeout=timeout)
+    if not home[0].ok:
+        raise RuntimeError(f"the home page failed: {home[0].errors}")
+    deadline = time.monotonic() + timeout
+    while proc is not None and "warm-up: done" not in server_log(proc):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError("warm start did not finish:\n" + server_log(proc)[-3000:])
+        time.sleep(1)
+
+
 # -- memory ------------------------------------------------------------------------------------
 def _descendants(pid: int) -> list[int]:
     """pid and its child processes, recursively (from /proc/*/stat)."""
@@ -335,6 +397,10 @@ class SessionResult:
     total_s: float = math.nan  # script_finished, from the start of connect
     charts: int = 0  # vega_lite_chart elements of the last script run
     progress_bars: int = 0  # progress elements (a page shows one only while it trains)
+    progress_first: str | None = None  # the first progress text the student read
+    progress_last: str | None = None  # the last one before the view was done
+    progress_queued: int = 0  # progress texts that gave a place in the queue
+    max_silence_s: float = 0.0  # longest gap between two ForwardMsgs of the run, in s
     elements: int = 0
     runs: int = 0  # script runs started (new_session messages)
     bytes: int = 0  # ForwardMsg bytes received
@@ -364,6 +430,12 @@ def _rerun_msg(link: DeepLink) -> bytes:
     return msg.SerializeToString()
 
 
+def shows_queue_place(text: str) -> bool:
+    """Whether a progress text gives a place in the queue. Loosely (the wording changes): a
+    digit, and "queue" or "line"."""
+    return re.search(r"\d", text) is not None and re.search(r"queue|\bline\b", text, re.IGNORECASE) is not None
+
+
 def _read(res: SessionResult, raw: bytes, t0: float, pages_by_hash: dict[str, str]) -> bool:
     """Record one ForwardMsg; True when the script run is over."""
     res.bytes += len(raw)
@@ -385,8 +457,12 @@ def _read(res: SessionResult, raw: bytes, t0: float, pages_by_hash: dict[str, st
         el = msg.delta.new_element
         ek = el.WhichOneof("type")
         res.elements += 1
-        if ek == "progress":
+        if ek == "progress":  # a new bar or an update in place: both are new_element deltas
             res.progress_bars += 1
+            if res.progress_first is None:
+                res.progress_first = el.progress.text
+            res.progress_last = el.progress.text
+            res.progress_queued += shows_queue_place(el.progress.text)
         elif ek == "vega_lite_chart":
             res.charts += 1
             if math.isnan(res.first_chart_s):
@@ -446,11 +522,17 @@ async def _session(
                 proxy=None,
             ) as ws:
                 res.connect_s = time.perf_counter() - t0
+                last_msg: float | None = None  # when the previous ForwardMsg came
                 try:
                     async with asyncio.timeout(max(1.0, timeout - res.connect_s)):
                         await ws.send(_rerun_msg(link))
                         finished = False
                         async for raw in ws:
+                            # a waiting student's view: the longest time nothing on the page moved
+                            now = time.perf_counter()
+                            if last_msg is not None:
+                                res.max_silence_s = max(res.max_silence_s, now - last_msg)
+                            last_msg = now
                             if isinstance(raw, str):
                                 res.errors.append("unexpected text frame")
                                 break
@@ -551,6 +633,7 @@ def summary(results: Sequence[SessionResult]) -> dict[str, float]:
         "exceptions": sum(len(r.exceptions) for r in results),
         "first_chart_p50": percentile(fc, 50),
         "first_chart_p95": percentile(fc, 95),
+        "first_chart_max": percentile(fc, 100),
         "total_p50": percentile(tot, 50),
         "total_p95": percentile(tot, 95),
         "total_max": percentile(tot, 100),
@@ -558,7 +641,36 @@ def summary(results: Sequence[SessionResult]) -> dict[str, float]:
         "charts_median": statistics.median(charts) if charts else 0,
         "configs": len({r.link for r in results}),
         "mb_received": sum(r.bytes for r in results) / 1e6,
+        "silence_p95": percentile([r.max_silence_s for r in results], 95),
+        "silence_max": percentile([r.max_silence_s for r in results], 100),
+        "saw_progress": sum(r.progress_bars > 0 for r in results),
+        "saw_queue_place": sum(r.progress_queued > 0 for r in results),
     }
+
+
+def format_waiting(results: Sequence[SessionResult]) -> str:
+    """What a waiting student saw: silences, progress bars, queue places; the slowest one's texts."""
+    s, n = summary(results), max(1, len(results))
+    lines = [
+        f"waiting: longest silence per session p95 {s['silence_p95']:.2f} s, max {s['silence_max']:.2f} s; "
+        f"a progress bar in {s['saw_progress']}/{len(results)} sessions ({s['saw_progress'] / n:.0%}), "
+        f"a queue place in {s['saw_queue_place']}/{len(results)}"
+    ]
+    slowest = max((r for r in results if r.progress_bars), key=lambda r: r.total_s, default=None)
+    if slowest is not None:
+        lines.append(
+            f"  slowest session with a bar ({slowest.link}, {slowest.total_s:.1f} s): "
+            f"first {slowest.progress_first!r}, last {slowest.progress_last!r}"
+        )
+    return "\n".join(lines)
+
+
+def format_targets(figures: dict[str, float], targets: Sequence[tuple[str, str, float]]) -> str:
+    """One line per target: the figure, its limit, and whether it was met (NaN misses)."""
+    return "\n".join(
+        f"  {label:<18}{figures[key]:>9.2f} <= {limit:g}  {'target met' if figures[key] <= limit else 'MISSED'}"
+        for label, key, limit in targets
+    )
 
 
 def format_results(results: Sequence[SessionResult]) -> str:
@@ -587,7 +699,22 @@ def format_results(results: Sequence[SessionResult]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def distinct_verdict(n: int, figures: dict[str, float]) -> str:
+    """The targets for --distinct n, met or missed, then the one summary line."""
+    targets = DISTINCT_TARGETS.get(n)
+    head = (
+        f"targets for distinct {n}:\n" + format_targets(figures, targets)
+        if targets
+        else f"no targets for distinct {n} (only for {' and '.join(map(str, DISTINCT_TARGETS))})"
+    )
+    return (
+        f"{head}\nload distinct={figures['sessions']} errors={figures['errors']} "
+        f"p95_first_chart={figures['first_chart_p95']:.2f}s p95_view={figures['total_p95']:.2f}s "
+        f"peak_rss={figures['peak_rss']:.0f}MB"
+    )
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sessions", type=int, default=100, help="sessions in all (default 100)")
     ap.add_argument(
@@ -596,6 +723,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=4,
         help="waves of sessions, each with new settings (default 4); waves past the "
         f"{len(WAVES)} of the table give every session settings of its own",
+    )
+    ap.add_argument(
+        "--distinct",
+        type=int,
+        default=0,
+        metavar="N",
+        help=f"instead of the waves: N sessions at once (at most {DISTINCT_MAX}), each a setting of its "
+        "own that no cache holds, a third each on saturation, dead neurons and deep network health, "
+        f"{DISTINCT_STEPS} steps; starts after the server's warm start",
     )
     ap.add_argument("--concurrency", type=int, default=0, help="sessions open at once in a wave (0: the whole wave)")
     ap.add_argument("--ramp", type=float, default=0.0, help="spread each wave's starts over this many seconds")
@@ -608,8 +744,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--port", type=int, default=0, help="port for the server started here (0: a free one)")
     ap.add_argument("--url", help="use a running server instead, e.g. http://127.0.0.1:8501")
     ap.add_argument("--pid", type=int, help="with --url: the server's pid, for RSS")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+def session_plan(args: argparse.Namespace) -> list[list[DeepLink]]:
+    """The links of each wave: the distinct settings as one wave, or the sessions in waves."""
+    if args.distinct:
+        return [distinct_links(args.distinct)]
     waves = max(1, min(args.waves, args.sessions))
+    sizes = [args.sessions // waves + (i < args.sessions % waves) for i in range(waves)]
+    return [session_mix(size, w) for w, size in enumerate(sizes)]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    plan = session_plan(args)
 
     proc = None
     if args.url:
@@ -621,9 +770,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         base, pid = f"http://127.0.0.1:{port}", proc.pid
         print(f"server pid {pid} on {base}, healthy after {time.perf_counter() - t:.1f} s, log {proc.log_path}")
     print(
-        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {args.sessions} sessions in {waves} "
-        f"wave(s); pages not written yet (no charts expected): "
-        f"{', '.join(p for p in PAGE_FILES if not draws_charts(p)) or 'none'}"
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {sum(map(len, plan))} sessions in "
+        f"{len(plan)} wave(s)" + (", each its own setting" if args.distinct else "") + "; pages not written "
+        f"yet (no charts expected): {', '.join(p for p in PAGE_FILES if not draws_charts(p)) or 'none'}"
     )
     if pid:
         print(f"RSS before any session: {rss_mb(pid):.0f} MB")
@@ -631,6 +780,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: list[SessionResult] = []
     rss_after: list[float] = []
     try:
+        if args.distinct:
+            t = time.perf_counter()
+            wait_for_warm_start(base, proc)
+            print(f"warm start: default views done after {time.perf_counter() - t:.1f} s (not counted)")
         if args.warmup:
             t = time.perf_counter()
             warm = run_sessions(
@@ -644,10 +797,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"warm-up: every page once at defaults in {time.perf_counter() - t:.1f} s, "
                 f"errors {sum(not r.ok for r in warm)}" + (f", RSS {rss_mb(pid):.0f} MB" if pid else "")
             )
-        sizes = [args.sessions // waves + (i < args.sessions % waves) for i in range(waves)]
-        for w, size in enumerate(sizes):
+        for w, links in enumerate(plan):
+            size = len(links)
             t, cpu0, load0 = time.perf_counter(), cpu_seconds(pid) if pid else math.nan, os.getloadavg()[0]
-            rs = run_sessions(base, size, args.concurrency or size, wave=w, timeout=args.timeout, ramp_s=args.ramp)
+            rs = run_sessions(base, size, args.concurrency or size, links=links, timeout=args.timeout, ramp_s=args.ramp)
+            if args.distinct:  # a notice means a link the page refused: its setting was not measured
+                for r in rs:
+                    r.errors += [f"notice: {text[:160]}" for text in r.warnings]
             wall = time.perf_counter() - t
             results += rs
             s = summary(rs)
@@ -660,14 +816,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             if pid:
                 rss_after.append(rss_mb(pid))
             print(
-                f"wave {w + 1}/{waves}: {size} sessions, {s['configs']} configs, errors {s['errors']}, "
+                f"wave {w + 1}/{len(plan)}: {size} sessions, {s['configs']} configs, errors {s['errors']}, "
                 f"first chart p50 {s['first_chart_p50']:.2f} s p95 {s['first_chart_p95']:.2f} s, "
                 f"total p50 {s['total_p50']:.2f} s p95 {s['total_p95']:.2f} s, wall {wall:.1f} s{rss}, "
                 f"load avg {load0:.1f}"
             )
         s = summary(results)
         print(format_results(results))
-        print(f"time to first chart: p50 {s['first_chart_p50']:.2f} s, p95 {s['first_chart_p95']:.2f} s")
+        print(
+            f"time to first chart: p50 {s['first_chart_p50']:.2f} s, p95 {s['first_chart_p95']:.2f} s, "
+            f"max {s['first_chart_max']:.2f} s"
+        )
         print(
             f"time to end of run:  p50 {s['total_p50']:.2f} s, p95 {s['total_p95']:.2f} s, max {s['total_max']:.2f} s"
         )
@@ -676,18 +835,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"session: min {s['charts_min']}, median {s['charts_median']:g}; "
             f"{s['mb_received']:.1f} MB received"
         )
+        print(format_waiting(results))
         peak = peak_rss_mb(pid) if pid else math.nan
         if rss_after:
             print("RSS after each wave: " + " -> ".join(f"{x:.0f}" for x in rss_after) + f" MB; peak {peak:.0f} MB")
         print(f"load average now {os.getloadavg()[0]:.1f}")
         log = server_log(proc) if proc else ""
         tracebacks = log.count("Traceback")
-        if tracebacks:
+        if tracebacks and proc is not None:
             print(f"server log: {tracebacks} traceback(s) in {proc.log_path}")
-        print(
-            f"load sessions={s['sessions']} errors={s['errors']} p95_first_chart={s['first_chart_p95']:.2f}s "
-            f"peak_rss={peak:.0f}MB"
-        )
+        if args.distinct:
+            print(distinct_verdict(args.distinct, {**s, "peak_rss": peak}))
+        else:
+            print(
+                f"load sessions={s['sessions']} errors={s['errors']} p95_first_chart={s['first_chart_p95']:.2f}s "
+                f"peak_rss={peak:.0f}MB"
+            )
     finally:
         if proc is not None:
             stop_server(proc)
