@@ -10,7 +10,7 @@ import streamlit as st
 
 from core import activations as A
 from core.lessons.tanh_saturation import DEFAULTS, FAN_IN, VARIANTS, presets, saturation
-from ui import cache, predict, wordlist
+from ui import cache, predict, previews, wordlist
 from ui import charts as C
 from ui import charts_saturation as CS
 from ui import state as S
@@ -70,7 +70,9 @@ with controls_box():
 share()
 
 # -- yours and the lecture's three settings, trained together on the same minibatches -------
-les = saturation(act, w1, b1, thr, steps, data=cache.dataset(), compute=cache.compute())
+pv = previews.saturation_at_init(act, w1, b1, thr, steps)
+les = saturation(act, w1, b1, thr, steps, data=cache.dataset(), compute=cache.compute(preview=pv))
+pv.clear()
 labels = {v: t(f"saturation.variant.{v}") for v in VARIANTS}
 for variant, step in les.diverged.items():
     st.error(t("common.diverged", variant=labels[variant], step=step), icon="💥")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from core.config import FIXED_TANH
 from core.lessons.dead_neurons import ACT_EXAMPLES, DEFAULTS, dead
-from ui import cache, predict, wordlist
+from ui import cache, predict, previews, wordlist
 from ui import charts_dead as C
 from ui import state as S
 from ui.export import show
@@ -95,7 +95,9 @@ if not acts:
     st.info(t("dead.pick_one"))
     st.stop()
 
-les = dead(tuple(acts), float(lr_s), w1, b1, steps, bn, data=cache.dataset(), compute=cache.compute())
+pv = previews.dead_at_init(acts, float(lr_s), w1, b1, steps, bn)
+les = dead(tuple(acts), float(lr_s), w1, b1, steps, bn, data=cache.dataset(), compute=cache.compute(preview=pv))
+pv.clear()
 names = {k: act_name(k) for k in les.activations}
 st.caption(
     t(

@@ -7,7 +7,7 @@ The numbers and verdicts come from core.lessons.deep_network; this page draws an
 import streamlit as st
 
 from core.lessons.deep_network import DEFAULTS, EXCLUDED, PRESETS, deep, gain_presets, recommended_gain, same_gain
-from ui import cache, wordlist
+from ui import cache, previews, wordlist
 from ui import charts_deep as C
 from ui import deep_view as V
 from ui import state as S
@@ -78,7 +78,9 @@ with controls_box():
 share()
 
 cmp = bool(S.value_of(C_CMP))  # its switch is drawn with section 5
-les = deep(act, lin, bn, gain, float(lr), steps, cmp, data=cache.dataset(), compute=cache.compute())
+pv = previews.deep_at_init(act, lin, bn, gain, float(lr), steps, name)
+les = deep(act, lin, bn, gain, float(lr), steps, cmp, data=cache.dataset(), compute=cache.compute(preview=pv))
+pv.clear()
 L, thr = les.n_layers, les.threshold
 if les.diverged_at is not None:
     me = t("deep.variant", name=name, gain=les.gain_label, lr=lr, bn=t("deep.bn.on") if bn else "")

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import functools
 import inspect
+import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
 from core import deep as D
-from core import lessons
+from core import lessons, stacking
 from core import train as T
 from core.config import DataConfig
 from core.data import Dataset, build_dataset, names_dataset
@@ -69,6 +71,55 @@ LABELS: Mapping[Callable[..., Any], Callable[..., str]] = {
     D.depth_profile: lambda cfg, gains, data: t("common.profiling", n=len(gains)),
 }
 
+INLINE_STEPS = 1  # work of at most this many steps (the views at init) never waits in line
+BAR_EVERY = 1.0  # seconds between two updates of a waiting session's bar
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A heavy call as board work: its units (items of `work`'s group) and how the call's
+    result is put together from theirs."""
+
+    work: jobs.Work
+    items: list[Any]
+    join: Callable[[list[Any]], Any]
+    inline: bool  # so little work (a view at init) that it runs in the asking session's thread
+
+
+def _variants_plan(data: Dataset, data_key: DataConfig, cfgs: Any, tcfg: Any, _data: Any) -> Plan:
+    """train_variants: one unit per network; networks with the same training settings and
+    data, asked for by any session, train stacked (core/stacking.py)."""
+
+    def run(items: list[Any], progress: jobs.Progress) -> list[Any]:
+        res = T.train_variants(items, tcfg, data, progress=progress)
+        return [stacking.part(res, n) for n in T.variant_names(items)]
+
+    work = jobs.Work(("train_variants", tcfg, data_key), run, steps=tcfg.steps, kind="train_variants")
+    return Plan(
+        work, list(cfgs), lambda parts: stacking.combine(parts, T.variant_names(cfgs)), tcfg.steps <= INLINE_STEPS
+    )
+
+
+def _deep_plan(data: Dataset, data_key: DataConfig, cfg: Any, tcfg: Any, _data: Any) -> Plan:
+    """train_deep: one unit per network; deep nets of one shape and training train stacked."""
+
+    def run(items: list[Any], progress: jobs.Progress) -> list[Any]:
+        if not hasattr(D, "train_deep_many"):  # TEMP until core.deep stacks
+            return [D.train_deep(c, tcfg, data, progress=progress) for c in items]
+        return list(D.train_deep_many(items, tcfg, data, progress=progress))
+
+    shape = D.deep_shape_key(cfg) if hasattr(D, "deep_shape_key") else cfg
+    work = jobs.Work(("train_deep", shape, tcfg, data_key), run, steps=tcfg.steps, kind="train_deep")
+    return Plan(work, [cfg], lambda results: results[0], tcfg.steps <= INLINE_STEPS)
+
+
+# heavy calls that train stack across sessions; any other heavy call is one unit of its own
+PLANS: Mapping[Callable[..., Any], Callable[..., Plan]] = {
+    T.train_variants: _variants_plan,
+    D.train_deep: _deep_plan,
+}
+INLINE: frozenset[Callable[..., Any]] = frozenset({D.depth_profile})  # cheap (~0.05 s): never queued
+
 
 @functools.cache
 def _takes_progress(fn: Callable[..., Any]) -> bool:
@@ -82,40 +133,77 @@ def call_key(fn: Callable[..., Any], args: tuple[Any, ...], data: Dataset, data_
     return (fn.__module__, fn.__qualname__, tuple(data_key if a is data else a for a in args))
 
 
+def plan(fn: Callable[..., Any], args: tuple[Any, ...], data: Dataset, data_key: DataConfig) -> Plan:
+    """How ``fn(*args)`` runs on the board."""
+    key = call_key(fn, args, data, data_key)
+    if fn in PLANS:
+        return PLANS[fn](data, data_key, *args)
+
+    def run(items: list[Any], progress: jobs.Progress) -> list[Any]:
+        return [fn(*args, progress=progress) if _takes_progress(fn) else fn(*args)]
+
+    return Plan(jobs.Work(None, run, max_batch=1, kind=fn.__qualname__), [key], lambda rs: rs[0], fn in INLINE)
+
+
+def eta_text(seconds: float | None) -> str:
+    """'about 40 s' / 'about 3 min', rounded so that it does not flicker."""
+    if seconds is None:
+        return ""
+    if seconds < 60:  # to the second while short, then to 5 s
+        return t("common.eta_s", s=max(1, round(seconds)) if seconds < 20 else 5 * round(seconds / 5))
+    return t("common.eta_min", m=max(1, round(seconds / 60)))
+
+
+def bar_text(label: str, s: jobs.Status, own: int) -> str:
+    """What the bar says: the place in line and the wait, or the share done and the time left."""
+    eta = eta_text(s.eta_s)
+    if s.queued:
+        return t("common.queued_next", eta=eta) if s.place <= 1 else t("common.queued", ahead=s.place - 1, eta=eta)
+    shared = t("common.stacked", n=s.nets) if s.nets > own else ""
+    return t("common.running", label=label, pct=s.fraction, eta=eta, shared=shared)
+
+
 def compute(
-    data_key: DataConfig | None = None, words: tuple[str, ...] | None = None, bar: bool = True
+    data_key: DataConfig | None = None,
+    words: tuple[str, ...] | None = None,
+    bar: bool = True,
+    preview: Any = None,
 ) -> Callable[..., Any]:
     """A lesson's ``compute`` for this session (see core.lessons.Compute).
 
     Each call ``compute(fn, *args)`` is answered from the server's board, computed there at
-    most once however many sessions ask. With ``bar``, a progress bar shows while it waits.
+    most once however many sessions ask. With ``bar``, a progress bar shows while it waits:
+    the place in line and an estimate, then the share done. A `preview` (ui/previews.py) is
+    drawn under the bar when a call has to wait for the trainer.
     """
     if data_key is None:
         data_key, words = active_data()
     data = dataset_for(data_key, words)
+    previews = [preview] if preview is not None else []
 
     def run(fn: Callable[..., Any], *args: Any) -> Any:
-        key = call_key(fn, args, data, data_key)
-
-        def work(progress: Callable[[int, int], None]) -> Any:
-            return fn(*args, progress=progress) if _takes_progress(fn) else fn(*args)
-
+        p = plan(fn, args, data, data_key)
+        inline = p.inline
         if not bar:
-            return jobs.board().get(key, work)
-        slot = st.empty()
+            return p.join(jobs.board().get_many(p.work, p.items, inline=inline))
+        board = jobs.board()
+        waits = bool(previews) and not p.inline and not board.stored(p.work, p.items)
+        slot = previews.pop().start() if waits else st.empty()  # the preview once, for the first wait
         label = LABELS[fn](*args)
+        last: dict[str, Any] = {"at": 0.0, "text": ""}  # the bar as last drawn
 
         def show(s: jobs.Status) -> None:
-            if s.queued:
-                slot.progress(0.0, text=t("common.queued", place=s.place))
-            else:
-                slot.progress(s.fraction, text=f"{label} {s.fraction:.0%}")
+            text = bar_text(label, s, len(p.items))
+            now = time.monotonic()
+            if text != last["text"] and (now - last["at"] >= BAR_EVERY or not last["text"]):
+                slot.progress(s.fraction, text=text)
+                last.update(at=now, text=text)
 
         try:
-            return jobs.board().get(key, work, on_status=show)
-        except jobs.Busy:  # bounded queue: say so instead of waiting for ever
+            return p.join(board.get_many(p.work, p.items, on_status=show, poll=0.25, inline=inline))
+        except jobs.Busy as e:  # bounded queue: say so instead of waiting for ever
             slot.empty()
-            st.warning(t("common.busy"), icon="⏳")
+            st.warning(t("common.busy", eta=eta_text(e.retry_s)), icon="⏳")
             st.stop()
         finally:
             slot.empty()

@@ -62,7 +62,7 @@ def _x_title(key: str, dom: tuple[float, float] | None) -> str:
     return t(key) + (" " + t("deep.zoomed", k=ZOOM) if dom else "")
 
 
-def _act(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str) -> None:
+def _act(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str, buttons: bool = True) -> None:
     key = "deep.act.series" if les.sat_ok else "deep.act.series_nosat"
     labels = {
         i: t(key, layer=i, mean=round(r["mean"], 2) + 0.0, std=r["std"], sat=r["saturated_pct"])  # no "-0.00"
@@ -81,7 +81,10 @@ def _act(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str) -> 
         x_domain=ph.act_zoom,
     )
     show(
-        chart, f"activations-{p}", t("deep.act.alt", phase=when(les, p), a=ph.std_first, b=ph.std_last, L=les.n_layers)
+        chart,
+        f"activations-{p}",
+        t("deep.act.alt", phase=when(les, p), a=ph.std_first, b=ph.std_last, L=les.n_layers),
+        buttons=buttons,
     )
     kind = ph.act_trend + ("_lin" if les.linear_only else "")  # the lecture's numbers for linear layers
     notice(
@@ -90,7 +93,7 @@ def _act(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str) -> 
     )
 
 
-def _grad(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str) -> None:
+def _grad(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str, buttons: bool = True) -> None:
     labels = {i: t("deep.grad.series", layer=i, std=s.loc[i, "grad_std"]) for i in ph.live_layers}
     hist = les.layer_hist[(les.layer_hist["phase"] == p) & (les.layer_hist["kind"] == "gradient")]
     chart = C.dist_lines(
@@ -109,11 +112,12 @@ def _grad(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str) ->
         chart,
         f"gradients-{p}",
         t("deep.grad.alt", phase=when(les, p), a=ph.grad_std_first, b=ph.grad_std_last, L=les.n_layers),
+        buttons=buttons,
     )
     notice(t(f"deep.grad.notice.{ph.grad_trend}", a=ph.grad_std_first, b=ph.grad_std_last, L=les.n_layers, name=name))
 
 
-def _weights(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str) -> None:
+def _weights(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str, buttons: bool = True) -> None:
     ws = les.weight_stats[les.weight_stats["phase"] == p].set_index("param")
     labels = {
         q: t("deep.w.series", param=q, shape=ws.loc[q, "shape"], r=ws.loc[q, "grad_data_ratio"]) for q in ph.live_params
@@ -131,7 +135,7 @@ def _weights(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str)
         x_domain=ph.weight_zoom,
     )
     r = dict(out=ph.out_param, r_out=ph.ratio_out, r_hid=ph.ratio_hidden)
-    show(chart, f"weight-gradients-{p}", t("deep.w.alt", phase=when(les, p), **r))
+    show(chart, f"weight-gradients-{p}", t("deep.w.alt", phase=when(les, p), **r), buttons=buttons)
     x = f"{ph.ratio_x:,.0f}" if ph.ratio_x >= 10 else f"{ph.ratio_x:.2g}"  # a ratio for a sentence: 2.3, 45, 2,930
     notice(t(f"deep.w.notice.{ph.weight_kind}", **r, x=x, name=name, lo=ph.ratio_lo, hi=ph.ratio_hi))
 
@@ -139,12 +143,13 @@ def _weights(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str)
 SECTIONS = {"act": _act, "grad": _grad, "w": _weights}  # sections 1-3: one chart per phase
 
 
-def per_phase(les: DeepLesson, section: str, shown: tuple[str, ...], name: str) -> None:
-    """One section's chart and notice per shown phase: side by side for both."""
+def per_phase(les: DeepLesson, section: str, shown: tuple[str, ...], name: str, buttons: bool = True) -> None:
+    """One section's chart and notice per shown phase: side by side for both (no download
+    buttons with `buttons=False`: the preview at init)."""
     for col, p in zip(columns(len(shown)) if len(shown) > 1 else [st.container()], shown):
         with col:
             s = les.layer_stats[les.layer_stats["phase"] == p].set_index("layer")
-            SECTIONS[section](les, p, les.phase[p], s, name)
+            SECTIONS[section](les, p, les.phase[p], s, name, buttons)
 
 
 def profile_labels(les: DeepLesson) -> dict[str, str]:

@@ -133,9 +133,11 @@ def page_name() -> str:
     return page.url_path.replace("_", "-").lower() if page else "home"
 
 
-def show(chart: ChartType | Spec, name: str, alt_text: str, where: DeltaGenerator | None = None) -> None:
+def show(
+    chart: ChartType | Spec, name: str, alt_text: str, where: DeltaGenerator | None = None, buttons: bool = True
+) -> None:
     """Draw a chart full width (an Altair chart or its Vega-Lite dict), with CSV / SVG / PNG
-    downloads of it underneath.
+    downloads of it underneath (not with `buttons=False`: a preview that the view replaces).
 
     `name` is a short, stable, file-name-safe id of the chart on its page (also the buttons'
     key, so it must be unique on the page). Presenter mode draws it larger, without buttons.
@@ -146,6 +148,8 @@ def show(chart: ChartType | Spec, name: str, alt_text: str, where: DeltaGenerato
         where.vega_lite_chart(present.enlarge(spec), width="stretch", alt=alt_text)
         return
     where.vega_lite_chart(dict(spec), width="stretch", alt=alt_text)  # a copy: Streamlit pops its datasets
+    if not buttons:
+        return
     stem = file_stem(page_name(), name, S.view_params())
     row = where.container(horizontal=True, gap="small")
     data = spec_data(spec)

@@ -141,7 +141,154 @@ def test_workers_train_with_the_apps_torch_settings():
 
 def test_a_board_that_is_shutting_down_says_so():
     board = Board(workers=1)
-    board._pool.shutdown()  # what the interpreter does at exit
+    board.close()  # what the server does at exit
     with pytest.raises(Closed):
         board.submit("late", lambda p: 1)
     assert board.stats()["jobs"] == 0
+
+
+# -- stacking units of one group --------------------------------------------------------------
+def stacked(log, seconds=0.2, steps=100):
+    """A Work whose run records each batch it is given and squares the items."""
+    from ui.jobs import Work
+
+    def run(items, progress):
+        log.append(list(items))
+        for i in range(5):
+            progress((i + 1) * steps // 5, steps)
+            time.sleep(seconds / 5)
+        return [x * x for x in items]
+
+    return Work(group=("g", steps), run=run, steps=steps, kind="test")
+
+
+def test_units_that_sessions_queue_together_train_in_one_stacked_run():
+    board, log, out = Board(workers=1), [], {}
+    gate = threading.Event()
+    board.submit("busy", lambda p: gate.wait(5))  # the one worker is busy meanwhile
+    time.sleep(0.05)
+    work = stacked(log)
+
+    def ask(name, items):
+        out[name] = board.get_many(work, items)
+
+    threads = [threading.Thread(target=ask, args=(n, its)) for n, its in (("a", [1, 2, 3]), ("b", [3, 4]), ("c", [4]))]
+    for th in threads:
+        th.start()
+    time.sleep(0.1)
+    gate.set()
+    for th in threads:
+        th.join()
+    assert out == {"a": [1, 4, 9], "b": [9, 16], "c": [16]}
+    assert log == [[1, 2, 3, 4]]  # shared units (3, 4) trained once, all four in one run
+    assert board.get_many(work, [2, 4]) == [4, 16] and log == [[1, 2, 3, 4]]  # now stored
+
+
+def test_every_session_on_a_running_unit_sees_the_same_progress():
+    board, log = Board(workers=1), []
+    work = stacked(log, seconds=0.5)
+    seen: dict[int, list] = {0: [], 1: [], 2: []}
+    threads = [
+        threading.Thread(target=board.get_many, args=(work, [7]), kwargs={"on_status": seen[i].append, "poll": 0.02})
+        for i in range(3)
+    ]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert log == [[7]]
+    for statuses in seen.values():
+        running = [s for s in statuses if not s.queued]
+        assert running and max(s.fraction for s in running) >= 0.6, statuses
+        assert all(s.nets == 1 and s.total == 100 for s in running)
+
+
+def test_a_queued_session_sees_its_place_and_an_estimate_from_measured_rates():
+    board, log = Board(workers=1), []
+    board.get_many(stacked(log, seconds=0.2, steps=200), [1])  # measures the rate: ~1 ms a unit-step
+    rate = board.stats()["rates"]["test"]
+    assert 0.5e-3 < rate < 5e-3
+    gate = threading.Event()
+    board.submit("busy", lambda p: gate.wait(5))
+    time.sleep(0.05)
+    statuses = []
+    others = [threading.Thread(target=board.get_many, args=(stacked(log, 0.05, steps=100 + i), [i])) for i in range(3)]
+    for th in others:
+        th.start()
+        time.sleep(0.02)
+    mine = threading.Thread(
+        target=board.get_many, args=(stacked(log, 0.05, steps=400), [9]), kwargs={"on_status": statuses.append}
+    )
+    mine.start()
+    time.sleep(0.3)
+    gate.set()
+    for th in [*others, mine]:
+        th.join()
+    queued = [s for s in statuses if s.queued]
+    assert queued and queued[0].place == 4  # three groups ahead
+    # the estimate: three runs of ~100 steps ahead, then its own 400, at the measured rate
+    assert queued[0].eta_s == pytest.approx(rate * (100 + 101 + 102 + 400), rel=0.5)
+
+
+def test_short_work_jumps_ahead_of_long_work_but_long_waits_rise():
+    board, log = Board(workers=1), []
+    board.get_many(stacked(log, 0.02, steps=1000), [0])  # a rate for "test"
+    log.clear()
+    gate = threading.Event()
+    board.submit("busy", lambda p: gate.wait(5))
+    time.sleep(0.05)
+    long_, short = stacked(log, 0.02, steps=50_000), stacked(log, 0.02, steps=100)
+    ts = [threading.Thread(target=board.get_many, args=(long_, [1]))]
+    ts[0].start()
+    time.sleep(0.05)
+    ts.append(threading.Thread(target=board.get_many, args=(short, [2])))
+    ts[1].start()
+    time.sleep(0.05)
+    gate.set()
+    for th in ts:
+        th.join()
+    assert log == [[2], [1]]  # the short one first, though asked for later
+
+
+def test_a_queued_unit_that_nobody_waits_for_leaves_the_queue():
+    board, log = Board(workers=1), []
+    gate = threading.Event()
+    board.submit("busy", lambda p: gate.wait(5))
+    time.sleep(0.05)
+
+    class Moved(Exception):  # what Streamlit raises in a script run whose slider moved
+        pass
+
+    def impatient(status):
+        raise Moved
+
+    with pytest.raises(Moved):
+        board.get_many(stacked(log), [5], on_status=impatient)
+    assert board.stats()["queued"] == 0
+    gate.set()
+    time.sleep(0.1)
+    assert log == []  # never trained
+
+
+def test_inline_work_runs_at_once_in_the_callers_thread_while_the_workers_are_busy():
+    board, log = Board(workers=1), []
+    gate = threading.Event()
+    board.submit("busy", lambda p: gate.wait(5))
+    time.sleep(0.05)
+    t0 = time.perf_counter()
+    assert board.get_many(stacked(log, 0.0, steps=1), [3], inline=True) == [9]
+    assert time.perf_counter() - t0 < 1 and log == [[3]]
+    gate.set()
+
+
+def test_a_full_queue_says_when_to_try_again():
+    board = Board(workers=1, max_queued=2)
+    gate = threading.Event()
+    board.submit("running", lambda p: gate.wait(5))
+    time.sleep(0.05)
+    board.submit("a", lambda p: 1)
+    board.submit("b", lambda p: 1)
+    with pytest.raises(Busy) as e:
+        board.submit("c", lambda p: 1)
+    assert e.value.retry_s > 0
+    gate.set()

@@ -34,9 +34,15 @@ TEXT.update(
     }
 )
 TEXT["common.queued"] = (
-    "Waiting for the server: other students' networks are training. Yours is number {place} in the queue..."
+    "In line for the trainer: {ahead} run(s) ahead of yours, other students' networks. Yours is done in {eta}."
 )
-TEXT["common.busy"] = (
-    "The server has too much work queued right now. Wait a minute, then change a setting or reload the page."
+TEXT["common.queued_next"] = "Yours is next in line for the trainer; done in {eta}."
+TEXT["common.busy"] = "The server has too much work queued right now: try again in {eta}."
+TEXT["common.eta_s"] = "about {s} s"
+TEXT["common.eta_min"] = "about {m} min"
+TEXT["common.stacked"] = " (stacked with other students' networks: {n} in this run)"
+TEXT["common.running"] = "{label} {pct:.0%}{shared}, {eta} left"
+TEXT["common.preview"] = (
+    "While your {steps:,} steps train: your setting at initialisation (step 0). The trained view replaces this when it is ready."
 )
 TEXT["common.measuring_init"] = "Measuring {n} networks at initialisation, on the word list in use..."

@@ -35,9 +35,15 @@ TEXT.update(
     }
 )
 TEXT["common.queued"] = (
-    "In attesa del server: si stanno addestrando le reti di altri studenti. La tua è la numero {place} in coda..."
+    "In fila per l'addestramento: {ahead} esecuzione/i prima della tua, reti di altri studenti. La tua sarà pronta tra {eta}."
 )
-TEXT["common.busy"] = (
-    "Il server ha troppo lavoro in coda in questo momento. Attendi un minuto, poi cambia un'impostazione o ricarica la pagina."
+TEXT["common.queued_next"] = "La tua è la prossima in fila per l'addestramento; pronta tra {eta}."
+TEXT["common.busy"] = "Il server ha troppo lavoro in coda in questo momento: riprova tra {eta}."
+TEXT["common.eta_s"] = "circa {s} s"
+TEXT["common.eta_min"] = "circa {m} min"
+TEXT["common.stacked"] = " (insieme alle reti di altri studenti: {n} in questa esecuzione)"
+TEXT["common.running"] = "{label} {pct:.0%}{shared}, mancano {eta}"
+TEXT["common.preview"] = (
+    "Mentre i tuoi {steps:,} passi si addestrano: la tua impostazione all'inizializzazione (passo 0). La vista addestrata la sostituirà appena pronta."
 )
 TEXT["common.measuring_init"] = "Misura di {n} reti all'inizializzazione, sulla lista di parole in uso..."
