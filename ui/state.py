@@ -44,19 +44,20 @@ class Control:
     """One URL-backed control: key (the query param), its kind, default and allowed values."""
 
     key: str
-    kind: str  # "float" | "int" | "bool" | "choice" | "multi"
+    kind: str  # "float" | "int" | "bool" | "choice" | "multi" | "text"
     default: Any
     min: float | None = None
     max: float | None = None
     options: tuple[str, ...] = ()  # stable tokens ("choice", "multi"): what the URL holds
     max_items: int | None = None  # for "multi"
     aliases: Mapping[str, str] = field(default_factory=dict)  # old URL spellings -> token
+    pattern: str = ""  # "text": the regular expression a value must match in full
 
     def to_url(self, value: Any) -> list[str]:
         """The URL strings of a value: the inverse of `parse` (a list: "multi" repeats the key)."""
         if self.kind == "multi":
             return [str(v) for v in value] or [""]  # `key=`: an empty selection, not the default
-        if self.kind == "choice":
+        if self.kind in ("choice", "text"):
             return [str(value)]
         if self.kind == "bool":
             return ["true" if value else "false"]
@@ -91,6 +92,10 @@ class Control:
         v = raw[0]
         if self.kind == "choice":
             return self._token(v)
+        if self.kind == "text":
+            if not re.fullmatch(self.pattern, v):
+                raise ValueError(v)
+            return v
         if self.kind == "bool":
             if v.lower() not in ("true", "false"):
                 raise ValueError(v)
@@ -130,6 +135,9 @@ LANG = Control("lang", "choice", "en", options=("en", "it"))
 PRESENT = Control("present", "bool", False)
 PREDICT = Control("predict", "bool", False)
 SHARED = (LANG, PRESENT, PREDICT)
+# The uploaded word list a view was made with (its fingerprint; ui/wordlist.py writes and checks
+# it): after a server restart the URL is the one thing that still knows which data the tab used.
+DATA = Control("data", "text", "", pattern="[0-9a-f]{16}")
 
 
 def shared_params() -> dict[str, str]:
@@ -152,7 +160,7 @@ def read_url(controls: Sequence[Control], page: bool = True) -> list[str]:
     if page:
         st.session_state[VIEW_CONTROLS] = tuple(controls)
     notices, unknown = [], []
-    by_key = {c.key: c for c in (*controls, *SHARED)}
+    by_key = {c.key: c for c in (*controls, *SHARED, DATA)}
     for key in list(st.query_params.keys()):
         c = by_key.get(key)
         if c is None:

@@ -7,7 +7,9 @@ a file that cannot be used, "drop the lines with other characters", "use the US 
 The accepted words live in this session's `st.session_state` (never in module state: one
 server serves a whole class), so they follow a student from page to page. The shared caches
 (ui/cache.py) key everything by a fingerprint of the words, so a class uploading the same
-file trains once. An upload cannot be part of a page's link.
+file trains once. An upload cannot be part of a page's link, but its fingerprint is
+(`data=`): a tab that comes back to a restarted server, or a link opened in another tab, names
+a list the session does not hold, and the page says so and returns to the data it has.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from core.data import (
     parse_word_list,
     words_fingerprint,
 )
-from ui.state import safe_text
+from ui.state import DATA, safe_text
 from ui.text import t
 
 MAX_MB = 2  # the same limit as server.maxUploadSize in .streamlit/config.toml
@@ -138,6 +140,7 @@ def _use(result: WordList | Problem, vocab_keys: Sequence[str]) -> None:
         return
     st.session_state[_ACTIVE] = result
     st.session_state.pop(_PROBLEM, None)
+    st.query_params[DATA.key] = result.source
     _show_vocab_size(vocab_keys, result.vocab_size)
 
 
@@ -167,7 +170,32 @@ def _on_restore(vocab_keys: Sequence[str]) -> None:
     st.session_state.pop(_ACTIVE, None)
     st.session_state.pop(_PROBLEM, None)
     st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1  # empties the uploader
+    st.query_params.pop(DATA.key, None)
     _show_vocab_size(vocab_keys, NAMES_VOCAB.size)
+
+
+def _check_url(wl: WordList | None, vocab_keys: Sequence[str]) -> None:
+    """Keep `data=` on the list in use. A URL naming another list was made on data this session
+    does not have (the server restarted and forgot the upload, or the link comes from another
+    tab): say so, and move the widgets showing V, which the browser still holds at the old
+    list's V, to the data the page trains on."""
+    made_with = st.query_params.get(DATA.key)  # validated by read_url: a fingerprint or absent
+    in_use = wl.source if wl is not None else None
+    if made_with == in_use:
+        return
+    if in_use is None:
+        del st.query_params[DATA.key]
+    else:
+        st.query_params[DATA.key] = in_use  # e.g. a page switch emptied the URL
+    if made_with is None:
+        return
+    _show_vocab_size(vocab_keys, wl.vocab_size if wl is not None else NAMES_VOCAB.size)
+    showing = (
+        t("wordlist.lost.names")
+        if wl is None
+        else t("wordlist.lost.upload", name=safe_text(wl.name), vocab=wl.vocab_size)
+    )
+    st.warning(t("wordlist.lost", showing=showing), icon="📄")
 
 
 # -- the sidebar section ---------------------------------------------------------------------
@@ -180,6 +208,7 @@ def sidebar(vocab_keys: Sequence[str] = ()) -> None:
     wl = active()
     problem = st.session_state.get(_PROBLEM)
     vocab_keys = tuple(vocab_keys)
+    _check_url(wl, vocab_keys)
     with st.sidebar.expander(t("wordlist.header"), icon="📄", expanded=wl is not None or problem is not None):
         if wl is None:
             st.caption(t("wordlist.using_names", words=len(load_names()), vocab=NAMES_VOCAB.size))

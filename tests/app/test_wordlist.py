@@ -273,3 +273,64 @@ def test_the_shared_compute_trains_on_the_sessions_word_list(uploaded):
     shape, layers, loss = (e.value for e in at.text)
     assert shape == f"100x{v}" and int(layers) == 5
     assert float(loss) == pytest.approx(math.log(v), abs=0.02)  # a tiny W2: the uniform guess over V
+
+
+def widget_keys(node) -> set[str]:
+    """Keys of the widgets drawn under an AppTest block (the state the browser holds)."""
+    keys = {node.key} if getattr(node, "key", None) else set()
+    for child in getattr(node, "children", {}).values():
+        keys |= widget_keys(child)
+    return keys
+
+
+def restart_server(at: AppTest) -> None:
+    """What a server restart leaves of a session: the browser still shows its URL and holds its
+    widgets' values, and sends them with the next rerun (AppTest sends its element tree's).
+    Everything else the session kept is gone, and so is the uploaded file (the uploader's
+    state names a file the new server never received: it reads as no file)."""
+    kept = (widget_keys(at.main) | widget_keys(at.sidebar)) - {at.sidebar.file_uploader[0].key}
+    for key in list(at.session_state):
+        if key not in kept:
+            del at.session_state[key]
+
+
+def test_after_a_server_restart_the_page_and_the_url_are_back_on_the_names_with_a_notice():
+    at = upload(loss_page(), "nomi.txt", GOOD)
+    assert at.slider(key="l_v").value == V_IT
+    restart_server(at)
+    at.toggle(key="l_b2").set_value(True).run()  # the student's next click
+    assert not at.exception, [e.value for e in at.exception]
+    assert [w.value for w in at.warning] == [EN["wordlist.lost"].format(showing=EN["wordlist.lost.names"])]
+    assert "US baby names" in captions(at) and "vocabulary of 27 characters" in captions(at)
+    assert at.slider(key="l_v").value == 27  # the V slider follows the data it trains on
+    assert metric(at, "Expected loss") == pytest.approx(math.log(27), abs=1e-4)
+    assert "l_v" not in at.query_params and "data" not in at.query_params
+    assert at.query_params["l_b2"] in ("true", ["true"])  # the click itself is kept
+
+
+def test_the_url_names_the_list_in_use_and_a_link_to_another_list_falls_back_with_a_notice():
+    at = upload(loss_page(), "nomi.txt", GOOD)
+    fp = words_fingerprint(NAMES_IT)
+    assert at.query_params["data"] in (fp, [fp]) and not at.warning
+    at.switch_page("2_Tanh_saturation.py")
+    at.query_params.clear()  # a page switch starts from an empty URL
+    at.run()
+    assert at.query_params["data"] in (fp, [fp]) and not at.warning  # put back by the page
+    at.switch_page("4_Loss_at_init.py").run()
+    [b for b in at.sidebar.button if b.label == EN["wordlist.restore"]][0].click().run()
+    assert "data" not in at.query_params and not at.warning  # restoring is not losing the list
+
+    # a link made on a list this tab does not hold: opened fresh, or by a tab holding another list
+    other = "0123456789abcdef"
+    fresh = loss_page(data=other, l_v="5")
+    assert [w.value for w in fresh.warning] == [EN["wordlist.lost"].format(showing=EN["wordlist.lost.names"])]
+    assert fresh.slider(key="l_v").value == 27 and "l_v" not in fresh.query_params
+    assert "data" not in fresh.query_params
+    holder = upload(loss_page(), "nomi.txt", GOOD)
+    holder.query_params["data"] = other
+    holder.run()
+    showing = EN["wordlist.lost.upload"].format(name="nomi.txt", vocab=V_IT)
+    assert [w.value for w in holder.warning] == [EN["wordlist.lost"].format(showing=showing)]
+    assert holder.query_params["data"] in (fp, [fp]) and holder.slider(key="l_v").value == V_IT
+    junk = loss_page(data="<b>x</b>")  # not a fingerprint: the usual bad-value notice
+    assert len(junk.warning) == 1 and "data=" in junk.warning[0].value and "data" not in junk.query_params

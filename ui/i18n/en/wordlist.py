@@ -15,6 +15,13 @@ TEXT = {
         "An uploaded list is not part of the page's link: whoever opens a link you share sees the US names. "
         "It stays yours while this browser tab is open, on every page that trains."
     ),
+    "wordlist.lost": (
+        "This page's link was made with an uploaded word list that the server no longer has (it restarted, "
+        "or the link comes from another browser tab), so the page now uses {showing}. Upload the list again "
+        "to train on it."
+    ),
+    "wordlist.lost.names": "the US baby names (V = 27)",
+    "wordlist.lost.upload": "your list `{name}` (V = {vocab})",
     "wordlist.still_using": "Nothing was changed: the list in use is still the one above.",
     # -- what is wrong with a file ------------------------------------------------------------
     "wordlist.error.empty": "`{name}` is empty: it has no words. Put one word per line and upload it again.",

@@ -16,6 +16,13 @@ TEXT = {
         "Una lista caricata non fa parte del link della pagina: chi apre un link che condividi vede i nomi "
         "statunitensi. Resta attiva finché questa scheda del browser è aperta, su ogni pagina che addestra."
     ),
+    "wordlist.lost": (
+        "Il link di questa pagina è stato creato con una lista di parole caricata che il server non ha più "
+        "(è stato riavviato, o il link viene da un'altra scheda del browser), quindi la pagina ora usa "
+        "{showing}. Carica di nuovo la lista per addestrare su di essa."
+    ),
+    "wordlist.lost.names": "i nomi di neonati statunitensi (V = 27)",
+    "wordlist.lost.upload": "la tua lista `{name}` (V = {vocab})",
     "wordlist.still_using": "Non è cambiato nulla: la lista in uso è ancora quella indicata sopra.",
     # -- cosa non va in un file -----------------------------------------------------------------
     "wordlist.error.empty": "`{name}` è vuoto: non contiene parole. Scrivi una parola per riga e caricalo di nuovo.",
