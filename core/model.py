@@ -133,6 +133,16 @@ def ce_targets(Y: torch.Tensor, vocab_size: int) -> torch.Tensor:
     return torch.nn.functional.one_hot(Y, vocab_size).float().mul_(-1.0 / B).transpose(-1, -2).contiguous()
 
 
+def mean_nll(lp: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """Cross-entropy per variant from log-probs lp (..., K, V, B) and target = ce_targets
+    (..., V, B): mean over the batch of -log p[y] = sum(lp * target) over V and B. -> (..., K)
+
+    A product and a sum over each variant's own row, never a matrix-vector product: GEMV's
+    blocking depends on K, so a variant's loss would change in its last bits with the number
+    of variants stacked beside it (the server stacks different students' requests)."""
+    return torch.mul(lp.flatten(-2), target.flatten(-2).unsqueeze(-2)).sum(-1)
+
+
 def _storage_layout(cfgs: Sequence[MLPConfig]) -> Layout:
     """(name, per-variant shape) of each parameter as stored, in buffer order.
 
@@ -213,8 +223,7 @@ class _Workspace:
         self.h_blocks = self.h.split_with_sizes(sizes)
         self.h_t = self.h.transpose(1, 2)
         self.logits_t = torch.empty(K, V, B)
-        self.lp = torch.empty(K, V, B)
-        self.lp_rows = self.lp.view(K, -1)
+        self.lp = torch.empty(K, V, B)  # train_step's log-probs (the trainer brings its own)
         self.dlogits_t = torch.empty(K, V, B)
         self.dlogits = self.dlogits_t.transpose(1, 2)
         self.dh = torch.empty(K, B, n)
@@ -401,32 +410,52 @@ class StackedMLP:
         target: torch.Tensor | None = None,
         lr: float | None = None,
     ) -> tuple[torch.Tensor, dict[str, torch.Tensor] | None, dict[str, torch.Tensor] | None]:
-        """One forward + backward. Returns per-variant loss (K,), grads dict, and a cache.
+        """One forward + backward on the minibatch (Xb (B, T), Yb (B,)). Returns per-variant
+        loss (K,), grads dict, and a cache.
 
-        `target` is ce_targets(Yb, V); the trainer precomputes it for many steps at once.
-        Without `lr`, the grads are ``self.grads``: views that the next step overwrites; apply
-        them with sgd_update. With `lr`, SGD happens here instead: each parameter takes
-        p -= lr * grad in the op that computes grad (the GEMM's accumulate, index_add's alpha),
-        so no gradient is written out and read back, and grads is None.
+        `target` is ce_targets(Yb, V), if already at hand. Without `lr`, the grads are
+        ``self.grads``: views that the next step overwrites; apply them with sgd_update. With
+        `lr`, SGD happens in the backward pass (see step_into) and grads is None.
         The cache (x, z, h, logits, dh) is only kept when asked: snapshots need it.
         """
-        P = self._p
-        B = Xb.shape[0]
         if target is None:
-            target = ce_targets(Yb, P["W2T"].shape[1])
+            target = ce_targets(Yb, self._p["W2T"].shape[1])
+        lp = self._workspace(Xb.shape[0]).lp
+        cache = self.step_into(Xb.reshape(-1), target, lp, lr, need_cache)
+        return mean_nll(lp, target), (self.grads if lr is None else None), cache
+
+    def _workspace(self, B: int) -> _Workspace:
         if self._ws is None or self._ws.x.shape[1] != B:
             self._ws = _Workspace(self, B)
-        ws = self._ws
-        ids = Xb.reshape(-1)
+        return self._ws
+
+    def step_into(
+        self,
+        ids: torch.Tensor,
+        target: torch.Tensor,
+        lp: torch.Tensor,
+        lr: float | None = None,
+        need_cache: bool = False,
+    ) -> dict[str, torch.Tensor] | None:
+        """train_step for the trainer: the minibatch as flat character ids (B*T,) and its
+        ce_targets (V, B); the log-probs go to `lp` (K, V, B) and no loss is computed, so the
+        trainer takes many steps' losses in one mean_nll. Returns the cache if asked for.
+
+        Without `lr` the gradients go to ``self.grads``. With `lr`, each parameter takes
+        p -= lr * grad in the op that computes grad (the GEMM's accumulate, index_add's alpha),
+        so no gradient is written out and read back.
+        """
+        P = self._p
+        B = target.shape[-1]
+        ws = self._workspace(B)
         torch.index_select(P["C"], 1, ids, out=ws.x_rows)  # embeddings (K, B, F)
         _, bn = self.hidden(ws.x, train=True, out=ws.z)  # (K, B, H)
         saved = self._activate_train(ws)  # ws.h (K, B, n_hidden)
         torch.baddbmm(P["b2T"], P["W2T"], ws.h_t, out=ws.logits_t)  # (K, V, B), see _storage_layout
-        lp = torch.log_softmax(ws.logits_t, 1, out=ws.lp)
-        # target = -onehot/B, so the mean of -log p[y] is one matrix-vector product: (K, V*B) @ (V*B,)
-        loss = torch.mv(ws.lp_rows, target.view(-1))  # (K,)
-        # cross-entropy backward: softmax/B - onehot/B
-        dlogits_t = torch.add(target, lp.exp_(), alpha=1.0 / B, out=ws.dlogits_t)
+        torch.log_softmax(ws.logits_t, 1, out=lp)
+        # cross-entropy backward: softmax/B - onehot/B (target = -onehot/B); lp is kept for the loss
+        dlogits_t = torch.exp(lp, out=ws.dlogits_t)
+        torch.add(target, dlogits_t, alpha=1.0 / B, out=dlogits_t)
 
         # Gradients go to D: the gradient buffer (D = grad * 1 + 0) or, with lr, the parameters
         # themselves (D = D - lr * grad). Each parameter is used for the last time before it changes.
@@ -458,16 +487,16 @@ class StackedMLP:
         D["C"].index_add_(1, ids, ws.dx_rows, alpha=alpha)
         if lr is not None:
             self._sgd_learnables(lr)
-        cache = None
-        if need_cache:  # copies: the workspace is overwritten by the next step
-            cache = {
-                "x": ws.x.clone(),
-                "z": ws.z.clone(),
-                "h": ws.h.clone(),
-                "logits": ws.logits_t.transpose(1, 2).contiguous(),
-                "dh": ws.dh.clone(),
-            }
-        return loss, (self.grads if lr is None else None), cache
+        if not need_cache:
+            return None
+        # copies: the workspace is overwritten by the next step
+        return {
+            "x": ws.x.clone(),
+            "z": ws.z.clone(),
+            "h": ws.h.clone(),
+            "logits": ws.logits_t.transpose(1, 2).contiguous(),
+            "dh": ws.dh.clone(),
+        }
 
     def _take(self, name: str, grad: torch.Tensor, lr: float | None) -> None:
         """Store a small gradient, or (lr given) apply it: p -= lr * grad."""

@@ -22,12 +22,13 @@ import torch
 from core import activations as A
 from core.config import MLPConfig, TrainConfig
 from core.data import Dataset
-from core.model import PARAM_NAMES, ShapeKey, StackedMLP, ce_targets, shape_key
+from core.model import PARAM_NAMES, ShapeKey, StackedMLP, ce_targets, mean_nll, shape_key
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
-_CHECK_EVERY = 50  # steps between divergence checks
+_CHECK_EVERY = 50  # steps between divergence checks (the batch losses are taken then)
 _CHUNK = 250  # minibatches drawn at once
+assert _CHUNK % _CHECK_EVERY == 0, "a check window must lie inside one chunk of minibatches"
 
 
 @dataclass(frozen=True, eq=False)
@@ -155,12 +156,12 @@ def _train_group(
     acts: list[tuple[int, torch.Tensor]] = []  # (step, inactive fraction (K, n_hidden))
     upd: list[tuple[int, torch.Tensor]] = []  # (step, update ratios (P, K))
     last_checked = 0
-    pending: list[torch.Tensor] = []  # losses since the last check, written to batch_loss in one op per check
     report_every = max(1, tcfg.steps // 100)
     steps_run = tcfg.steps
-    # this chunk's minibatches, one view per step; drawn at step 0, _CHUNK, 2 * _CHUNK, ...
-    Xs: tuple[torch.Tensor, ...] = ()
-    Ys: tuple[torch.Tensor, ...] = ()
+    # this chunk's minibatches, drawn at step 0, _CHUNK, 2 * _CHUNK, ...: targets (n, V, B),
+    # and per step a view of the flat character ids (B*T,) and of the targets (V, B)
+    Yc = Tc = torch.empty(0)
+    ids: tuple[torch.Tensor, ...] = ()
     Ts: tuple[torch.Tensor, ...] = ()
 
     def alive() -> list[int]:
@@ -173,6 +174,9 @@ def _train_group(
     # out 0, and be cached), so evaluation steps out of it.
     step_mode = torch.no_grad if net.uses_autograd else torch.inference_mode
     with step_mode():
+        # log-probs (K, V, B) of each step since the last check: their losses are then one op
+        lp_window = torch.empty(_CHECK_EVERY, K, data.vocab.size, B)
+        lp_slots = lp_window.unbind()
         for step in range(tcfg.steps + 1):
             if step in eval_at or step in act_at:
                 with torch.inference_mode(False):  # both evaluations run under their own no_grad
@@ -190,23 +194,23 @@ def _train_group(
                 ix = torch.randint(0, Xtr.shape[0], (n, B), generator=g)
                 Xc, Yc = Xtr[ix], Ytr[ix]
                 Tc = ce_targets(Yc, data.vocab.size)
-                # every step's views in one op per chunk (unbind), not three indexing ops per step
-                Xs, Ys, Ts = Xc.unbind(), Yc.unbind(), Tc.unbind()
-            Xb, Yb, Tb = Xs[step % _CHUNK], Ys[step % _CHUNK], Ts[step % _CHUNK]
+                # every step's views in one op per chunk (unbind), not per step
+                ids, Ts = Xc.view(n, -1).unbind(), Tc.unbind()
+            i = step % _CHUNK
             lr = tcfg.lr_at(step)
+            lp = lp_slots[step % _CHECK_EVERY]
             if tcfg.record_updates:  # the update ratios need the gradients themselves
-                loss, grads, cache = net.train_step(Xb, Yb, need_cache=step in snap_at, target=Tb)
-                upd.append((step, _update_ratios(net, grads, lr)))
+                cache = net.step_into(ids[i], Ts[i], lp, need_cache=step in snap_at)
+                upd.append((step, _update_ratios(net, net.grads, lr)))
                 net.sgd_update(lr)
             else:  # SGD fused into the backward pass
-                loss, _, cache = net.train_step(Xb, Yb, need_cache=step in snap_at, target=Tb, lr=lr)
-            pending.append(loss)
+                cache = net.step_into(ids[i], Ts[i], lp, lr, need_cache=step in snap_at)
             if cache is not None:
                 snaps.append((step, cache))
-                logit_rows.append((step, cache["logits"], Yb))
+                logit_rows.append((step, cache["logits"], Yc[i]))
             if (step + 1) % _CHECK_EVERY == 0 or step + 1 == tcfg.steps:
-                batch_loss[last_checked : step + 1] = torch.stack(pending)
-                pending.clear()
+                n_win, at = step + 1 - last_checked, last_checked % _CHUNK
+                batch_loss[last_checked : step + 1] = mean_nll(lp_window[:n_win], Tc[at : at + n_win])
                 _check_divergence(batch_loss, last_checked, step + 1, diverged_at)
                 last_checked = step + 1
                 if not alive():
@@ -256,8 +260,17 @@ def _update_ratios(net: StackedMLP, grads: Mapping[str, torch.Tensor], lr: float
     for n in PARAM_NAMES:
         if n in net.params:
             p, gr = net.params[n].flatten(1), grads[n].flatten(1)
-            rows.append(((lr * gr).std(1) / p.std(1)).log10())
+            rows.append((_row_std(lr * gr) / _row_std(p)).log10())
     return torch.stack(rows)
+
+
+def _row_std(x: torch.Tensor) -> torch.Tensor:
+    """Unbiased std of each row of x (K, N) -> (K,), from two sums over the row.
+
+    Not Tensor.std: its reduction differs in the last bits with the number of rows, so a
+    variant's ratios would depend on the variants stacked beside it."""
+    centred = x - x.sum(1, keepdim=True) / x.shape[1]
+    return (centred.square().sum(1) / (x.shape[1] - 1)).sqrt()
 
 
 class _LongFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pandas as pd
@@ -13,7 +14,7 @@ from core import diagnostics as D
 from core.config import FIXED_SOFTMAX, FIXED_TANH, KAIMING, NAIVE, MLPConfig, TrainConfig
 from core.data import names_dataset
 from core.model import StackedMLP
-from core.train import train_variants
+from core.train import train_variants, variant_names
 
 EXPECTED = -math.log(1 / 27)  # 3.2958
 
@@ -316,3 +317,97 @@ def test_activity_stats_unharmed_by_fast_training_mode(data):
     )
     assert A._max_abs_derivative("tanh", ()) == pytest.approx(1.0)
     assert r.activity["inactive_frac"].mean() < 0.5  # a Kaiming-initialised tanh net is mostly active
+
+
+# -- a variant's numbers do not depend on the variants stacked beside it ----------------------
+
+# Scales differ per entry; gelu and prelu repeat, so the tracked config's row moves inside its
+# own activation's run as well as across runs (the trainer sorts the rows by activation).
+_COMPANY = [
+    ("tanh", 0.3),
+    ("relu", 0.8),
+    ("silu", 0.05),
+    ("relu", 0.5),
+    ("gelu", 0.15),
+    ("elu", 0.2),
+    ("silu", 0.4),
+    ("prelu", 0.35),
+    ("tanh", 0.7),
+    ("relu", 0.25),
+    ("gelu", 0.6),
+    ("elu", 0.6),
+    ("silu", 0.9),
+    ("prelu", 0.1),
+]
+_STACKED_TCFG = TrainConfig(
+    steps=60,  # past one divergence-check window (50), with a decay step inside
+    lr_decay_step=40,
+    eval_every=30,
+    eval_examples=500,
+    snapshot_steps=(0, 45),
+    activity_every=30,
+    activity_examples=1000,
+)
+
+
+def _company(n, batchnorm, with_prelu):
+    acts = [(a, s) for a, s in _COMPANY if with_prelu or a != "prelu"]
+    assert len(acts) >= n
+    return [
+        MLPConfig(activation=a, w1_scale=s, b1_scale=0.01, w2_scale=s / 10, b2_scale=0.0, batchnorm=batchnorm)
+        for a, s in acts[:n]
+    ]
+
+
+@pytest.mark.parametrize(
+    "tracked,record_updates",
+    [
+        (KAIMING.with_(activation="gelu"), False),
+        (KAIMING.with_(activation="gelu", batchnorm=True), True),
+        (KAIMING.with_(activation="prelu", act_params=(("a", 0.2),)), False),
+    ],
+    ids=["gelu", "gelu-batchnorm-updates", "prelu"],
+)
+def test_stacked_variant_gives_exactly_its_frames_alone(data, tracked, record_updates):
+    """The server trains several students' requests in one stack: a student's every number must
+    be bit for bit what the config gives alone, whoever trains beside it and wherever its row is."""
+    tcfg = dataclasses.replace(_STACKED_TCFG, record_updates=record_updates)
+    alone = train_variants([tracked], tcfg, data)
+    assert len(alone.snapshots) and len(alone.activity) and (alone.loss["split"] == "val").any()
+    if record_updates:
+        assert len(alone.updates)
+    fields = ("variants", "loss", "snapshots", "logits", "activity", "updates")
+    with_prelu = tracked.activation == "prelu"
+    for n in (1, 3, 8, 12):
+        others = _company(n, tracked.batchnorm, with_prelu)
+        for at in sorted({0, n // 2, n}):  # first, middle and last in the caller's list
+            cfgs = [*others[:at], tracked, *others[at:]]
+            result = train_variants(cfgs, tcfg, data)
+            name = variant_names(cfgs)[at]
+            for field in fields:
+                got = getattr(result, field)
+                got = got[got["variant"] == name].reset_index(drop=True)
+                got["variant"] = got["variant"].replace(name, tracked.activation)  # keeps an empty frame's dtype
+                pd.testing.assert_frame_equal(got, getattr(alone, field), check_exact=True, obj=f"{field} {n} {at}")
+
+
+def test_trainer_batch_losses_are_train_steps_own(data):
+    """The trainer takes its batch losses once per check window from kept log-probs: they must
+    be train_step's losses for the same minibatches, step for step across windows and chunks."""
+    cfgs = [KAIMING, KAIMING.with_(activation="relu")]
+    steps = 260  # past a chunk of minibatches (250) and a short last window
+    tcfg = TrainConfig(steps=steps, eval_examples=10)
+    got = train_variants(cfgs, tcfg, data).loss.query("split == 'batch'")
+    net = StackedMLP(cfgs, tcfg.seed)
+    g = net.batch_gen
+    want = []
+    with torch.inference_mode():
+        for step in range(steps):
+            ix = torch.randint(0, data.Xtr.shape[0], (32,), generator=g)
+            loss, _, _ = net.train_step(data.Xtr[ix], data.Ytr[ix], lr=tcfg.lr_at(step))
+            want.append(loss)
+    want = torch.stack(want)
+    for k, name in enumerate(["tanh", "relu"]):
+        series = got[got["variant"] == name]
+        assert list(series["step"]) == list(range(steps))
+        assert torch.equal(torch.tensor(series["loss"].to_numpy()), want[:, k].double())
