@@ -149,8 +149,8 @@ def eta_text(seconds: float | None) -> str:
     """'about 40 s' / 'about 3 min', rounded so that it does not flicker."""
     if seconds is None:
         return ""
-    if seconds < 60:  # to the second while short, then to 5 s
-        return t("common.eta_s", s=max(1, round(seconds)) if seconds < 20 else 5 * round(seconds / 5))
+    if seconds < 90:  # to the second, then to the minute
+        return t("common.eta_s", s=max(1, round(seconds)))
     return t("common.eta_min", m=max(1, round(seconds / 60)))
 
 
@@ -195,7 +195,10 @@ def compute(
         def show(s: jobs.Status) -> None:
             text = bar_text(label, s, len(p.items))
             now = time.monotonic()
-            if text != last["text"] and (now - last["at"] >= BAR_EVERY or not last["text"]):
+            # a new text at most every BAR_EVERY s, and the same one again after 2 s: the student
+            # sees that the server is alive even while the estimate stands still
+            due = now - last["at"] >= (BAR_EVERY if text != last["text"] else 2 * BAR_EVERY)
+            if due or not last["text"]:
                 slot.progress(s.fraction, text=text)
                 last.update(at=now, text=text)
 
