@@ -174,14 +174,22 @@ def read_url(controls: Sequence[Control], page: bool = True) -> list[str]:
             notices.append(t("common.notice.bad_param", key=safe_text(key), value=safe_text(",".join(raw))))
             del st.query_params[key]
     if unknown:
-        names = ", ".join(f"`{safe_text(k, 20)}`" for k in unknown[:MAX_NOTICE_KEYS])
-        more = f" (+{len(unknown) - MAX_NOTICE_KEYS})" if len(unknown) > MAX_NOTICE_KEYS else ""
         notices.append(
             t("common.notice.unknown_param", key=safe_text(unknown[0]))
             if len(unknown) == 1
-            else t("common.notice.unknown_params", n=len(unknown), keys=names + more)
+            else t("common.notice.unknown_params", n=len(unknown), keys=_some_keys(unknown))
         )
     return notices
+
+
+def _some_keys(keys: Sequence[str]) -> str:
+    """The first keys as code spans, then how many more (a link may hold a thousand)."""
+    shown = [f"`{safe_text(k, 20)}`" for k in keys[:MAX_NOTICE_KEYS]]
+    if len(keys) > MAX_NOTICE_KEYS:
+        from ui.text import t
+
+        shown.append(t("common.notice.more", n=len(keys) - MAX_NOTICE_KEYS))
+    return ", ".join(shown)
 
 
 def show_notices(notices: Sequence[str]) -> None:

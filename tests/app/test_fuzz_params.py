@@ -43,7 +43,7 @@ NASTY = [
 ]
 
 
-GLOBAL = ["lang", "present", "predict"]  # params every page reads (sidebar settings)
+GLOBAL = ["lang", "present", "predict", "data"]  # params every page reads (sidebar settings, the word list)
 
 
 def page_keys(path: Path) -> list[str]:
@@ -159,3 +159,28 @@ def test_fuzzed_word_list_check(data, name, drop_bad):
         assert isinstance(result, WordList) and len(result.words) >= MIN_WORDS
         assert all(w.isalpha() and w == w.lower() for w in result.words)
         assert result.vocab_size == len(set("".join(result.words))) + 1 <= MAX_VOCAB_CHARS + 1
+
+
+# -- one link, many bad params: one notice for the unknown ones, one per bad value ----------------
+def test_a_link_of_a_thousand_params_gives_one_notice_for_the_unknown_and_one_per_bad_value():
+    from ui.text import catalogue
+
+    en = catalogue("en")
+    at = AppTest.from_file(str(ROOT / "pages" / "1_Activation_gallery.py"), default_timeout=180)
+    for i in range(996):  # with the 4 below, Streamlit's limit: it ignores a query of 1,001 params
+        at.query_params[f"junk{i}"] = "x"
+    bad_shared = {"lang": "klingon", "present": "maybe", "predict": "2"}
+    for k, v in {**bad_shared, "g_xmax": "7"}.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception
+    notices = [w.value for w in at.warning]
+    named = ", ".join(f"`junk{i}`" for i in range(10))
+    unknown = en["common.notice.unknown_params"].format(
+        n=996, keys=named + ", " + en["common.notice.more"].format(n=986)
+    )
+    bad = [en["common.notice.bad_param"].format(key=k, value=v) for k, v in bad_shared.items()]
+    assert sorted(notices) == sorted([unknown, *bad])  # 4 boxes, not 999
+    assert dict(at.query_params) == {"g_xmax": "7"}  # only the valid setting stays in the URL
+    assert at.sidebar.selectbox(key="lang").value == "en"  # the bad ones fall back to their defaults
+    assert at.sidebar.toggle(key="present").value is False

@@ -3,6 +3,7 @@ TEXT = {
     "common.notice.bad_param": "The link's setting `{key}={value}` is not valid here, so the default is used.",
     "common.notice.unknown_param": "The link's setting `{key}` is not known to this page and was ignored.",
     "common.notice.unknown_params": "The link has {n} settings this page does not know, so they were ignored: {keys}.",
+    "common.notice.more": "and {n:,} more",
     "common.what_to_notice": "What to notice",
     "common.diverged": "{variant} diverged at step {step}: its loss became NaN/inf. Charts stop at that step.",
     "common.training": "Training {n} network(s) together for {steps:,} steps on the word list in use...",

@@ -3,6 +3,7 @@ TEXT = {
     "common.notice.bad_param": "L'impostazione `{key}={value}` del link non è valida qui: viene usato il valore predefinito.",
     "common.notice.unknown_param": "L'impostazione `{key}` del link non è riconosciuta da questa pagina ed è stata ignorata.",
     "common.notice.unknown_params": "Il link contiene {n} impostazioni che questa pagina non riconosce, quindi sono state ignorate: {keys}.",
+    "common.notice.more": "e altre {n:,}",
     "common.what_to_notice": "Cosa osservare",
     "common.diverged": "{variant}: l'addestramento diverge al passo {step} (la loss diventa NaN/inf). I grafici si fermano a quel passo.",
     "common.training": "Addestramento in corso: {n} rete/i insieme per {steps:,} passi sulla lista di parole in uso...",
