@@ -150,7 +150,8 @@ class Board:
         self.max_entries, self.max_bytes, self.ttl, self.max_queued = max_entries, max_bytes, ttl, max_queued
         self.workers = workers
         self.computed = 0  # units computed (for tests and metrics)
-        self.batches = 0  # runs that computed them
+        self.batches = 0  # runs that computed them, in workers ...
+        self.inline_runs = 0  # ... and in the asking sessions' threads
         self.closed = False
         self._initializer = initializer
         for i in range(workers):
@@ -195,6 +196,7 @@ class Board:
                 "queued": sum(u.batch is None for u in self._units.values()),
                 "computed": self.computed,
                 "batches": self.batches,
+                "inline_runs": self.inline_runs,
                 "rates": dict(self._rates),
             }
 
@@ -303,7 +305,7 @@ class Board:
             for u in mine:
                 u.batch = batch
         if mine:
-            self._compute(batch)
+            self._compute(batch, inline=True)
 
     # -- status and estimates ---------------------------------------------------------------
     def _rate(self, kind: str) -> float:
@@ -375,7 +377,7 @@ class Board:
                     batch = self._next_batch()
             self._compute(batch)
 
-    def _compute(self, batch: _Batch) -> None:
+    def _compute(self, batch: _Batch, inline: bool = False) -> None:
         work = batch.units[0].work
 
         def progress(done: int, total: int) -> None:
@@ -394,7 +396,10 @@ class Board:
         with self._cv:
             self._running.remove(batch)
             if error is None:
-                self.batches += 1
+                if inline:
+                    self.inline_runs += 1
+                else:
+                    self.batches += 1
                 self.computed += len(batch.units)
                 unit_steps = work.steps * len(batch.units)
                 if work.kind and unit_steps >= 100:  # the rate of real runs, not of 1-step ones
