@@ -117,7 +117,7 @@ def data_text(ds: Dataset) -> str:
         words=ds.n_words,
         examples=examples,
         vocab=ds.vocab.size,
-        letters=ds.vocab.size - 1,
+        letters=_count("wordlist.letters", ds.vocab.size - 1),
     )
 
 
@@ -131,6 +131,14 @@ def expected_loss_note(v: int) -> None:
 def _count(key: str, n: int, **fmt: Any) -> str:
     """`key` for n > 1, `key_one` for exactly one (both languages say "1 line" differently)."""
     return t(f"{key}_one", **fmt) if n == 1 else t(key, n=n, **fmt)
+
+
+def _too_few(p: Problem) -> str:
+    dropped = _count("wordlist.error.after_drop", p.dropped) if p.dropped else ""
+    fmt = {"name": safe_text(p.name), "min": MIN_WORDS, "dropped": dropped}
+    if p.n_words == 0:  # every line was dropped
+        return t("wordlist.error.too_few_none", **fmt)
+    return _count("wordlist.error.too_few", p.n_words, **fmt)
 
 
 # -- state changes (widget callbacks: they run before the page, so it already sees the result) --
@@ -246,8 +254,7 @@ def _show_problem(p: Problem, key: str, vocab_keys: Sequence[str]) -> None:
             _count("wordlist.drop", p.n_bad), type="primary", on_click=_on_drop, args=(key, vocab_keys), width="stretch"
         )
     elif p.code == "too_few":
-        dropped = _count("wordlist.error.after_drop", p.dropped) if p.dropped else ""
-        st.error(t("wordlist.error.too_few", name=name, n=p.n_words, min=MIN_WORDS, dropped=dropped))
+        st.error(_too_few(p))
     elif p.code == "too_large":
         st.error(t("wordlist.error.too_large", name=name, size=p.size, mb=MAX_MB, limit=MAX_BYTES))
     else:  # empty, binary, not_utf8, too_many_letters

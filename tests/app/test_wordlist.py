@@ -334,3 +334,18 @@ def test_the_url_names_the_list_in_use_and_a_link_to_another_list_falls_back_wit
     assert holder.query_params["data"] in (fp, [fp]) and holder.slider(key="l_v").value == V_IT
     junk = loss_page(data="<b>x</b>")  # not a fingerprint: the usual bad-value notice
     assert len(junk.warning) == 1 and "data=" in junk.warning[0].value and "data" not in junk.query_params
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_counts_of_one_read_in_the_singular(lang):
+    text = catalogue(lang)
+    at = run_page(LOSS, l_n="200", lang=lang)
+    upload(at, "una.txt", b"anna\n")
+    assert errors(at) == [text["wordlist.error.too_few_one"].format(name="una.txt", min=100, dropped="")]
+    upload(at, "nessuna.txt", b"a1\nb2\n")  # every line has a digit: dropping them leaves nothing
+    [b for b in at.sidebar.button if b.label.startswith(text["wordlist.drop"][:6])][0].click().run()
+    dropped = text["wordlist.error.after_drop"].format(n=2)
+    assert errors(at) == [text["wordlist.error.too_few_none"].format(name="nessuna.txt", min=100, dropped=dropped)]
+    upload(at, "solo_a.txt", "\n".join("a" * (i % 9 + 1) for i in range(120)).encode())  # V = 2
+    conj = {"en": "and", "it": "e"}[lang]
+    assert f"('.' {conj} {text['wordlist.letters_one']})" in captions(at)  # not "1 letters"

@@ -38,6 +38,11 @@ TEXT = {
         "`{name}` has only {n:,} words{dropped}: at least {min} are needed, so that the 80/10/10 split "
         "still leaves words to validate and test on."
     ),
+    "wordlist.error.too_few_one": (
+        "`{name}` has only 1 word{dropped}: at least {min} are needed, so that the 80/10/10 split "
+        "still leaves words to validate and test on."
+    ),
+    "wordlist.error.too_few_none": "`{name}` has no words left{dropped}: at least {min} are needed.",
     "wordlist.error.after_drop_one": " (after leaving out 1 line with other characters)",
     "wordlist.error.after_drop": " (after leaving out {n:,} lines with other characters)",
     "wordlist.error.too_many_letters": (
@@ -60,8 +65,10 @@ TEXT = {
     # -- on the pages --------------------------------------------------------------------------
     "wordlist.data_caption": (
         "Data: your word list `{name}`, {words:,} words, {examples:,} training examples, vocabulary of "
-        "{vocab} characters ('.' and {letters} letters). Change it in the sidebar."
+        "{vocab} characters ('.' and {letters}). Change it in the sidebar."
     ),
+    "wordlist.letters_one": "1 letter",
+    "wordlist.letters": "{n:,} letters",
     "wordlist.loss_note": (
         "Your word list has V = {v} characters, so a network that knows nothing should start at "
         "−ln(1/{v}) = {loss:.4f}. The metrics and charts below use your list; the text still quotes the "

@@ -39,6 +39,11 @@ TEXT = {
         "`{name}` contiene solo {n:,} parole{dropped}: ne servono almeno {min}, perché la divisione 80/10/10 "
         "lasci qualche parola per la validazione e il test."
     ),
+    "wordlist.error.too_few_one": (
+        "`{name}` contiene una sola parola{dropped}: ne servono almeno {min}, perché la divisione 80/10/10 "
+        "lasci qualche parola per la validazione e il test."
+    ),
+    "wordlist.error.too_few_none": "`{name}` non contiene più nessuna parola{dropped}: ne servono almeno {min}.",
     "wordlist.error.after_drop_one": " (dopo aver escluso 1 riga con altri caratteri)",
     "wordlist.error.after_drop": " (dopo aver escluso {n:,} righe con altri caratteri)",
     "wordlist.error.too_many_letters": (
@@ -61,8 +66,10 @@ TEXT = {
     # -- sulle pagine ----------------------------------------------------------------------------
     "wordlist.data_caption": (
         "Dati: la tua lista `{name}`, {words:,} parole, {examples:,} esempi di addestramento, vocabolario di "
-        "{vocab} caratteri ('.' e {letters} lettere). Puoi cambiarla nella barra laterale."
+        "{vocab} caratteri ('.' e {letters}). Puoi cambiarla nella barra laterale."
     ),
+    "wordlist.letters_one": "1 lettera",
+    "wordlist.letters": "{n:,} lettere",
     "wordlist.loss_note": (
         "La tua lista ha V = {v} caratteri, quindi una rete che non sa nulla dovrebbe partire da "
         "−ln(1/{v}) = {loss:.4f}. Le metriche e i grafici qui sotto usano la tua lista; il testo cita ancora "
