@@ -46,6 +46,7 @@ MAX_ENTRIES = 1024  # unit results kept at most ...
 MAX_BYTES = 256 * 2**20  # ... and at most this many pickled bytes in all
 MAX_QUEUED = 160  # units waiting for a worker at most; beyond that a request is refused
 MAX_BATCH = 16  # units stacked into one run at most
+POLICIES = ("hrrn", "fifo")  # highest response ratio next (the default), first come first served
 DEFAULT_RATE = 2e-4  # seconds per unit-step before anything of a kind was measured
 
 Progress = Callable[[int, int], None]
@@ -138,6 +139,7 @@ class Board:
         ttl: float = TTL,
         max_queued: int = MAX_QUEUED,
         initializer: Callable[[], None] | None = None,
+        policy: str = "hrrn",
     ):
         # `initializer` runs once in each worker thread: torch's denormal flushing is a setting
         # of the calling thread, so workers must set it themselves (core.runtime.configure).
@@ -154,6 +156,9 @@ class Board:
         self.inline_runs = 0  # ... and in the asking sessions' threads
         self.closed = False
         self._initializer = initializer
+        if policy not in POLICIES:
+            raise ValueError(f"policy {policy!r} is not one of {POLICIES}")
+        self.policy = policy
         for i in range(workers):
             threading.Thread(target=self._worker, name=f"trainer-{i}", daemon=True).start()
 
@@ -357,7 +362,9 @@ class Board:
             service = self._rate(w.kind) * w.steps * min(len(us), w.max_batch) + 0.05
             return (now - us[0].queued_at + service) / service
 
-        units = max(groups.values(), key=ratio)
+        # "fifo": the group of the oldest queued unit (for comparison: python -m bench.load
+        # --distinct 60 with ACTIVATIONS_SCHEDULE=fifo)
+        units = max(groups.values(), key=ratio) if self.policy == "hrrn" else next(iter(groups.values()))
         units = units[: units[0].work.max_batch]
         batch = _Batch(units, units[0].work.kind)
         for u in units:
@@ -425,12 +432,18 @@ def workers() -> int:
     return max(1, int(slots)) if slots.isdigit() else 2
 
 
+def policy() -> str:
+    """ACTIVATIONS_SCHEDULE: "hrrn" (default) or "fifo"."""
+    chosen = os.environ.get("ACTIVATIONS_SCHEDULE", "hrrn")
+    return chosen if chosen in POLICIES else "hrrn"
+
+
 @st.cache_resource(show_spinner=False)
 def board() -> Board:
     """The server's one board (cache_resource: one object shared by every session; it is
     thread-safe and sessions never mutate what it returns)."""
     import core.runtime
 
-    b = Board(workers=workers(), initializer=core.runtime.configure)
+    b = Board(workers=workers(), initializer=core.runtime.configure, policy=policy())
     atexit.register(b.close)  # a warm start still running at exit stops asking
     return b
