@@ -40,6 +40,29 @@ def loss_page(**params) -> AppTest:
     return run_page(LOSS, l_n="200", **params)  # a short hockey stick: these tests are about the data
 
 
+def app_on(page: str, **params) -> AppTest:
+    """The whole app (the home page first) on `page`, e.g. "loss": only an app started from its
+    entry file can switch pages (AppTest resolves pages against the first script's folder)."""
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
+    return goto(at, page, **params)
+
+
+PAGE_FILES = {"saturation": "2_Tanh_saturation", "dead": "3_Dead_neurons", "loss": "4_Loss_at_init"}
+PAGE_FILES["deep"] = "5_Deep_network_health"
+
+
+def goto(at: AppTest, page: str, **params) -> AppTest:
+    """A page switch as the menu does it: the URL starts empty but for `params`."""
+    at.switch_page(f"pages/{PAGE_FILES[page]}.py")
+    at.query_params.clear()
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, (page, [e.value for e in at.exception])
+    assert at.session_state["_page_id"] == page  # the switch happened
+    return at
+
+
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:
     at.sidebar.file_uploader[0].upload(name, data, "text/plain")
     at.run()
@@ -171,7 +194,7 @@ def test_one_bad_line_reads_in_the_singular():
 
 
 def test_good_upload_changes_v_the_expected_loss_and_the_charts_then_restore():
-    at = loss_page()
+    at = app_on("loss", l_n="200")
     before = sweep_losses(at)
     upload(at, "nomi_italiani.txt", GOOD)
     assert not errors(at)
@@ -186,10 +209,9 @@ def test_good_upload_changes_v_the_expected_loss_and_the_charts_then_restore():
     assert EN["wordlist.loss_note"].format(v=V_IT, loss=math.log(V_IT)) in [i.value for i in at.info]
     assert f"32 examples × {V_IT} characters" in " ".join(m.value for m in at.markdown)  # not the names' 27
     # the list follows the student to the other training pages
-    at.switch_page("2_Tanh_saturation.py").run()  # paths are relative to the first page
-    assert not at.exception
+    goto(at, "saturation", s_steps="100")
     assert "nomi_italiani.txt" in captions(at)
-    at.switch_page("4_Loss_at_init.py").run()
+    goto(at, "loss", l_n="200")
     restore = [b for b in at.sidebar.button if b.label == EN["wordlist.restore"]]
     restore[0].click().run()
     assert not at.exception
@@ -212,15 +234,11 @@ def test_a_bad_upload_after_a_good_one_keeps_the_good_one():
 
 
 def test_deep_and_dead_pages_train_on_the_upload():
-    at = upload(loss_page(), "nomi.txt", GOOD)
-    for page, params in (("5_Deep_network_health.py", {"n_steps": "100"}), ("3_Dead_neurons.py", {"d_steps": "100"})):
-        at.switch_page(page)
-        at.query_params.clear()
-        for k, v in params.items():
-            at.query_params[k] = v
-        at.run()
-        assert not at.exception, (page, [e.value for e in at.exception])
+    at = upload(app_on("loss", l_n="200"), "nomi.txt", GOOD)
+    for page, params in (("deep", {"n_steps": "100"}), ("dead", {"d_steps": "100"})):
+        goto(at, page, **params)
         assert "nomi.txt" in captions(at), page
+    assert f"embedding C ({V_IT}×10)" in captions(at)  # the Dead page's set-up names the data's V, not 27
 
 
 def test_file_name_cannot_inject_markdown():
@@ -309,14 +327,12 @@ def test_after_a_server_restart_the_page_and_the_url_are_back_on_the_names_with_
 
 
 def test_the_url_names_the_list_in_use_and_a_link_to_another_list_falls_back_with_a_notice():
-    at = upload(loss_page(), "nomi.txt", GOOD)
+    at = upload(app_on("loss", l_n="200"), "nomi.txt", GOOD)
     fp = words_fingerprint(NAMES_IT)
     assert at.query_params["data"] in (fp, [fp]) and not at.warning
-    at.switch_page("2_Tanh_saturation.py")
-    at.query_params.clear()  # a page switch starts from an empty URL
-    at.run()
+    goto(at, "saturation", s_steps="100")  # a page switch starts from an empty URL
     assert at.query_params["data"] in (fp, [fp]) and not at.warning  # put back by the page
-    at.switch_page("4_Loss_at_init.py").run()
+    goto(at, "loss", l_n="200")
     [b for b in at.sidebar.button if b.label == EN["wordlist.restore"]][0].click().run()
     assert "data" not in at.query_params and not at.warning  # restoring is not losing the list
 
