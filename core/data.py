@@ -34,8 +34,19 @@ _MAX_SHOWN_LINE = 60  # characters of an offending line kept for display
 # Control bytes other than whitespace: a "text" file that is mostly these is binary.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _BINARY_CONTROL_FRACTION = 0.3
+_CONTROL_CHARS = dict.fromkeys(_CONTROL_BYTES)  # the same code points, for str.translate
 _UTF8_BOM = b"\xef\xbb\xbf"
-_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-32 LE starts with the UTF-16 LE one
+# Checked in this order: UTF-32 LE's mark starts with UTF-16 LE's.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# UTF-16 without a mark: letters up to U+00FF (and the newlines) have a NUL high byte, so NULs
+# fill at least this share of one side of the byte pairs and are rare on the other side.
+_UTF16_NUL_SHARE = 0.1
+_UTF16_STRAY_RATIO = 0.25  # NULs on the other side, at most this many per NUL on the first
 
 
 class WordListError(ValueError):
@@ -87,6 +98,41 @@ def _shown(line: str) -> str:
     return line if len(line) <= _MAX_SHOWN_LINE else line[: _MAX_SHOWN_LINE - 1] + "…"
 
 
+def _wide_codec(body: bytes) -> str | None:
+    """The codec of UTF-16 or UTF-32 text: named by its byte-order mark, or for UTF-16 without
+    one, told by where its NUL bytes fall (all on one side of the byte pairs); else None."""
+    for bom, codec in _WIDE_BOMS:
+        if body.startswith(bom):
+            return codec
+    if len(body) % 2:
+        return None
+    pairs = len(body) // 2
+    for nul_side, other, codec in ((1, 0, "utf-16-le"), (0, 1, "utf-16-be")):  # "a\0" is LE
+        nuls, stray = body[nul_side::2].count(0), body[other::2].count(0)
+        if nuls >= _UTF16_NUL_SHARE * pairs and stray <= _UTF16_STRAY_RATIO * nuls:
+            return codec
+    return None
+
+
+def _wide_text(body: bytes) -> str | None:
+    """UTF-16/32 text decoded, when that reading is unambiguous; None for anything else."""
+    codec = _wide_codec(body)
+    if codec is None:
+        return None
+    try:
+        text = body.decode(codec)  # the "utf-16"/"utf-32" codecs drop the mark
+    except UnicodeDecodeError:
+        if codec.endswith("le") or codec.endswith("be"):
+            return None  # a guess without a mark that does not decode: not UTF-16 after all
+        raise WordListError(
+            "not_utf8",
+            f"The file is marked as {codec.upper()} text but cannot be read as such; "
+            "save it as UTF-8 and upload it again.",
+        ) from None
+    n_control = len(text) - len(text.translate(_CONTROL_CHARS))
+    return None if n_control > _BINARY_CONTROL_FRACTION * len(text) else text
+
+
 def parse_word_list(
     data: bytes | str,
     *,
@@ -103,9 +149,12 @@ def parse_word_list(
 
     Checks, in order; the first failure raises ``WordListError`` with that code:
     too_large (more than ``max_bytes`` bytes) -> empty (no non-blank line) -> binary (NUL
-    bytes, or mostly control bytes) -> not_utf8 (a UTF-8 BOM is accepted) -> bad_chars
+    bytes that are not UTF-16/32 text, or mostly control bytes) -> not_utf8 -> bad_chars
     (lines with non-letters, unless ``drop_bad`` drops them; or more than ``max_chars``
     distinct letters) -> too_few (fewer than ``min_words`` words).
+
+    UTF-8 is expected (a BOM is accepted); UTF-16 and UTF-32 are read too, when marked by a
+    BOM or, for UTF-16, plain from where its NUL bytes fall.
     """
     if isinstance(data, str):
         text: str | None = data
@@ -129,12 +178,9 @@ def parse_word_list(
         raise WordListError("empty", "The file is empty: it has no words (one word per line is expected).")
 
     if text is None:
-        # UTF-16 is full of NULs, but calling it "binary" would mislead: say what it is.
-        if body.startswith(_UTF16_32_BOMS):
-            raise WordListError(
-                "not_utf8",
-                "The file is UTF-16 (or UTF-32) text, not UTF-8; save it as UTF-8 and upload it again.",
-            )
+        # UTF-16 (Windows Notepad's "Unicode") is full of NULs: read it rather than call it binary.
+        text = _wide_text(body)
+    if text is None:
         if b"\x00" in body:
             raise WordListError(
                 "binary",

@@ -101,7 +101,6 @@ def captions(at: AppTest) -> str:
         (b"\n  \n\t\n", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
         ("\n".join(NAMES_IT).encode("latin-1", errors="replace"), "not_utf8"),  # ò, è as single bytes
-        ("\n".join(NAMES_IT).encode("utf-16"), "not_utf8"),
         (b"a\n" * 1_000_001, "too_large"),
         (("\n".join(NAMES_IT[:40])).encode(), "too_few"),
         (
@@ -135,6 +134,15 @@ def test_check_too_few_after_dropping():
     data = "\n".join(NAMES_IT[:60] + ["x1"] * 50).encode()
     p = W.check("short.txt", data, drop_bad=True)
     assert isinstance(p, W.Problem) and (p.code, p.n_words, p.dropped) == ("too_few", 60, 50)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_check_reads_utf16_and_utf32_as_the_same_list(codec):
+    """Windows Notepad's "Unicode" is UTF-16: read it (with or without a byte-order mark)
+    rather than call it "an image, a PDF or a Word document"."""
+    result = W.check("nomi.txt", "\r\n".join(NAMES_IT).encode(codec))
+    assert isinstance(result, W.WordList), result
+    assert result.words == tuple(NAMES_IT) and result.source == words_fingerprint(NAMES_IT)
 
 
 def test_check_good_list_is_keyed_by_its_content():

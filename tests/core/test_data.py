@@ -248,10 +248,32 @@ def test_not_utf8():
         parse_word_list(latin1)
     assert e.value.code == "not_utf8"
     assert "UTF-8" in e.value.message and "line 151" in e.value.message
-    utf16 = ("\n".join(good_words(120))).encode("utf-16")
+    broken = "\n".join(good_words(120)).encode("utf-16") + "\ud800".encode("utf-16-le", "surrogatepass")
     with pytest.raises(WordListError) as e:
-        parse_word_list(utf16)
+        parse_word_list(broken)  # marked as UTF-16, with a lone surrogate at the end
     assert e.value.code == "not_utf8" and "UTF-16" in e.value.message
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
+@pytest.mark.parametrize("sep", ["\n", "\r\n"])
+def test_utf16_and_utf32_are_read_with_or_without_a_mark(codec, sep):
+    names = ["Niccolò", "Mattè", "Ilaria"] * 40
+    cyrillic = ["Анна", "Борис", "Вера"] * 40  # no NUL byte but the newlines' in UTF-16
+    for words in (names, cyrillic):
+        data = sep.join(words).encode(codec)
+        if codec == "utf-32-le":  # without a mark UTF-32 is not guessed: its NULs fill both sides
+            with pytest.raises(WordListError) as e:
+                parse_word_list(data)
+            assert e.value.code == "binary"
+            continue
+        assert parse_word_list(data) == [w.lower() for w in words], (codec, words[0])
+
+
+def test_nul_bytes_on_one_side_only_are_still_binary_when_they_decode_to_control_codes():
+    samples = bytes(b for i in range(300) for b in (i % 9, 0))  # e.g. quiet 16-bit audio
+    with pytest.raises(WordListError) as e:
+        parse_word_list(samples)
+    assert e.value.code == "binary"
 
 
 def test_too_large():
