@@ -1,8 +1,8 @@
 """Words in, (context, next character) examples out: the lecture's data pipeline.
 
 - ``load_names()``: the bundled names (assets/names.txt, made by scripts/make_names.py).
-- ``parse_word_list(data)``: validate an uploaded word list, raising ``WordListError``
-  with a code and a sentence a student can act on.
+- ``read_word_list(data)``: validate an uploaded word list, raising ``WordListError``
+  with a code and a sentence a student can act on; ``parse_word_list`` gives just the words.
 - ``Vocab``: '.' (the end-of-word token, index 0) followed by the sorted letters.
 - ``build_dataset(words)``: Karpathy's makemore recipe: shuffle with seed 42, split
   80/10/10, and slide a window of ``block_size`` characters over each ``word + '.'``.
@@ -28,6 +28,9 @@ NAMES_PATH = Path(__file__).resolve().parents[1] / "assets" / "names.txt"
 
 END = "."  # end-of-word token; index 0, and also the padding of a fresh context
 MAX_VOCAB_CHARS = 60  # distinct letters allowed in an upload (the embedding table stays small)
+# Longer lines are left out: the names top out at 15 letters and real words near 45, while one
+# pasted 100,000-letter line would be 99% of a list's training examples.
+MAX_WORD_LEN = 50
 MAX_BAD_LINES_KEPT = 20  # offending lines kept on a WordListError (the count is kept in full)
 _MAX_SHOWN_LINE = 60  # characters of an offending line kept for display
 
@@ -133,6 +136,16 @@ def _wide_text(body: bytes) -> str | None:
     return None if n_control > _BINARY_CONTROL_FRACTION * len(text) else text
 
 
+@dataclass(frozen=True)
+class WordListText:
+    """The words of an accepted upload, and the lines that were left out of it."""
+
+    words: tuple[str, ...]  # stripped, NFC, lowercased; file order, duplicates kept
+    n_dropped: int = 0  # lines with characters other than letters (with ``drop_bad``)
+    n_too_long: int = 0  # letter-only lines longer than ``max_word_len``
+    max_word_len: int = MAX_WORD_LEN  # the limit applied
+
+
 def parse_word_list(
     data: bytes | str,
     *,
@@ -140,21 +153,44 @@ def parse_word_list(
     max_bytes: int = 2_000_000,
     drop_bad: bool = False,
     max_chars: int = MAX_VOCAB_CHARS,
+    max_word_len: int = MAX_WORD_LEN,
 ) -> list[str]:
-    """Validate an uploaded word list (one word per line) and return its words.
+    """The words of ``read_word_list`` (same checks and arguments), as a list."""
+    return list(
+        read_word_list(
+            data,
+            min_words=min_words,
+            max_bytes=max_bytes,
+            drop_bad=drop_bad,
+            max_chars=max_chars,
+            max_word_len=max_word_len,
+        ).words
+    )
+
+
+def read_word_list(
+    data: bytes | str,
+    *,
+    min_words: int = 100,
+    max_bytes: int = 2_000_000,
+    drop_bad: bool = False,
+    max_chars: int = MAX_VOCAB_CHARS,
+    max_word_len: int = MAX_WORD_LEN,
+) -> WordListText:
+    """Validate an uploaded word list (one word per line): its words and what was left out.
 
     Words are stripped, NFC-normalised and lowercased; blank lines are skipped; duplicates
     and order are kept. A word may contain only letters (``str.isalpha``: so "è" is fine,
-    while digits, inner spaces, punctuation and '.', the end-of-word token, are not).
+    while digits, inner spaces, punctuation and '.', the end-of-word token, are not). Lines
+    of more than ``max_word_len`` letters are left out and counted (``n_too_long``). UTF-8
+    is expected (a BOM is accepted); UTF-16 and UTF-32 are read too, when marked by a BOM or,
+    for UTF-16, plain from where its NUL bytes fall.
 
     Checks, in order; the first failure raises ``WordListError`` with that code:
     too_large (more than ``max_bytes`` bytes) -> empty (no non-blank line) -> binary (NUL
     bytes that are not UTF-16/32 text, or mostly control bytes) -> not_utf8 -> bad_chars
     (lines with non-letters, unless ``drop_bad`` drops them; or more than ``max_chars``
     distinct letters) -> too_few (fewer than ``min_words`` words).
-
-    UTF-8 is expected (a BOM is accepted); UTF-16 and UTF-32 are read too, when marked by a
-    BOM or, for UTF-16, plain from where its NUL bytes fall.
     """
     if isinstance(data, str):
         text: str | None = data
@@ -208,20 +244,23 @@ def parse_word_list(
     text = unicodedata.normalize("NFC", text)
     words: list[str] = []
     bad: list[tuple[int, str]] = []
-    n_bad = 0
+    n_bad = n_too_long = 0
     for line_no, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped:
             continue
         word = stripped.lower()
         if word.isalpha():  # checked after lower(): e.g. "İ".lower() adds a combining dot
-            words.append(word)
+            if len(word) > max_word_len:
+                n_too_long += 1
+            else:
+                words.append(word)
         else:
             n_bad += 1
             if len(bad) < MAX_BAD_LINES_KEPT:
                 bad.append((line_no, _shown(stripped)))
 
-    if not words and not n_bad:
+    if not words and not n_bad and not n_too_long:
         # Only Unicode whitespace (e.g. U+3000), which the byte-level check cannot see.
         raise WordListError("empty", "The file is empty: it has no words (one word per line is expected).")
 
@@ -244,12 +283,15 @@ def parse_word_list(
         )
 
     if len(words) < min_words:
-        dropped = f" ({_plural(n_bad, 'line')} with other characters dropped)" if n_bad else ""
+        left_out = [f"{_plural(n_bad, 'line')} with other characters"] if n_bad else []
+        if n_too_long:
+            left_out.append(f"{_plural(n_too_long, 'line')} longer than {max_word_len} letters")
+        dropped = f" ({' and '.join(left_out)} dropped)" if left_out else ""
         raise WordListError(
             "too_few",
             f"The file has {_plural(len(words), 'word')}{dropped}; at least {min_words:,} are needed.",
         )
-    return words
+    return WordListText(tuple(words), n_bad, n_too_long, max_word_len)
 
 
 @dataclass(frozen=True)
@@ -394,8 +436,11 @@ __all__ = [
     "NAMES_PATH",
     "NAMES_VOCAB",
     "MAX_VOCAB_CHARS",
+    "MAX_WORD_LEN",
     "WordListError",
+    "WordListText",
     "parse_word_list",
+    "read_word_list",
     "Vocab",
     "load_names",
     "Dataset",

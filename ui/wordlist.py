@@ -24,12 +24,13 @@ import streamlit as st
 
 from core.data import (
     MAX_VOCAB_CHARS,
+    MAX_WORD_LEN,
     NAMES_VOCAB,
     Dataset,
     Vocab,
     WordListError,
     load_names,
-    parse_word_list,
+    read_word_list,
     words_fingerprint,
 )
 from ui.state import DATA, safe_text
@@ -55,6 +56,7 @@ class WordList:
     source: str  # words_fingerprint(words): the cache key (DataConfig.source)
     vocab_size: int  # '.' + the distinct letters
     dropped: int = 0  # lines with other characters that were left out
+    too_long: int = 0  # lines longer than MAX_WORD_LEN letters, always left out
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ class Problem:
     n_words: int = 0  # for "too_few"
     n_bad: int = 0  # lines with other characters (all of them)
     bad_lines: tuple[tuple[int, str], ...] = ()  # the first of them: (line number, line)
-    dropped: int = 0  # lines already dropped before the check failed
+    dropped: int = 0  # for "too_few": lines with other characters already left out
+    too_long: int = 0  # for "too_few": lines longer than MAX_WORD_LEN letters left out
 
 
 def check(name: str, data: bytes, drop_bad: bool = False) -> WordList | Problem:
@@ -75,26 +78,21 @@ def check(name: str, data: bytes, drop_bad: bool = False) -> WordList | Problem:
 
     With `drop_bad`, lines with characters other than letters are left out (and counted).
     """
-    dropped = 0
     try:
-        words = parse_word_list(data, min_words=MIN_WORDS, max_bytes=MAX_BYTES)
+        got = read_word_list(data, min_words=MIN_WORDS, max_bytes=MAX_BYTES, drop_bad=drop_bad)
     except WordListError as e:
-        if not (drop_bad and e.code == "bad_chars" and e.n_bad_lines):
-            return _problem(name, data, e)
-        dropped = e.n_bad_lines
-        try:
-            words = parse_word_list(data, min_words=MIN_WORDS, max_bytes=MAX_BYTES, drop_bad=True)
-        except WordListError as e2:
-            return _problem(name, data, e2, dropped)
-    return WordList(name, tuple(words), words_fingerprint(words), Vocab.from_words(words).size, dropped)
+        return _problem(name, data, e)
+    words = got.words
+    return WordList(name, words, words_fingerprint(words), Vocab.from_words(words).size, got.n_dropped, got.n_too_long)
 
 
-def _problem(name: str, data: bytes, e: WordListError, dropped: int = 0) -> Problem:
+def _problem(name: str, data: bytes, e: WordListError) -> Problem:
     code = "too_many_letters" if e.code == "bad_chars" and not e.n_bad_lines else e.code
-    n_words = 0
-    if code == "too_few":  # bad lines are checked before the count, so this cannot raise
-        n_words = len(parse_word_list(data, min_words=0, max_bytes=MAX_BYTES, drop_bad=True))
-    return Problem(name, code, len(data), n_words, e.n_bad_lines, e.bad_lines, dropped)
+    if code != "too_few":
+        return Problem(name, code, len(data), n_bad=e.n_bad_lines, bad_lines=e.bad_lines)
+    # What is left, and what was left out (bad lines are checked before the count: no raise here)
+    got = read_word_list(data, min_words=0, max_bytes=MAX_BYTES, drop_bad=True)
+    return Problem(name, code, len(data), len(got.words), dropped=got.n_dropped, too_long=got.n_too_long)
 
 
 def active() -> WordList | None:
@@ -133,9 +131,16 @@ def _count(key: str, n: int, **fmt: Any) -> str:
     return t(f"{key}_one", **fmt) if n == 1 else t(key, n=n, **fmt)
 
 
+def _left_out(bad: int, too_long: int) -> str:
+    """E.g. " (after leaving out 3 lines with other characters and 1 line longer than 50 letters)"."""
+    parts = [_count("wordlist.lines.bad", bad)] if bad else []
+    if too_long:
+        parts.append(_count("wordlist.lines.long", too_long, max=MAX_WORD_LEN))
+    return t("wordlist.error.after", lines=t("wordlist.and").join(parts)) if parts else ""
+
+
 def _too_few(p: Problem) -> str:
-    dropped = _count("wordlist.error.after_drop", p.dropped) if p.dropped else ""
-    fmt = {"name": safe_text(p.name), "min": MIN_WORDS, "dropped": dropped}
+    fmt = {"name": safe_text(p.name), "min": MIN_WORDS, "dropped": _left_out(p.dropped, p.too_long)}
     if p.n_words == 0:  # every line was dropped
         return t("wordlist.error.too_few_none", **fmt)
     return _count("wordlist.error.too_few", p.n_words, **fmt)
@@ -222,6 +227,8 @@ def sidebar(vocab_keys: Sequence[str] = ()) -> None:
             st.caption(t("wordlist.using_names", words=len(load_names()), vocab=NAMES_VOCAB.size))
         else:
             dropped = _count("wordlist.dropped", wl.dropped) if wl.dropped else ""
+            if wl.too_long:
+                dropped += _count("wordlist.too_long", wl.too_long, max=MAX_WORD_LEN)
             st.success(
                 t("wordlist.using_upload", name=safe_text(wl.name), words=len(wl.words), vocab=wl.vocab_size) + dropped
             )
@@ -231,7 +238,7 @@ def sidebar(vocab_keys: Sequence[str] = ()) -> None:
             type=["txt"],
             key=key,
             max_upload_size=MAX_MB,
-            help=t("wordlist.upload_help", min=MIN_WORDS, mb=MAX_MB),
+            help=t("wordlist.upload_help", min=MIN_WORDS, mb=MAX_MB, max_len=MAX_WORD_LEN),
             on_change=_on_upload,
             args=(key, vocab_keys),
         )

@@ -145,6 +145,17 @@ def test_check_reads_utf16_and_utf32_as_the_same_list(codec):
     assert result.words == tuple(NAMES_IT) and result.source == words_fingerprint(NAMES_IT)
 
 
+def test_check_leaves_out_overlong_lines_and_counts_them():
+    from core.data import MAX_WORD_LEN
+
+    lines = NAMES_IT[:100] + ["a" * 100_000] + NAMES_IT[100:] + ["b" * (MAX_WORD_LEN + 1), "c" * MAX_WORD_LEN]
+    wl = W.check("lunghe.txt", "\n".join(lines).encode())
+    assert isinstance(wl, W.WordList) and wl.too_long == 2 and wl.dropped == 0
+    assert wl.words == (*NAMES_IT, "c" * MAX_WORD_LEN)  # the limit itself is allowed
+    p = W.check("poche.txt", "\n".join(NAMES_IT[:99] + ["a" * 60]).encode())
+    assert isinstance(p, W.Problem) and (p.code, p.n_words, p.too_long) == ("too_few", 99, 1)
+
+
 def test_check_good_list_is_keyed_by_its_content():
     a, b = W.check("a.txt", GOOD), W.check("copy of a.txt", b"\xef\xbb\xbf" + GOOD.replace(b"\n", b"\r\n"))
     assert isinstance(a, W.WordList) and isinstance(b, W.WordList)
@@ -191,6 +202,16 @@ def test_bad_chars_lists_the_lines_and_drops_them_on_click():
     assert not at.exception and not errors(at)
     assert at.slider(key="l_v").value == V_IT
     assert "12" in at.sidebar.success[0].value and "con_numeri.txt" in at.sidebar.success[0].value
+
+
+def test_overlong_lines_are_left_out_with_a_notice():
+    lines = NAMES_IT + ["a" * 100_000, "b" * 60]
+    at = upload(loss_page(), "lunghe.txt", "\n".join(lines).encode())
+    assert not errors(at)
+    note = EN["wordlist.too_long"].format(n=2, max=50)
+    assert note in at.sidebar.success[0].value and f"{len(NAMES_IT)} words" in at.sidebar.success[0].value
+    assert f"{len(NAMES_IT)} words" in captions(at)  # the 100,000 letters are not 99% of the data
+    assert at.slider(key="l_v").value == V_IT
 
 
 def test_one_bad_line_reads_in_the_singular():
@@ -368,7 +389,7 @@ def test_counts_of_one_read_in_the_singular(lang):
     assert errors(at) == [text["wordlist.error.too_few_one"].format(name="una.txt", min=100, dropped="")]
     upload(at, "nessuna.txt", b"a1\nb2\n")  # every line has a digit: dropping them leaves nothing
     [b for b in at.sidebar.button if b.label.startswith(text["wordlist.drop"][:6])][0].click().run()
-    dropped = text["wordlist.error.after_drop"].format(n=2)
+    dropped = text["wordlist.error.after"].format(lines=text["wordlist.lines.bad"].format(n=2))
     assert errors(at) == [text["wordlist.error.too_few_none"].format(name="nessuna.txt", min=100, dropped=dropped)]
     upload(at, "solo_a.txt", "\n".join("a" * (i % 9 + 1) for i in range(120)).encode())  # V = 2
     conj = {"en": "and", "it": "e"}[lang]

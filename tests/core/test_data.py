@@ -276,6 +276,24 @@ def test_nul_bytes_on_one_side_only_are_still_binary_when_they_decode_to_control
     assert e.value.code == "binary"
 
 
+def test_lines_longer_than_the_limit_are_left_out_and_counted():
+    from core.data import MAX_WORD_LEN, read_word_list
+
+    words = good_words(120)
+    data = lines([*words[:60], "x" * 100_000, *words[60:], "y" * (MAX_WORD_LEN + 1), "z" * MAX_WORD_LEN])
+    got = read_word_list(data)
+    assert got.words == (*words, "z" * MAX_WORD_LEN) and (got.n_too_long, got.n_dropped) == (2, 0)
+    assert max(len(w) for w in load_names()) < MAX_WORD_LEN  # the names are far from it
+    assert build_dataset(got.words).Xtr.shape[0] < 2_000  # the 100,000 letters are not 99% of the data
+    with pytest.raises(WordListError) as e:
+        parse_word_list(lines([*good_words(98), "q" * 60, "r" * 70]))
+    assert e.value.code == "too_few"
+    assert e.value.message == "The file has 98 words (2 lines longer than 50 letters dropped); at least 100 are needed."
+    with pytest.raises(WordListError) as e:
+        parse_word_list(lines(["q" * 60] * 3))  # only overlong lines: too few words, not "empty"
+    assert e.value.code == "too_few" and "0 words" in e.value.message
+
+
 def test_too_large():
     data = b"abcdefghi\n" * 200_001  # 2,000,010 bytes
     with pytest.raises(WordListError) as e:

@@ -4,11 +4,14 @@ TEXT = {
     "wordlist.using_upload": "In use: your list `{name}` ({words:,} words, vocabulary V = {vocab}).",
     "wordlist.dropped_one": " 1 line with other characters was left out.",
     "wordlist.dropped": " {n:,} lines with other characters were left out.",
+    "wordlist.too_long_one": " 1 line longer than {max} letters was left out.",
+    "wordlist.too_long": " {n:,} lines longer than {max} letters were left out.",
     "wordlist.upload": "Train on your own words instead (.txt, one word per line)",
     "wordlist.upload_help": (
         "A plain-text file (UTF-8) with one word per line, e.g. Italian first names; at least {min} words, "
         "at most {mb} MB. Letters only: accented letters such as è or ò are fine, digits, spaces and "
-        "punctuation are not. Capitals become lowercase. The vocabulary V is '.' plus the letters your words use."
+        "punctuation are not. Capitals become lowercase; lines longer than {max_len} letters are left out. "
+        "The vocabulary V is '.' plus the letters your words use."
     ),
     "wordlist.restore": "Use the US names again",
     "wordlist.not_in_link": (
@@ -43,8 +46,12 @@ TEXT = {
         "still leaves words to validate and test on."
     ),
     "wordlist.error.too_few_none": "`{name}` has no words left{dropped}: at least {min} are needed.",
-    "wordlist.error.after_drop_one": " (after leaving out 1 line with other characters)",
-    "wordlist.error.after_drop": " (after leaving out {n:,} lines with other characters)",
+    "wordlist.error.after": " (after leaving out {lines})",
+    "wordlist.lines.bad_one": "1 line with other characters",
+    "wordlist.lines.bad": "{n:,} lines with other characters",
+    "wordlist.lines.long_one": "1 line longer than {max} letters",
+    "wordlist.lines.long": "{n:,} lines longer than {max} letters",
+    "wordlist.and": " and ",
     "wordlist.error.too_many_letters": (
         "The words of `{name}` use more than {max} different letters: too many for this small model. "
         "Use words from one alphabet."

@@ -4,12 +4,14 @@ TEXT = {
     "wordlist.using_upload": "In uso: la tua lista `{name}` ({words:,} parole, vocabolario V = {vocab}).",
     "wordlist.dropped_one": " È stata esclusa 1 riga con altri caratteri.",
     "wordlist.dropped": " Sono state escluse {n:,} righe con altri caratteri.",
+    "wordlist.too_long_one": " È stata esclusa 1 riga più lunga di {max} lettere.",
+    "wordlist.too_long": " Sono state escluse {n:,} righe più lunghe di {max} lettere.",
     "wordlist.upload": "Addestra sulle tue parole (.txt, una parola per riga)",
     "wordlist.upload_help": (
         "Un file di testo semplice (UTF-8) con una parola per riga, per esempio nomi di persona italiani; "
         "almeno {min} parole, al massimo {mb} MB. Solo lettere: quelle accentate come è o ò vanno bene, "
-        "cifre, spazi e punteggiatura no. Le maiuscole diventano minuscole. Il vocabolario V è '.' più le "
-        "lettere usate dalle tue parole."
+        "cifre, spazi e punteggiatura no. Le maiuscole diventano minuscole; le righe più lunghe di {max_len} "
+        "lettere vengono escluse. Il vocabolario V è '.' più le lettere usate dalle tue parole."
     ),
     "wordlist.restore": "Torna ai nomi statunitensi",
     "wordlist.not_in_link": (
@@ -44,8 +46,12 @@ TEXT = {
         "lasci qualche parola per la validazione e il test."
     ),
     "wordlist.error.too_few_none": "`{name}` non contiene più nessuna parola{dropped}: ne servono almeno {min}.",
-    "wordlist.error.after_drop_one": " (dopo aver escluso 1 riga con altri caratteri)",
-    "wordlist.error.after_drop": " (dopo aver escluso {n:,} righe con altri caratteri)",
+    "wordlist.error.after": " (dopo aver escluso {lines})",
+    "wordlist.lines.bad_one": "1 riga con altri caratteri",
+    "wordlist.lines.bad": "{n:,} righe con altri caratteri",
+    "wordlist.lines.long_one": "1 riga più lunga di {max} lettere",
+    "wordlist.lines.long": "{n:,} righe più lunghe di {max} lettere",
+    "wordlist.and": " e ",
     "wordlist.error.too_many_letters": (
         "Le parole di `{name}` usano più di {max} lettere diverse: troppe per questo piccolo modello. "
         "Usa parole di un solo alfabeto."
