@@ -152,7 +152,13 @@ def test_old_links_with_display_names_still_work():
 def test_opening_a_page_in_english_then_italian_trains_once(monkeypatch):
     calls = []
     real = core.train._train_group
-    monkeypatch.setattr(core.train, "_train_group", lambda *a, **k: calls.append(1) or real(*a, **k))
+
+    def counted(*a, **k):  # the trainings of 150 steps (+1: the snapshot's step), not the preview at init
+        if a[2].steps == 151:
+            calls.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(core.train, "_train_group", counted)
     view = {"s_act": "elu", "s_w1": "0.37", "s_steps": "150"}  # a setting no other test uses
     run(SCRIPTS["saturation"], **view)
     assert len(calls) == 1  # the four variants train together, once
