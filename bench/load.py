@@ -186,6 +186,7 @@ def explore_links(n: int, wave: int) -> list[DeepLink]:
 # index alone (deterministic runs). Bounds and steps from each page's S.Control / S.slider.
 DISTINCT_MAX = 60  # 20 per page: the value lists below
 DISTINCT_STEPS = 5000  # s_steps, d_steps, n_steps: each slider's maximum
+DISTINCT_TIMEOUT = 900.0  # s per session: long enough to time the slowest view, not to cut it off
 DISTINCT_LRS = ("0.01", "0.05", "0.2", "0.5")  # d_lr tokens of pages/3_Dead_neurons.py LRS, not the default 0.1
 DISTINCT_W1S = (0.1, 0.3, 0.5, 0.8, 1.2)  # d_w1 on its 0.05 grid, not the default 0.2
 # Targets on a 2-core machine, printed next to the figures: (label, figure, upper limit)
@@ -401,6 +402,9 @@ class SessionResult:
     progress_last: str | None = None  # the last one before the view was done
     progress_queued: int = 0  # progress texts that gave a place in the queue
     max_silence_s: float = 0.0  # longest gap between two ForwardMsgs of the run, in s
+    silence_end_s: float = math.nan  # when it ended, from the start of connect
+    silence_after: str = ""  # what the page showed last before it (`seen`)
+    seen: str = ""  # the latest ForwardMsg: its type, a delta's element type, a bar's text
     elements: int = 0
     runs: int = 0  # script runs started (new_session messages)
     bytes: int = 0  # ForwardMsg bytes received
@@ -442,6 +446,7 @@ def _read(res: SessionResult, raw: bytes, t0: float, pages_by_hash: dict[str, st
     msg = ForwardMsg()
     msg.ParseFromString(raw)
     kind = msg.WhichOneof("type")
+    res.seen = str(kind)
     if kind == "new_session":
         res.runs += 1
         res.charts = 0  # count the charts of the last run only
@@ -457,6 +462,7 @@ def _read(res: SessionResult, raw: bytes, t0: float, pages_by_hash: dict[str, st
         el = msg.delta.new_element
         ek = el.WhichOneof("type")
         res.elements += 1
+        res.seen = str(ek) if ek != "progress" else f"progress {el.progress.text!r}"
         if ek == "progress":  # a new bar or an update in place: both are new_element deltas
             res.progress_bars += 1
             if res.progress_first is None:
@@ -530,8 +536,9 @@ async def _session(
                         async for raw in ws:
                             # a waiting student's view: the longest time nothing on the page moved
                             now = time.perf_counter()
-                            if last_msg is not None:
-                                res.max_silence_s = max(res.max_silence_s, now - last_msg)
+                            if last_msg is not None and now - last_msg > res.max_silence_s:
+                                res.max_silence_s, res.silence_end_s = now - last_msg, now - t0
+                                res.silence_after = res.seen
                             last_msg = now
                             if isinstance(raw, str):
                                 res.errors.append("unexpected text frame")
@@ -656,6 +663,12 @@ def format_waiting(results: Sequence[SessionResult]) -> str:
         f"a progress bar in {s['saw_progress']}/{len(results)} sessions ({s['saw_progress'] / n:.0%}), "
         f"a queue place in {s['saw_queue_place']}/{len(results)}"
     ]
+    quiet = max(results, key=lambda r: r.max_silence_s, default=None)
+    if quiet is not None and quiet.max_silence_s > 0:
+        lines.append(
+            f"  longest silence: {quiet.max_silence_s:.1f} s on {quiet.link}, ending {quiet.silence_end_s:.1f} s "
+            f"into its run, after {quiet.silence_after[:200]}"
+        )
     slowest = max((r for r in results if r.progress_bars), key=lambda r: r.total_s, default=None)
     if slowest is not None:
         lines.append(
@@ -668,7 +681,7 @@ def format_waiting(results: Sequence[SessionResult]) -> str:
 def format_targets(figures: dict[str, float], targets: Sequence[tuple[str, str, float]]) -> str:
     """One line per target: the figure, its limit, and whether it was met (NaN misses)."""
     return "\n".join(
-        f"  {label:<18}{figures[key]:>9.2f} <= {limit:g}  {'target met' if figures[key] <= limit else 'MISSED'}"
+        f"  {label:<18}{figures[key]:>9.4g} <= {limit:g}  {'target met' if figures[key] <= limit else 'MISSED'}"
         for label, key, limit in targets
     )
 
@@ -735,7 +748,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     ap.add_argument("--concurrency", type=int, default=0, help="sessions open at once in a wave (0: the whole wave)")
     ap.add_argument("--ramp", type=float, default=0.0, help="spread each wave's starts over this many seconds")
-    ap.add_argument("--timeout", type=float, default=300.0, help="per-session limit in seconds")
+    ap.add_argument(
+        "--timeout",
+        type=float,
+        help=f"per-session limit in seconds (default 300; {DISTINCT_TIMEOUT:g} with --distinct); a session "
+        "past it is an error, and its times are left out of the percentiles",
+    )
     ap.add_argument(
         "--warmup",
         action="store_true",
@@ -744,7 +762,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--port", type=int, default=0, help="port for the server started here (0: a free one)")
     ap.add_argument("--url", help="use a running server instead, e.g. http://127.0.0.1:8501")
     ap.add_argument("--pid", type=int, help="with --url: the server's pid, for RSS")
-    return ap.parse_args(argv)
+    args = ap.parse_args(argv)
+    if args.timeout is None:
+        args.timeout = DISTINCT_TIMEOUT if args.distinct else 300.0
+    return args
 
 
 def session_plan(args: argparse.Namespace) -> list[list[DeepLink]]:
