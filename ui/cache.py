@@ -28,10 +28,11 @@ from core import train as T
 from core.config import DataConfig
 from core.data import Dataset, build_dataset, names_dataset
 from core.lessons.activation_gallery import Params
-from ui import jobs, wordlist
+from ui import jobs, wordlist, workers
 from ui.text import t
 
 TTL = jobs.TTL
+Words = tuple[str, ...] | None  # an uploaded list's words (None: the bundled names)
 NAMES = "names"  # DataConfig.source of the bundled names
 
 
@@ -86,30 +87,32 @@ class Plan:
     inline: bool  # so little work (a view at init) that it runs in the asking session's thread
 
 
-def _variants_plan(data: Dataset, data_key: DataConfig, cfgs: Any, tcfg: Any, _data: Any) -> Plan:
+def _variants_plan(data: Dataset, data_key: DataConfig, words: Words, cfgs: Any, tcfg: Any, _data: Any) -> Plan:
     """train_variants: one unit per network; networks with the same training settings and
     data, asked for by any session, train stacked (core/stacking.py)."""
-
-    def run(items: list[Any], progress: jobs.Progress) -> list[Any]:
-        res = T.train_variants(items, tcfg, data, progress=progress)
-        return [stacking.part(res, n) for n in T.variant_names(items)]
-
-    work = jobs.Work(("train_variants", tcfg, data_key), run, steps=tcfg.steps, kind="train_variants")
+    work = jobs.Work(
+        ("train_variants", tcfg, data_key),
+        workers.train_parts,
+        (tcfg, data_key, words),
+        steps=tcfg.steps,
+        kind="train_variants",
+        portable=True,
+    )
     return Plan(
         work, list(cfgs), lambda parts: stacking.combine(parts, T.variant_names(cfgs)), tcfg.steps <= INLINE_STEPS
     )
 
 
-def _deep_plan(data: Dataset, data_key: DataConfig, cfg: Any, tcfg: Any, _data: Any) -> Plan:
+def _deep_plan(data: Dataset, data_key: DataConfig, words: Words, cfg: Any, tcfg: Any, _data: Any) -> Plan:
     """train_deep: one unit per network; deep nets of one shape and training train stacked."""
-
-    def run(items: list[Any], progress: jobs.Progress) -> list[Any]:
-        if not hasattr(D, "train_deep_many"):  # TEMP until core.deep stacks
-            return [D.train_deep(c, tcfg, data, progress=progress) for c in items]
-        return list(D.train_deep_many(items, tcfg, data, progress=progress))
-
-    shape = D.deep_shape_key(cfg) if hasattr(D, "deep_shape_key") else cfg
-    work = jobs.Work(("train_deep", shape, tcfg, data_key), run, steps=tcfg.steps, kind="train_deep")
+    work = jobs.Work(
+        ("train_deep", D.deep_shape_key(cfg), tcfg, data_key),
+        workers.train_deep_parts,
+        (tcfg, data_key, words),
+        steps=tcfg.steps,
+        kind="train_deep",
+        portable=True,
+    )
     return Plan(work, [cfg], lambda results: results[0], tcfg.steps <= INLINE_STEPS)
 
 
@@ -133,11 +136,11 @@ def call_key(fn: Callable[..., Any], args: tuple[Any, ...], data: Dataset, data_
     return (fn.__module__, fn.__qualname__, tuple(data_key if a is data else a for a in args))
 
 
-def plan(fn: Callable[..., Any], args: tuple[Any, ...], data: Dataset, data_key: DataConfig) -> Plan:
+def plan(fn: Callable[..., Any], args: tuple[Any, ...], data: Dataset, data_key: DataConfig, words: Words) -> Plan:
     """How ``fn(*args)`` runs on the board."""
     key = call_key(fn, args, data, data_key)
     if fn in PLANS:
-        return PLANS[fn](data, data_key, *args)
+        return PLANS[fn](data, data_key, words, *args)
 
     def run(items: list[Any], progress: jobs.Progress) -> list[Any]:
         return [fn(*args, progress=progress) if _takes_progress(fn) else fn(*args)]
@@ -182,7 +185,7 @@ def compute(
     previews = [preview] if preview is not None else []
 
     def run(fn: Callable[..., Any], *args: Any) -> Any:
-        p = plan(fn, args, data, data_key)
+        p = plan(fn, args, data, data_key, words)
         inline = p.inline
         if not bar:
             return p.join(jobs.board().get_many(p.work, p.items, inline=inline))

@@ -66,16 +66,18 @@ class Closed(RuntimeError):
 
 @dataclass(frozen=True)
 class Work:
-    """How the units of one group are computed: ``run(items, progress)`` returns one result per
-    item, in order, for any subset of the group's items (so the board can stack units that
+    """How the units of one group are computed: ``run(*args, items, progress)`` returns one
+    result per item, in order, for any subset of the group's items (so the board can stack units that
     different sessions asked for). ``steps`` measures one unit's cost; ``kind`` names the step
     rate it is estimated with."""
 
     group: Hashable  # None: every item is a group of its own, stored under the item itself
-    run: Callable[[list[Any], Progress], list[Any]]
+    run: Callable[..., list[Any]]  # run(*args, items, progress); module-level to run in a process
+    args: tuple[Any, ...] = ()
     steps: int = 1
     kind: str = ""
     max_batch: int = MAX_BATCH
+    portable: bool = False  # `run` and `args` pickle (module level): a board with processes runs it in one
 
 
 @dataclass(eq=False)
@@ -140,6 +142,7 @@ class Board:
         max_queued: int = MAX_QUEUED,
         initializer: Callable[[], None] | None = None,
         policy: str = "hrrn",
+        processes: bool = False,
     ):
         # `initializer` runs once in each worker thread: torch's denormal flushing is a setting
         # of the calling thread, so workers must set it themselves (core.runtime.configure).
@@ -156,6 +159,7 @@ class Board:
         self.inline_runs = 0  # ... and in the asking sessions' threads
         self.closed = False
         self._initializer = initializer
+        self.processes = processes  # each worker trains in a child process (ui/workers.py)
         if policy not in POLICIES:
             raise ValueError(f"policy {policy!r} is not one of {POLICIES}")
         self.policy = policy
@@ -374,17 +378,26 @@ class Board:
     def _worker(self) -> None:
         if self._initializer is not None:
             self._initializer()
-        while True:
-            with self._cv:
-                batch = self._next_batch()
-                while batch is None:
-                    if self.closed:
-                        return
-                    self._cv.wait()
-                    batch = self._next_batch()
-            self._compute(batch)
+        proc = None
+        if self.processes:
+            from ui.workers import TrainerProcess
 
-    def _compute(self, batch: _Batch, inline: bool = False) -> None:
+            proc = TrainerProcess(threading.current_thread().name)
+        try:
+            while True:
+                with self._cv:
+                    batch = self._next_batch()
+                    while batch is None:
+                        if self.closed:
+                            return
+                        self._cv.wait()
+                        batch = self._next_batch()
+                self._compute(batch, proc=proc)
+        finally:
+            if proc is not None:
+                proc.close()
+
+    def _compute(self, batch: _Batch, inline: bool = False, proc: Any = None) -> None:
         work = batch.units[0].work
 
         def progress(done: int, total: int) -> None:
@@ -393,9 +406,13 @@ class Board:
         with self._cv:
             self._running.append(batch)
         t0 = time.perf_counter()
+        items = [u.item for u in batch.units]
         try:
-            results = work.run([u.item for u in batch.units], progress)
-            blobs = [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]
+            if proc is not None and work.portable:  # pickled in the child
+                blobs = proc.run(work.run, work.args, items, progress)
+            else:
+                results = work.run(*work.args, items, progress)
+                blobs = [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]
             error: BaseException | None = None
         except BaseException as e:  # every waiter sees it; the next request tries again
             error, blobs = e, []
@@ -432,6 +449,11 @@ def workers() -> int:
     return max(1, int(slots)) if slots.isdigit() else 2
 
 
+def use_processes() -> bool:
+    """ACTIVATIONS_TRAINER (default "process"): train in child processes, or "thread"."""
+    return os.environ.get("ACTIVATIONS_TRAINER", "process") != "thread"
+
+
 def policy() -> str:
     """ACTIVATIONS_SCHEDULE: "hrrn" (default) or "fifo"."""
     chosen = os.environ.get("ACTIVATIONS_SCHEDULE", "hrrn")
@@ -444,6 +466,6 @@ def board() -> Board:
     thread-safe and sessions never mutate what it returns)."""
     import core.runtime
 
-    b = Board(workers=workers(), initializer=core.runtime.configure, policy=policy())
+    b = Board(workers=workers(), initializer=core.runtime.configure, policy=policy(), processes=use_processes())
     atexit.register(b.close)  # a warm start still running at exit stops asking
     return b
