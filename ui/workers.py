@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing as mp
+import os
 import pickle
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 PROGRESS_EVERY = 0.25  # seconds between two progress messages from a child
 
@@ -34,18 +36,27 @@ class TrainerDied(RuntimeError):
 
 
 class TrainerProcess:
-    """One child process that runs jobs one at a time for one board worker thread."""
+    """One child process (``python -m ui.workers``) that runs jobs one at a time for one board
+    worker thread. Not multiprocessing: its spawn re-imports the parent's __main__, which in a
+    Streamlit server is the app's script, so each child would run the app."""
 
     def __init__(self, name: str = "trainer"):
-        self._ctx = mp.get_context("spawn")  # never fork a threaded server
         self._name = name
         self._start()
 
     def _start(self) -> None:
-        self._conn, child = self._ctx.Pipe()
-        self._proc = self._ctx.Process(target=_serve, args=(child,), name=self._name, daemon=True)
-        self._proc.start()
-        child.close()
+        root = str(Path(__file__).resolve().parents[1])
+        # the parent's import path (as multiprocessing's spawn passes it): the job's function
+        # is pickled by module name, and must import in the child
+        path = [root, *(p for p in sys.path if p and Path(p).is_dir())]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(path))}
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "ui.workers", self._name],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=root,
+            env=env,
+        )
 
     @property
     def pid(self) -> int | None:
@@ -55,70 +66,77 @@ class TrainerProcess:
         self, fn: Callable[..., list[Any]], args: Sequence[Any], items: list[Any], progress: Callable[[int, int], None]
     ) -> list[bytes]:
         """``fn(*args, items, progress)`` in the child: one pickled result per item."""
-        if not self._proc.is_alive():
+        if self._proc.poll() is not None:
             self._start()
+        stdin, stdout = self._proc.stdin, self._proc.stdout
+        assert stdin is not None and stdout is not None
         try:
-            self._conn.send((fn, tuple(args), items))
+            pickle.dump((fn, tuple(args), items), stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            stdin.flush()
             while True:
-                kind, *rest = self._conn.recv()
+                kind, *rest = pickle.load(stdout)
                 if kind == "progress":
                     progress(*rest)
                 elif kind == "done":
                     return list(rest[0])
                 else:  # "error"
                     raise rest[0]
-        except (EOFError, OSError):
-            self._proc.join(5)  # the pipe closes a moment before the exit code is known
-            code = self._proc.exitcode
-            self.close()
+        except (EOFError, OSError, pickle.UnpicklingError):
+            code = self._proc.wait(5)
             self._start()
             raise TrainerDied(f"the trainer process stopped (exit code {code})") from None
 
     def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self._conn.send(None)
-        self._proc.join(2)
-        if self._proc.is_alive():
+        with contextlib.suppress(OSError, ValueError):
+            if self._proc.stdin is not None:
+                self._proc.stdin.close()  # EOF: the child's loop ends
+        try:
+            self._proc.wait(2)
+        except subprocess.TimeoutExpired:
             self._proc.kill()
-            self._proc.join(2)
-        self._conn.close()
+            self._proc.wait(2)
 
 
-def _serve(conn: Connection) -> None:
-    """The child's loop: jobs in, progress and pickled results out, until None or EOF."""
+def _serve(inp: BinaryIO, out: BinaryIO) -> None:
+    """The child's loop: jobs in, progress and pickled results out, until EOF."""
     import core.runtime
 
     core.runtime.configure()  # the app's torch settings: the child's numbers are the app's
+
+    def send(msg: tuple[Any, ...]) -> None:
+        pickle.dump(msg, out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
+
     while True:
         try:
-            job = conn.recv()
-        except (EOFError, OSError):
+            fn, args, items = pickle.load(inp)
+        except EOFError:
             return
-        if job is None:
+        except Exception as e:  # a job that does not unpickle here: say so, and start afresh
+            send(("error", RuntimeError(f"the trainer could not read its job: {type(e).__name__}: {e}")))
             return
-        fn, args, items = job
         try:
-            results = fn(*args, items, _Reporter(conn))
-            conn.send(("done", [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]))
+            results = fn(*args, items, _Reporter(send))
+            send(("done", [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]))
         except Exception as e:  # sent back whole when it pickles, else as its text
             try:
-                conn.send(("error", e))
+                send(("error", e))
             except Exception:
-                conn.send(("error", RuntimeError(f"{type(e).__name__}: {e}")))
+                send(("error", RuntimeError(f"{type(e).__name__}: {e}")))
 
 
 class _Reporter:
     """A job's progress(done, total) in the child: sent to the parent at most every
     PROGRESS_EVERY s (and at the end)."""
 
-    def __init__(self, conn: Connection):
-        self._conn, self._last = conn, 0.0
+    def __init__(self, send: Callable[[tuple[Any, ...]], None]):
+        self._send, self._last = send, 0.0
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
         if now - self._last >= PROGRESS_EVERY or done >= total:
             self._last = now
-            self._conn.send(("progress", done, total))
+            self._send(("progress", done, total))
 
 
 # -- what the children run: the stacked trainings of ui/cache.py's plans ----------------------
@@ -151,3 +169,10 @@ def train_deep_parts(
     from core import deep
 
     return list(deep.train_deep_many(items, tcfg, dataset(data_key, words), progress=progress))
+
+
+if __name__ == "__main__":  # python -m ui.workers NAME: a board worker's child
+    # the pipe to the parent is the real stdout; anything printed goes to stderr instead
+    results_out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    _serve(sys.stdin.buffer, results_out)
