@@ -451,6 +451,9 @@ class _DeepStack:
 
 
 # -- training --------------------------------------------------------------------------------
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
+
+
 def _validate(cfgs: Sequence[DeepConfig]) -> None:
     if not cfgs:
         raise ValueError("train_deep_many needs at least one config")
@@ -468,9 +471,7 @@ def _validate(cfgs: Sequence[DeepConfig]) -> None:
             raise ValueError("maxout changes layer widths; the deep page uses element-wise activations")
 
 
-def train_deep(
-    cfg: DeepConfig, tcfg: DeepTrain, data: Dataset, progress: Callable[[int, int], None] | None = None
-) -> DeepResult:
+def train_deep(cfg: DeepConfig, tcfg: DeepTrain, data: Dataset, progress: Progress | None = None) -> DeepResult:
     """Train the deep MLP with SGD and record its health at init and after training.
 
     Divergence (NaN/inf loss) stops training; `diverged_at` says where, and the "trained"
@@ -483,7 +484,7 @@ def train_deep_many(
     cfgs: Sequence[DeepConfig],
     tcfg: DeepTrain,
     data: Dataset,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> list[DeepResult]:
     """Train configs of one deep shape together (same minibatches, tcfg's seed), one result
     each, in order, each exactly what ``train_deep`` gives that config alone.
@@ -508,27 +509,52 @@ def train_deep_many(
     return [r for r in out if r is not None]
 
 
-def _train(
-    cfgs: Sequence[DeepConfig], tcfg: DeepTrain, data: Dataset, progress: Callable[[int, int], None] | None
-) -> list[DeepResult]:
+def _train(cfgs: Sequence[DeepConfig], tcfg: DeepTrain, data: Dataset, progress: Progress | None) -> list[DeepResult]:
     net = _DeepStack(cfgs, tcfg.seed)
-    K, B, steps, V = net.K, tcfg.batch_size, tcfg.steps, cfgs[0].vocab_size
-    g = torch.Generator().manual_seed(tcfg.seed + 1)
-    Xtr, Ytr = data.Xtr, data.Ytr
-    Xp, Yp = Xtr[: tcfg.probe_examples], Ytr[: tcfg.probe_examples]
+    Xp, Yp = data.Xtr[: tcfg.probe_examples], data.Ytr[: tcfg.probe_examples]
     tables = [[t] for t in _probe(net, Xp, Yp, "init")]
+    losses, spread, diverged_at = _sgd(net, tcfg, data, progress)
+    if any(d != 0 for d in diverged_at) and tcfg.steps > 0:  # someone took a finite step
+        for k, t in enumerate(_probe(net, Xp, Yp, "trained")):
+            if diverged_at[k] != 0 and t.finite:
+                tables[k].append(t)
+    if progress is not None:
+        progress(tcfg.steps, tcfg.steps)
+    names, stored = _param_names(cfgs[0]), _storage_order(cfgs[0])
+    perm = [stored.index(n) for n in names]
+    results = []
+    for k, stop in enumerate(diverged_at):
+        n = tcfg.steps if stop is None else stop
+        mine = spread[:n, :, :, k].contiguous()  # element-wise ops below see the same layout for any K
+        ratios = (tcfg.lr * mine[:, 1] / mine[:, 0]).log10()[:, perm]
+        results.append(_result(tables[k], losses[:n, k].tolist(), ratios, names, stop))
+    return results
+
+
+def _sgd(
+    net: _DeepStack, tcfg: DeepTrain, data: Dataset, progress: Progress | None
+) -> tuple[torch.Tensor, torch.Tensor, list[int | None]]:
+    """SGD on the shared minibatch stream. Returns the minibatch losses (steps, K), the
+    parameters' and gradients' spreads (steps, 2, P, K), and each variant's divergence step.
+
+    A variant whose loss is NaN/inf at step s keeps computing (its rows never touch the
+    others') but is not recorded from s on, and is left with the parameters of step s: those
+    that gave the last finite loss. Stops early when every variant has diverged."""
+    K, B, steps, V = net.K, tcfg.batch_size, tcfg.steps, net.P.C.shape[1]
+    g = torch.Generator().manual_seed(tcfg.seed + 1)
     losses = torch.empty(steps, K)
     spread = torch.empty(steps, 2, sum(n for _, n, _ in net.layout), K)  # see _DeepStack.spread
     diverged_at: list[int | None] = [None] * K
-    saved: dict[int, list[torch.Tensor]] = {}  # a diverged variant's parameters at its last finite loss
+    saved: dict[int, list[torch.Tensor]] = {}
     report = max(1, steps // 100)
     Xs: tuple[torch.Tensor, ...] = ()
     Ys: tuple[torch.Tensor, ...] = ()
     Os: tuple[torch.Tensor, ...] = ()
     for step in range(steps):
         if step % _CHUNK == 0:
-            ix = torch.randint(0, Xtr.shape[0], (min(_CHUNK, steps - step), B), generator=g)
-            Xs, Ys, Os = Xtr[ix].unbind(), Ytr[ix].unbind(), F.one_hot(Ytr[ix], V).float().unbind()
+            ix = torch.randint(0, data.Xtr.shape[0], (min(_CHUNK, steps - step), B), generator=g)
+            Xs, Ys = data.Xtr[ix].unbind(), data.Ytr[ix].unbind()
+            Os = F.one_hot(data.Ytr[ix], V).float().unbind()
         j = step % _CHUNK
         loss = net.step(Xs[j], Ys[j], Os[j])
         losses[step] = loss
@@ -543,25 +569,9 @@ def _train(
         net.sgd(tcfg.lr)
         if progress is not None and (step + 1) % report == 0:
             progress(step + 1, steps)
-    trained = [k for k in range(K) if steps > 0 and diverged_at[k] != 0]  # at least one finite step
-    if trained:
-        for k, params in saved.items():
-            net.restore(k, params)
-        for k, t in enumerate(_probe(net, Xp, Yp, "trained")):
-            if k in trained and t.finite:
-                tables[k].append(t)
-    if progress is not None:
-        progress(steps, steps)
-    names, stored = _param_names(cfgs[0]), _storage_order(cfgs[0])
-    perm = [stored.index(n) for n in names]
-    results = []
-    for k in range(K):
-        n = steps if diverged_at[k] is None else diverged_at[k]
-        assert n is not None  # for mypy: steps is an int
-        mine = spread[:n, :, :, k].contiguous()  # element-wise ops below see the same layout for any K
-        ratios = (tcfg.lr * mine[:, 1] / mine[:, 0]).log10()[:, perm]
-        results.append(_result(tables[k], losses[:n, k].tolist(), ratios, names, diverged_at[k]))
-    return results
+    for k, params in saved.items():
+        net.restore(k, params)
+    return losses, spread, diverged_at
 
 
 # -- the probe and the frames ----------------------------------------------------------------
