@@ -417,6 +417,13 @@ class Board:
         except BaseException as e:  # every waiter sees it; the next request tries again
             error, blobs = e, []
         seconds = time.perf_counter() - t0
+        if work.kind and not inline:  # the server log's record of what the trainer did
+            waited = time.monotonic() - seconds - min(u.queued_at for u in batch.units)
+            print(
+                f"trainer: {work.kind} {len(items)} unit(s) x {work.steps} steps in {seconds:.1f} s"
+                f" after {waited:.1f} s in line",
+                flush=True,
+            )
         with self._cv:
             self._running.remove(batch)
             if error is None:
