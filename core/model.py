@@ -24,6 +24,7 @@ from core.config import MLPConfig
 
 BN_EPS = 1e-5
 BN_MOMENTUM = 0.001  # the lecture's running-statistics momentum
+EVAL_ROWS = 4  # variants evaluated at once: ~20 MB each per 8192 examples (n_hidden 200)
 
 PARAM_NAMES = ("C", "W1", "b1", "W2", "b2", "bngain", "bnbias")
 
@@ -126,21 +127,24 @@ def act_blocks(cfgs: Sequence[MLPConfig]) -> tuple[_ActBlock, ...]:
     return tuple(blocks)
 
 
-def ce_targets(Y: torch.Tensor, vocab_size: int) -> torch.Tensor:
+def ce_targets(Y: torch.Tensor, vocab_size: int, out: torch.Tensor | None = None) -> torch.Tensor:
     """What train_step's cross-entropy takes for targets Y (..., B): -one_hot(Y) / B laid out
-    (..., V, B), the layout of its transposed logits. The trainer builds many steps at once."""
+    (..., V, B), the layout of its transposed logits (into `out` if given). The trainer builds
+    many steps at once."""
     B = Y.shape[-1]
-    return torch.nn.functional.one_hot(Y, vocab_size).float().mul_(-1.0 / B).transpose(-1, -2).contiguous()
+    out = torch.zeros(*Y.shape[:-1], vocab_size, B) if out is None else out.zero_()
+    return out.scatter_(-2, Y.unsqueeze(-2), -1.0 / B)
 
 
-def mean_nll(lp: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+def mean_nll_(lp: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     """Cross-entropy per variant from log-probs lp (..., K, V, B) and target = ce_targets
     (..., V, B): mean over the batch of -log p[y] = sum(lp * target) over V and B. -> (..., K)
+    Overwrites lp with the product (the trainer's window of a few MB needs no second copy).
 
     A product and a sum over each variant's own row, never a matrix-vector product: GEMV's
     blocking depends on K, so a variant's loss would change in its last bits with the number
     of variants stacked beside it (the server stacks different students' requests)."""
-    return torch.mul(lp.flatten(-2), target.flatten(-2).unsqueeze(-2)).sum(-1)
+    return lp.flatten(-2).mul_(target.flatten(-2).unsqueeze(-2)).sum(-1)
 
 
 def _storage_layout(cfgs: Sequence[MLPConfig]) -> Layout:
@@ -232,6 +236,9 @@ class _Workspace:
         self.dz_blocks = self.dz.split_with_sizes(sizes)
         self.dz_t = self.dz.transpose(1, 2)
         self.dx_t = torch.empty(K, F, B)
+        # the biases' gradients (sums over the batch) on their way into the parameters
+        self.db2 = torch.empty(K, V, 1)
+        self.dvec = torch.empty(K, 1, H)
         self.dx_rows = torch.empty(K, B * (F // E), E)
         self.dx_copy = (self.dx_rows.view(K, B, F), self.dx_t.transpose(1, 2))  # (dst, src)
 
@@ -298,11 +305,23 @@ class StackedMLP:
             backward = A.fused_backward(blk.key, p) or functools.partial(_closed_form_backward, grad, p)
         return _BlockFns(forward, forward_into, backward, learn)
 
-    def activate(self, z: torch.Tensor) -> torch.Tensor:
-        """h = f(z), block by block (no gradient bookkeeping: for evaluation)."""
-        parts = z.split_with_sizes(self._block_sizes) if len(self.blocks) > 1 else (z,)
-        ys = [fns.forward(zb) for fns, zb in zip(self._fns, parts)]
-        return ys[0] if len(ys) == 1 else torch.cat(ys)
+    def eval_rows(self) -> list[slice]:
+        """Consecutive variant rows, at most EVAL_ROWS at a time: evaluation runs on one such
+        slice at a time, to bound its memory at large K (each variant's numbers are its own,
+        whatever rows it is computed with)."""
+        return [slice(a, min(a + EVAL_ROWS, self.K)) for a in range(0, self.K, EVAL_ROWS)]
+
+    def activate(self, z: torch.Tensor, rows: slice = slice(None)) -> torch.Tensor:
+        """h = f(z) for variant rows `rows` (z has just those rows), block by block (no
+        gradient bookkeeping: for evaluation)."""
+        a, b, _ = rows.indices(self.K)
+        # the part of each block that rows a..b-1 meet, in order
+        parts = [(fns, min(b, blk.stop) - max(a, blk.start)) for fns, blk in zip(self._fns, self.blocks)]
+        parts = [(fns, n) for fns, n in parts if n > 0]
+        if len(parts) == 1:
+            return parts[0][0].forward(z)
+        zs = z.split_with_sizes([n for _, n in parts])
+        return torch.cat([fns.forward(zb) for (fns, _), zb in zip(parts, zs)])
 
     def _activate_train(self, ws: _Workspace) -> list[tuple[torch.Tensor, torch.Tensor]]:
         """ws.h = f(ws.z) block by block, each into its own slice of ws.h (blocks are
@@ -335,31 +354,36 @@ class StackedMLP:
                 t.requires_grad_(False)
             dzb.copy_(grads[0])
 
-    def embed(self, Xb: torch.Tensor) -> torch.Tensor:
-        """(B, T) character ids -> (K, B, F) concatenated embeddings."""
-        # index_select on the flat ids: one gather, ~4x cheaper than C[:, Xb]'s advanced indexing
-        return self.params["C"].index_select(1, Xb.reshape(-1)).view(self.K, Xb.shape[0], -1)
-
-    def hidden(self, x: torch.Tensor, train: bool, out: torch.Tensor | None = None) -> tuple[torch.Tensor, BNCache]:
-        """Linear (+ BatchNorm): (K, B, F) -> pre-activations z (K, B, H) (into `out` if
-        given), plus the BN cache."""
+    def _hidden_train(self, x: torch.Tensor, out: torch.Tensor) -> BNCache:
+        """Linear (+ BatchNorm, batch statistics): (K, B, F) -> pre-activations z (K, B, H)
+        into `out`; returns the BN cache."""
         P = self.params
         if not self.bn:
-            return torch.baddbmm(P["b1"], x, P["W1"], out=out), None
+            torch.baddbmm(P["b1"], x, P["W1"], out=out)
+            return None
         pre = torch.baddbmm(P["b1"], x, P["W1"])
-        if train:
-            mean = pre.mean(1, keepdim=True)
-            var = pre.var(1, keepdim=True)  # unbiased, as the lecture
-            invstd = (var + BN_EPS).rsqrt()
-            xhat = (pre - mean) * invstd
-            # running statistics for evaluation (never part of the gradient)
-            self.bn_mean.lerp_(mean, BN_MOMENTUM)
-            self.bn_var.lerp_(var, BN_MOMENTUM)
-        else:
-            invstd = (self.bn_var + BN_EPS).rsqrt()
-            xhat = (pre - self.bn_mean) * invstd
-        z = torch.addcmul(P["bnbias"], P["bngain"], xhat, out=out)  # gain * xhat + bias
-        return z, (xhat, invstd)
+        mean = pre.mean(1, keepdim=True)
+        var = pre.var(1, keepdim=True)  # unbiased, as the lecture
+        invstd = (var + BN_EPS).rsqrt()
+        xhat = (pre - mean) * invstd
+        # running statistics for evaluation (never part of the gradient)
+        self.bn_mean.lerp_(mean, BN_MOMENTUM)
+        self.bn_var.lerp_(var, BN_MOMENTUM)
+        torch.addcmul(P["bnbias"], P["bngain"], xhat, out=out)  # gain * xhat + bias
+        return xhat, invstd
+
+    @torch.no_grad()
+    def hidden_eval(self, X: torch.Tensor, rows: slice = slice(None)) -> torch.Tensor:
+        """Pre-activations z (R, N, H) of variant rows `rows` for X (N, T), eval-mode BN
+        (running statistics)."""
+        P = {name: t[rows] for name, t in self.params.items()}
+        # index_select on the flat ids: one gather, ~4x cheaper than C[:, X]'s advanced indexing
+        x = P["C"].index_select(1, X.reshape(-1)).view(P["C"].shape[0], X.shape[0], -1)  # (R, N, F)
+        pre = torch.baddbmm(P["b1"], x, P["W1"])
+        if not self.bn:
+            return pre
+        invstd = (self.bn_var[rows] + BN_EPS).rsqrt()
+        return torch.addcmul(P["bnbias"], P["bngain"], (pre - self.bn_mean[rows]) * invstd)
 
     @torch.no_grad()
     def forward_eval(self, X: torch.Tensor, Y: torch.Tensor, chunk: int = 8192) -> torch.Tensor:
@@ -367,19 +391,14 @@ class StackedMLP:
         total = torch.zeros(self.K, dtype=torch.float64)
         for s in range(0, X.shape[0], chunk):
             xb, yb = X[s : s + chunk], Y[s : s + chunk]
-            z, _ = self.hidden(self.embed(xb), train=False)
-            h = self.activate(z)
-            # transposed logits (K, V, n), as in training (see _storage_layout)
-            lp = torch.log_softmax(torch.baddbmm(self._p["b2T"], self._p["W2T"], h.transpose(1, 2)), 1)
-            nll = -lp.gather(1, yb.view(1, 1, -1).expand(self.K, 1, -1)).squeeze(1)
-            total += nll.double().sum(1)
+            for rows in self.eval_rows():
+                h = self.activate(self.hidden_eval(xb, rows), rows)
+                # transposed logits (R, V, n), as in training (see _storage_layout)
+                logits_t = torch.baddbmm(self._p["b2T"][rows], self._p["W2T"][rows], h.transpose(1, 2))
+                lp = torch.log_softmax(logits_t, 1)
+                nll = -lp.gather(1, yb.view(1, 1, -1).expand(lp.shape[0], 1, -1)).squeeze(1)
+                total[rows] += nll.double().sum(1)
         return (total / X.shape[0]).float()
-
-    @torch.no_grad()
-    def hidden_eval(self, X: torch.Tensor) -> torch.Tensor:
-        """Pre-activations z (K, N, H) for X, eval-mode BN."""
-        z, _ = self.hidden(self.embed(X), train=False)
-        return z
 
     @overload
     def train_step(
@@ -422,7 +441,7 @@ class StackedMLP:
             target = ce_targets(Yb, self._p["W2T"].shape[1])
         lp = self._workspace(Xb.shape[0]).lp
         cache = self.step_into(Xb.reshape(-1), target, lp, lr, need_cache)
-        return mean_nll(lp, target), (self.grads if lr is None else None), cache
+        return mean_nll_(lp, target), (self.grads if lr is None else None), cache
 
     def _workspace(self, B: int) -> _Workspace:
         if self._ws is None or self._ws.x.shape[1] != B:
@@ -439,7 +458,7 @@ class StackedMLP:
     ) -> dict[str, torch.Tensor] | None:
         """train_step for the trainer: the minibatch as flat character ids (B*T,) and its
         ce_targets (V, B); the log-probs go to `lp` (K, V, B) and no loss is computed, so the
-        trainer takes many steps' losses in one mean_nll. Returns the cache if asked for.
+        trainer takes many steps' losses in one mean_nll_. Returns the cache if asked for.
 
         Without `lr` the gradients go to ``self.grads``. With `lr`, each parameter takes
         p -= lr * grad in the op that computes grad (the GEMM's accumulate, index_add's alpha),
@@ -449,7 +468,7 @@ class StackedMLP:
         B = target.shape[-1]
         ws = self._workspace(B)
         torch.index_select(P["C"], 1, ids, out=ws.x_rows)  # embeddings (K, B, F)
-        _, bn = self.hidden(ws.x, train=True, out=ws.z)  # (K, B, H)
+        bn = self._hidden_train(ws.x, ws.z)  # (K, B, H)
         saved = self._activate_train(ws)  # ws.h (K, B, n_hidden)
         torch.baddbmm(P["b2T"], P["W2T"], ws.h_t, out=ws.logits_t)  # (K, V, B), see _storage_layout
         torch.log_softmax(ws.logits_t, 1, out=lp)
@@ -462,15 +481,15 @@ class StackedMLP:
         D, beta, alpha = (self._g, 0.0, 1.0) if lr is None else (P, 1.0, -lr)
         torch.bmm(ws.dlogits, P["W2T"], out=ws.dh)  # (K, B, n_hidden)
         D["W2T"].baddbmm_(dlogits_t, ws.h, beta=beta, alpha=alpha)
-        self._take("b2T", dlogits_t.sum(2, keepdim=True), lr)
+        self._take("b2T", dlogits_t, 2, ws.db2, lr)
         self._activation_backward(ws, saved)  # ws.dz
         dpre, dpre_t = ws.dz, ws.dz_t
         if bn is not None:
             xhat, invstd = bn
             dz = ws.dz
             dxhat = dz * P["bngain"]
-            self._take("bngain", (dz * xhat).sum(1, keepdim=True), lr)
-            self._take("bnbias", dz.sum(1, keepdim=True), lr)
+            self._take("bngain", dz * xhat, 1, ws.dvec, lr)
+            self._take("bnbias", dz, 1, ws.dvec, lr)
             # BatchNorm backward with the unbiased variance (lecture part 4)
             dpre = (invstd / B) * (
                 B * dxhat - dxhat.sum(1, keepdim=True) - (B / (B - 1)) * xhat * (dxhat * xhat).sum(1, keepdim=True)
@@ -479,13 +498,13 @@ class StackedMLP:
         # dx^T (K, F, B) and one copy to (K, B*T, E): cheaper than a GEMM whose rows are F = 30 long
         torch.bmm(P["W1"], dpre_t, out=ws.dx_t)
         D["W1"].baddbmm_(ws.x_t, dpre, beta=beta, alpha=alpha)
-        self._take("b1", dpre.sum(1, keepdim=True), lr)
+        self._take("b1", dpre, 1, ws.dvec, lr)
         dst, src = ws.dx_copy
         dst.copy_(src)
         if lr is None:
             D["C"].zero_()
         D["C"].index_add_(1, ids, ws.dx_rows, alpha=alpha)
-        if lr is not None:
+        if lr is not None and self.act_learn:
             self._sgd_learnables(lr)
         if not need_cache:
             return None
@@ -498,12 +517,13 @@ class StackedMLP:
             "dh": ws.dh.clone(),
         }
 
-    def _take(self, name: str, grad: torch.Tensor, lr: float | None) -> None:
-        """Store a small gradient, or (lr given) apply it: p -= lr * grad."""
+    def _take(self, name: str, x: torch.Tensor, dim: int, buf: torch.Tensor, lr: float | None) -> None:
+        """x summed over the batch axis `dim` is parameter `name`'s gradient: store it, or
+        (lr given) apply it through `buf`: p -= lr * grad."""
         if lr is None:
-            self._g[name].copy_(grad)
+            torch.sum(x, dim, keepdim=True, out=self._g[name])
         else:
-            self._p[name].sub_(grad, alpha=lr)
+            self._p[name].sub_(torch.sum(x, dim, keepdim=True, out=buf), alpha=lr)
 
     def _sgd_learnables(self, lr: float) -> None:
         for t in self._learnables():

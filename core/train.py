@@ -22,12 +22,16 @@ import torch
 from core import activations as A
 from core.config import MLPConfig, TrainConfig
 from core.data import Dataset
-from core.model import PARAM_NAMES, ShapeKey, StackedMLP, ce_targets, mean_nll, shape_key
+from core.model import PARAM_NAMES, ShapeKey, StackedMLP, ce_targets, mean_nll_, shape_key
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
 _CHECK_EVERY = 50  # steps between divergence checks (the batch losses are taken then)
 _CHUNK = 250  # minibatches drawn at once
+# Variants trained in one stack at most; a bigger group trains as several stacks, one after the
+# other. Past ~16 nets a step's tensors (~200 KB a net) outgrow the L2 cache and every net-step
+# gets slower (2-core EPYC, 1 thread: ~104 us a net-step at K = 16, ~120 at K = 32).
+_MAX_STACK = 16
 assert _CHUNK % _CHECK_EVERY == 0, "a check window must lie inside one chunk of minibatches"
 
 
@@ -77,7 +81,8 @@ def train_variants(
 ) -> TrainResult:
     """Train every config in `cfgs` on `data` with SGD; same seed for all.
 
-    Same-shape variants train in one stacked computation. Loss is cross-entropy,
+    Same-shape variants train in one stacked computation (up to _MAX_STACK at a time); each
+    variant's numbers are bit for bit those it gets alone. Loss is cross-entropy,
     lr follows tcfg.lr_at(step). A variant whose loss turns NaN/inf is stopped and reported
     in `variants.diverged_at`; its rows after that step are dropped, never returned as NaN.
     """
@@ -95,9 +100,10 @@ def train_variants(
     # same activation next to each other: each function then runs on one contiguous slice
     for rows in groups.values():
         rows.sort(key=lambda i: (cfgs[i].activation, cfgs[i].act_params))
-    total = tcfg.steps * len(groups)
+    stacks = [rows[a : a + _MAX_STACK] for rows in groups.values() for a in range(0, len(rows), _MAX_STACK)]
+    total = tcfg.steps * len(stacks)
     parts: list[TrainResult] = []
-    for gi, rows in enumerate(groups.values()):
+    for gi, rows in enumerate(stacks):
 
         def sub_progress(done: int, _all: int, base: int = gi * tcfg.steps) -> None:
             if progress is not None:
@@ -109,7 +115,7 @@ def train_variants(
         )
     if len(parts) == 1:  # its frames already list the variants in the caller's order
         return parts[0]
-    # restore the caller's order of variants across groups
+    # restore the caller's order of variants across stacks
     frames: dict[str, pd.DataFrame] = {}
     for field in ("variants", "loss", "snapshots", "logits", "activity", "updates"):
         df = pd.concat([getattr(p, field) for p in parts], ignore_index=True)
@@ -158,11 +164,6 @@ def _train_group(
     last_checked = 0
     report_every = max(1, tcfg.steps // 100)
     steps_run = tcfg.steps
-    # this chunk's minibatches, drawn at step 0, _CHUNK, 2 * _CHUNK, ...: targets (n, V, B),
-    # and per step a view of the flat character ids (B*T,) and of the targets (V, B)
-    Yc = Tc = torch.empty(0)
-    ids: tuple[torch.Tensor, ...] = ()
-    Ts: tuple[torch.Tensor, ...] = ()
 
     def alive() -> list[int]:
         return [k for k in range(K) if diverged_at[k] is None]
@@ -174,6 +175,7 @@ def _train_group(
     # out 0, and be cached), so evaluation steps out of it.
     step_mode = torch.no_grad if net.uses_autograd else torch.inference_mode
     with step_mode():
+        batches = _Minibatches(data, B, g, min(_CHUNK, tcfg.steps))
         # log-probs (K, V, B) of each step since the last check: their losses are then one op
         lp_window = torch.empty(_CHECK_EVERY, K, data.vocab.size, B)
         lp_slots = lp_window.unbind()
@@ -188,29 +190,22 @@ def _train_group(
             if step == tcfg.steps:
                 break
             if step % _CHUNK == 0:
-                # draw the minibatches of the next _CHUNK steps at once: the same stream as one
-                # randint per step (checked in tests), with three ops per chunk instead of per step
-                n = min(_CHUNK, tcfg.steps - step)
-                ix = torch.randint(0, Xtr.shape[0], (n, B), generator=g)
-                Xc, Yc = Xtr[ix], Ytr[ix]
-                Tc = ce_targets(Yc, data.vocab.size)
-                # every step's views in one op per chunk (unbind), not per step
-                ids, Ts = Xc.view(n, -1).unbind(), Tc.unbind()
-            i = step % _CHUNK
+                batches.draw(min(_CHUNK, tcfg.steps - step))
+            ids, target = batches.step_ids[step % _CHUNK], batches.step_targets[step % _CHUNK]
             lr = tcfg.lr_at(step)
             lp = lp_slots[step % _CHECK_EVERY]
             if tcfg.record_updates:  # the update ratios need the gradients themselves
-                cache = net.step_into(ids[i], Ts[i], lp, need_cache=step in snap_at)
+                cache = net.step_into(ids, target, lp, need_cache=step in snap_at)
                 upd.append((step, _update_ratios(net, net.grads, lr)))
                 net.sgd_update(lr)
             else:  # SGD fused into the backward pass
-                cache = net.step_into(ids[i], Ts[i], lp, lr, need_cache=step in snap_at)
+                cache = net.step_into(ids, target, lp, lr, need_cache=step in snap_at)
             if cache is not None:
                 snaps.append((step, cache))
-                logit_rows.append((step, cache["logits"], Yc[i]))
+                logit_rows.append((step, cache["logits"], batches.Y[step % _CHUNK].clone()))
             if (step + 1) % _CHECK_EVERY == 0 or step + 1 == tcfg.steps:
                 n_win, at = step + 1 - last_checked, last_checked % _CHUNK
-                batch_loss[last_checked : step + 1] = mean_nll(lp_window[:n_win], Tc[at : at + n_win])
+                batch_loss[last_checked : step + 1] = mean_nll_(lp_window[:n_win], batches.targets[at : at + n_win])
                 _check_divergence(batch_loss, last_checked, step + 1, diverged_at)
                 last_checked = step + 1
                 if not alive():
@@ -228,6 +223,30 @@ def _head(t: torch.Tensor, n: int) -> torch.Tensor:
     return t if n <= 0 else t[:n]
 
 
+class _Minibatches:
+    """The minibatches of up to _CHUNK steps, drawn at once into buffers allocated once.
+
+    The same stream as one randint per step, as the lecture (checked in tests), with a few ops
+    per chunk instead of per step; each step's views (its flat character ids (B*T,) and
+    ce_targets (V, B)) are made once too. A step's rows are overwritten by the next chunk.
+    """
+
+    def __init__(self, data: Dataset, B: int, g: torch.Generator, size: int):
+        self.X, self.Yall, self.B, self.g = data.Xtr, data.Ytr, B, g
+        self.ids = torch.empty(size, B * data.block_size, dtype=data.Xtr.dtype)
+        self.Y = torch.empty(size, B, dtype=data.Ytr.dtype)
+        self.targets = torch.empty(size, data.vocab.size, B)
+        self.step_ids, self.step_targets = self.ids.unbind(), self.targets.unbind()
+
+    def draw(self, n: int) -> None:
+        """Rows 0..n-1 become the next n steps' minibatches."""
+        ix = torch.randint(0, self.X.shape[0], (n, self.B), generator=self.g).view(-1)
+        # index_select into the buffers: ~2x cheaper than X[ix]'s advanced indexing
+        torch.index_select(self.X, 0, ix, out=self.ids[:n].view(-1, self.X.shape[1]))
+        torch.index_select(self.Yall, 0, ix, out=self.Y[:n].view(-1))
+        ce_targets(self.Y[:n], self.targets.shape[1], out=self.targets[:n])
+
+
 def _check_divergence(batch_loss: torch.Tensor, start: int, stop: int, diverged_at: list[int | None]) -> None:
     """Mark the first non-finite step of each variant in batch_loss[start:stop]."""
     window = batch_loss[start:stop]
@@ -243,14 +262,15 @@ def _check_divergence(batch_loss: torch.Tensor, start: int, stop: int, diverged_
 def _inactive_fraction(net: StackedMLP, X: torch.Tensor, chunk: int = 16384) -> torch.Tensor:
     """(K, n_hidden) fraction of examples on which each hidden unit is inactive."""
     params = [A.resolve_params(cfg.activation, cfg.params_dict()) for cfg in net.cfgs]  # once, not per chunk
-    counts: torch.Tensor | None = None
-    for s in range(0, X.shape[0], chunk):
-        z = net.hidden_eval(X[s : s + chunk])
-        parts = [A.inactive_mask(cfg.activation, z[k], params=params[k]).sum(0) for k, cfg in enumerate(net.cfgs)]
-        c = torch.stack(parts).double()
-        counts = c if counts is None else counts + c
-    if counts is None:
+    counts = torch.zeros(net.K, net.params["W2"].shape[1], dtype=torch.float64)
+    if X.shape[0] == 0:
         raise ValueError("the activity set has no examples")
+    for s in range(0, X.shape[0], chunk):
+        for rows in net.eval_rows():  # a few variants at a time: z is (rows, chunk, H)
+            z = net.hidden_eval(X[s : s + chunk], rows)
+            for k, zk in zip(range(net.K)[rows], z):
+                cfg = net.cfgs[k]
+                counts[k] += A.inactive_mask(cfg.activation, zk, params=params[k]).sum(0).double()
     return (counts / X.shape[0]).float()
 
 

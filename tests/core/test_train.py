@@ -411,3 +411,19 @@ def test_trainer_batch_losses_are_train_steps_own(data):
         series = got[got["variant"] == name]
         assert list(series["step"]) == list(range(steps))
         assert torch.equal(torch.tensor(series["loss"].to_numpy()), want[:, k].double())
+
+
+def test_a_big_group_trains_as_several_stacks_with_the_same_frames(data, monkeypatch):
+    """Past _MAX_STACK variants a group trains as several stacks, one after the other: every
+    frame is the one-stack run's, bit for bit and in the caller's order."""
+    from core import train
+
+    cfgs = [KAIMING.with_(activation="relu")] + _company(6, batchnorm=False, with_prelu=False)
+    tcfg = _STACKED_TCFG
+    whole = train_variants(cfgs, tcfg, data)
+    monkeypatch.setattr(train, "_MAX_STACK", 3)
+    seen = []
+    split = train_variants(cfgs, tcfg, data, progress=lambda d, n: seen.append((d, n)))
+    assert seen[-1] == (3 * tcfg.steps, 3 * tcfg.steps)  # 7 variants: stacks of 3, 3 and 1
+    for field in ("variants", "loss", "snapshots", "logits", "activity", "updates"):
+        pd.testing.assert_frame_equal(getattr(split, field), getattr(whole, field), check_exact=True, obj=field)
