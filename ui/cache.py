@@ -72,6 +72,7 @@ LABELS: Mapping[Callable[..., Any], Callable[..., str]] = {
     D.depth_profile: lambda cfg, gains, data: t("common.profiling", n=len(gains)),
 }
 
+DEEP_BATCH = 8  # deep nets stacked at most: 16 x 5,000 steps held one worker for minutes
 INLINE_STEPS = 1  # work of at most this many steps (the views at init) never waits in line
 BAR_EVERY = 1.0  # seconds between two updates of a waiting session's bar
 
@@ -112,6 +113,7 @@ def _deep_plan(data: Dataset, data_key: DataConfig, words: Words, cfg: Any, tcfg
         steps=tcfg.steps,
         kind="train_deep",
         portable=True,
+        max_batch=DEEP_BATCH,
     )
     return Plan(work, [cfg], lambda results: results[0], tcfg.steps <= INLINE_STEPS)
 

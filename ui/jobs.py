@@ -240,10 +240,10 @@ class Board:
                 blobs[k] = b
         missing = [(k, it) for k, it in dict.fromkeys(zip(keys, items)) if k not in blobs]
         if missing:
-            units = self._join(work, missing, inline)
+            units, mine = self._join(work, missing, inline)
             try:
-                if inline:
-                    self._run_inline(work, units)
+                if mine is not None:
+                    self._compute(mine, inline=True)
                 pending = [u for u in units if not u.future.done()]
                 while pending:
                     if on_status is not None:
@@ -274,11 +274,12 @@ class Board:
     def submit(self, key: Hashable, fn: Callable[[Progress], Any]) -> Future[Any]:
         """Queue `fn(progress)` under `key` without waiting (its future holds the pickled result)."""
         work = Work(group=None, run=lambda items, progress: [fn(progress)], max_batch=1)
-        (unit,) = self._join(work, [(key, key)], inline=False)
+        (unit,), _ = self._join(work, [(key, key)], inline=False)
         return unit.future
 
-    def _join(self, work: Work, missing: list[tuple[Hashable, Any]], inline: bool) -> list[_Unit]:
-        """The units of `missing`: joined if queued or running, else new (queued unless inline)."""
+    def _join(self, work: Work, missing: list[tuple[Hashable, Any]], inline: bool) -> tuple[list[_Unit], _Batch | None]:
+        """The units of `missing`: joined if queued or running, else new: queued for the
+        workers, or (inline) taken by the caller at once, before any worker can see them."""
         with self._cv:
             if self.closed:
                 raise Closed("the server is shutting down")
@@ -294,8 +295,14 @@ class Board:
                     u = self._units[k] = _Unit(k, it, work, now)
                 u.waiters += 1
                 units.append(u)
-            self._cv.notify_all()
-            return units
+            if not inline:
+                self._cv.notify_all()
+                return units, None
+            mine = [u for u in units if u.batch is None]  # ours, unless a worker or caller has it
+            batch = _Batch(mine, work.kind)
+            for u in mine:
+                u.batch = batch
+            return units, batch if mine else None
 
     def _leave(self, units: list[_Unit]) -> None:
         """The caller stops waiting (done, or its script run was stopped): a queued unit that
@@ -306,15 +313,6 @@ class Board:
                 if u.waiters <= 0 and u.batch is None and not u.future.done():
                     self._units.pop(u.key, None)
                     u.future.cancel()
-
-    def _run_inline(self, work: Work, units: list[_Unit]) -> None:
-        with self._cv:
-            mine = [u for u in units if u.batch is None and not u.future.done()]
-            batch = _Batch(mine, work.kind)
-            for u in mine:
-                u.batch = batch
-        if mine:
-            self._compute(batch, inline=True)
 
     # -- status and estimates ---------------------------------------------------------------
     def _rate(self, kind: str) -> float:
