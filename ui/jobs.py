@@ -46,6 +46,7 @@ MAX_ENTRIES = 1024  # unit results kept at most ...
 MAX_BYTES = 256 * 2**20  # ... and at most this many pickled bytes in all
 MAX_QUEUED = 160  # units waiting for a worker at most; beyond that a request is refused
 MAX_BATCH = 16  # units stacked into one run at most
+INLINE_AT_ONCE = 2  # inline runs at once: each holds ~60 MB of eval tensors, and they share one GIL
 POLICIES = ("hrrn", "fifo")  # highest response ratio next (the default), first come first served
 DEFAULT_RATE = 2e-4  # seconds per unit-step before anything of a kind was measured
 
@@ -159,6 +160,7 @@ class Board:
         self.inline_runs = 0  # ... and in the asking sessions' threads
         self.closed = False
         self._initializer = initializer
+        self._inline_gate = threading.BoundedSemaphore(INLINE_AT_ONCE)
         self.processes = processes  # each worker trains in a child process (ui/workers.py)
         if policy not in POLICIES:
             raise ValueError(f"policy {policy!r} is not one of {POLICIES}")
@@ -408,6 +410,10 @@ class Board:
         try:
             if proc is not None and work.portable:  # pickled in the child
                 blobs = proc.run(work.run, work.args, items, progress)
+            elif inline:
+                with self._inline_gate:
+                    results = work.run(*work.args, items, progress)
+                blobs = [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]
             else:
                 results = work.run(*work.args, items, progress)
                 blobs = [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]
