@@ -373,10 +373,12 @@ class StackedMLP:
         return xhat, invstd
 
     @torch.no_grad()
-    def hidden_eval(self, X: torch.Tensor, rows: slice = slice(None)) -> torch.Tensor:
+    def hidden_eval(self, X: torch.Tensor, rows: slice = slice(None), copy: bool = False) -> torch.Tensor:
         """Pre-activations z (R, N, H) of variant rows `rows` for X (N, T), eval-mode BN
-        (running statistics)."""
-        P = {name: t[rows] for name, t in self.params.items()}
+        (running statistics). `copy`: on fresh copies of the parameters, whose memory is aligned
+        as when the variant trains alone (a view's offset in the stack's buffer can change MKL's
+        last bits on small inputs)."""
+        P = {name: t[rows].clone() if copy else t[rows] for name, t in self.params.items()}
         # index_select on the flat ids: one gather, ~4x cheaper than C[:, X]'s advanced indexing
         x = P["C"].index_select(1, X.reshape(-1)).view(P["C"].shape[0], X.shape[0], -1)  # (R, N, F)
         pre = torch.baddbmm(P["b1"], x, P["W1"])
@@ -389,12 +391,15 @@ class StackedMLP:
     def forward_eval(self, X: torch.Tensor, Y: torch.Tensor, chunk: int = 8192) -> torch.Tensor:
         """Mean loss per variant over (X, Y) (eval-mode BN), chunked to bound memory. -> (K,)"""
         total = torch.zeros(self.K, dtype=torch.float64)
+        # one variant at a time: with few examples (n = 1) log_softmax's kernel runs across the
+        # variant axis, and a variant's loss changed in the last bits with its stack's size
         for s in range(0, X.shape[0], chunk):
             xb, yb = X[s : s + chunk], Y[s : s + chunk]
-            for rows in self.eval_rows():
-                h = self.activate(self.hidden_eval(xb, rows), rows)
+            for rows in (slice(k, k + 1) for k in range(self.K)):
+                h = self.activate(self.hidden_eval(xb, rows, copy=True), rows)
                 # transposed logits (R, V, n), as in training (see _storage_layout)
-                logits_t = torch.baddbmm(self._p["b2T"][rows], self._p["W2T"][rows], h.transpose(1, 2))
+                b2, w2 = self._p["b2T"][rows].clone(), self._p["W2T"][rows].clone()
+                logits_t = torch.baddbmm(b2, w2, h.transpose(1, 2))
                 lp = torch.log_softmax(logits_t, 1)
                 nll = -lp.gather(1, yb.view(1, 1, -1).expand(lp.shape[0], 1, -1)).squeeze(1)
                 total[rows] += nll.double().sum(1)

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import core.train
 from ui.text import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -149,18 +148,13 @@ def test_old_links_with_display_names_still_work():
     assert at.query_params["s_act"] in ("sigmoid", ["sigmoid"])  # rewritten as the token
 
 
-def test_opening_a_page_in_english_then_italian_trains_once(monkeypatch):
-    calls = []
-    real = core.train._train_group
+def test_opening_a_page_in_english_then_italian_trains_once():
+    from ui import jobs
 
-    def counted(*a, **k):  # the trainings of 150 steps (+1: the snapshot's step), not the preview at init
-        if a[2].steps == 151:
-            calls.append(1)
-        return real(*a, **k)
-
-    monkeypatch.setattr(core.train, "_train_group", counted)
+    board = jobs.board()  # the pages' board (st.cache_resource: one per process)
+    before = board.stats()["batches"]  # trainer runs; the preview at init runs inline, not counted
     view = {"s_act": "elu", "s_w1": "0.37", "s_steps": "150"}  # a setting no other test uses
     run(SCRIPTS["saturation"], **view)
-    assert len(calls) == 1  # the four variants train together, once
+    assert board.stats()["batches"] - before == 1  # the four variants train together, once
     run(SCRIPTS["saturation"], lang="it", **view)
-    assert len(calls) == 1  # the Italian page reuses the English page's training
+    assert board.stats()["batches"] - before == 1  # the Italian page reuses the English page's training
