@@ -26,7 +26,7 @@ from core import deep as D
 from core import lessons, stacking
 from core import train as T
 from core.config import DataConfig
-from core.data import Dataset, build_dataset, names_dataset
+from core.data import Dataset
 from core.lessons.activation_gallery import Params
 from ui import jobs, wordlist, workers
 from ui.text import t
@@ -49,11 +49,7 @@ def active_data(block_size: int = 3) -> tuple[DataConfig, tuple[str, ...] | None
 @st.cache_resource(max_entries=4, ttl=TTL, show_spinner=False)
 def dataset_for(data: DataConfig, _words: tuple[str, ...] | None = None) -> Dataset:
     """The dataset of `data` (tensors nobody mutates), shared by all sessions."""
-    if data.source == NAMES:
-        return names_dataset(block_size=data.block_size, seed=data.split_seed)
-    if _words is None:
-        raise ValueError(f"the words of data source {data.source!r} were not given")
-    return build_dataset(_words, block_size=data.block_size, seed=data.split_seed)
+    return workers.build(data, _words)
 
 
 def dataset(block_size: int = 3) -> Dataset:

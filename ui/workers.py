@@ -26,7 +26,11 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:  # the child imports torch only when a job needs it
+    from core.config import DataConfig
+    from core.data import Dataset
 
 PROGRESS_EVERY = 0.25  # seconds between two progress messages from a child
 
@@ -140,15 +144,23 @@ class _Reporter:
 
 
 # -- what the children run: the stacked trainings of ui/cache.py's plans ----------------------
-@functools.lru_cache(maxsize=4)
-def dataset(data_key: Any, words: tuple[str, ...] | None) -> Any:
-    """The dataset of a DataConfig (the bundled names, or an uploaded word list's words), built
-    once per process: a child gets the words, never the tensors, through its pipe."""
+def build(data_key: DataConfig, words: tuple[str, ...] | None) -> Dataset:
+    """The dataset of a DataConfig: the bundled names (source "names"), or an uploaded list's
+    words. The one place that decides which; ui/cache.py's shared copy builds with it too."""
     from core.data import build_dataset, names_dataset
 
-    if words is None:
+    if data_key.source == "names":
         return names_dataset(block_size=data_key.block_size, seed=data_key.split_seed)
+    if words is None:
+        raise ValueError(f"the words of data source {data_key.source!r} were not given")
     return build_dataset(words, block_size=data_key.block_size, seed=data_key.split_seed)
+
+
+@functools.lru_cache(maxsize=4)
+def dataset(data_key: DataConfig, words: tuple[str, ...] | None) -> Dataset:
+    """`build`, once per trainer process: a child gets the words, never the tensors, through
+    its pipe."""
+    return build(data_key, words)
 
 
 def train_parts(
