@@ -36,7 +36,7 @@ class NumberStyle:
 
     def swap(self) -> dict[int, int]:
         """str.translate table from Python's own marks ("," thousands, "." decimal) to ours."""
-        return str.maketrans({",": self.thousands, ".": self.decimal})
+        return str.maketrans(",.", self.thousands + self.decimal)
 
 
 NUMBERS = {  # one row per language of LANGUAGES (a test checks both tables match)
@@ -94,7 +94,7 @@ class _Localised(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if is_number(value):
             return num(value, format_spec, self.lang)
-        return super().format_field(value, format_spec)
+        return str(super().format_field(value, format_spec))
 
 
 def fill(text: str, lang: str, /, **fmt: Any) -> str:
