@@ -24,7 +24,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from ui import present
 from ui import state as S
-from ui.text import t
+from ui.text import t, vega_locale
 
 EXPORT_WIDTH = 720  # px: charts are drawn to the container's width on screen; files need one
 PNG_SCALE = 2  # crisp on a projector and in slides
@@ -133,6 +133,12 @@ def page_name() -> str:
     return page.url_path.replace("_", "-").lower() if page else "home"
 
 
+def localised(spec: Spec) -> Spec:
+    """A copy of the spec whose axes, legends and tooltips write numbers in the student's
+    language (Vega-Lite's `config.locale`: 2.000 and 0,01 in Italian)."""
+    return {**spec, "config": {**spec.get("config", {}), "locale": vega_locale()}}
+
+
 def show(
     chart: ChartType | Spec, name: str, alt_text: str, where: DeltaGenerator | None = None, buttons: bool = True
 ) -> None:
@@ -143,7 +149,7 @@ def show(
     key, so it must be unique on the page). Presenter mode draws it larger, without buttons.
     """
     where = where or st.container()
-    spec = _spec(chart)
+    spec = localised(_spec(chart))  # the downloads too: a file is in the language it was made in
     if present.presenting():
         where.vega_lite_chart(present.enlarge(spec), width="stretch", alt=alt_text)
         return

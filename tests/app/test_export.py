@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import re
 
 import altair as alt
 import pandas as pd
@@ -93,3 +95,24 @@ def test_toggling_the_activation_changes_the_downloaded_data(downloads):
     after = downloads["tanh-saturation_h-histogram_s_act-relu.csv"]()
     assert before != after
     assert "ReLU" not in before.decode() and len(pd.read_csv(io.BytesIO(after)))
+
+
+def tick_labels(svg: str) -> list[str]:
+    return re.findall(r">([^<>]*\d[^<>]*)</text>", svg)
+
+
+@pytest.mark.parametrize(("lang", "decimal", "tick"), [("en", ".", "0.8"), ("it", ",", "0,8")])
+def test_charts_and_their_files_write_numbers_in_the_students_language(downloads, lang, decimal, tick):
+    """Every chart carries its language's Vega locale (Chromium honours it: Italian ticks read
+    2.000 and 0,8); the downloaded SVG, made by vl-convert, has the same tick labels."""
+    at = run_page(PAGE, lang=lang)
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    assert specs and all(s["config"]["locale"]["number"]["decimal"] == decimal for s in specs)
+    ticks = tick_labels(downloads["tanh-saturation_h-histogram.svg"]())  # h in [-1, 1]: ticks 0.2 apart
+    assert tick in ticks, ticks
+
+
+def test_presenter_mode_keeps_the_language_of_numbers():
+    at = run_page(PAGE, lang="it", present="true")
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    assert specs and all(s["config"]["locale"]["number"]["thousands"] == "." for s in specs)
