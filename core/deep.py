@@ -454,6 +454,26 @@ class _DeepStack:
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
 
+@dataclass(frozen=True, eq=False)
+class DeepCheckpoint:
+    """Where one config's run of `steps` steps ended: what continuing it to more steps needs.
+
+    The minibatch stream depends only on the seed and the step (``_sgd``), so a run continued
+    from here to N steps gives the bits of a run of N steps from the start (tested).
+    """
+
+    steps: int  # the run's length
+    params: tuple[torch.Tensor, ...]  # the variant's parameter groups (storage layout), after the run
+    losses: torch.Tensor  # (recorded,) minibatch losses
+    spread: torch.Tensor  # (recorded, 2, P): each parameter's and gradient's std, per step
+    init: Any  # _Tables: the probe at init
+    diverged_at: int | None
+
+    @property
+    def nbytes(self) -> int:
+        return sum(t.nbytes for t in (*self.params, self.losses, self.spread)) + 64 * 1024  # + the init tables
+
+
 def _validate(cfgs: Sequence[DeepConfig]) -> None:
     if not cfgs:
         raise ValueError("train_deep_many needs at least one config")
@@ -494,32 +514,66 @@ def train_deep_many(
     and the others carry on. progress(done, tcfg.steps) reports steps, as for one config.
     Raises ValueError for configs of different ``deep_shape_key`` (the caller groups them).
     """
+    return [r for r, _ in train_deep_runs(cfgs, tcfg, data, progress)]
+
+
+def train_deep_runs(
+    cfgs: Sequence[DeepConfig],
+    tcfg: DeepTrain,
+    data: Dataset,
+    progress: Progress | None = None,
+    start: Sequence[DeepCheckpoint] | None = None,
+) -> list[tuple[DeepResult, DeepCheckpoint]]:
+    """``train_deep_many`` that also returns where each run ended, and can continue runs.
+
+    `start`: one checkpoint per config, all of one length M <= tcfg.steps, each of a run of
+    that config with tcfg's other settings on the same data (the caller keys them so): the
+    runs then take only steps M .. tcfg.steps, and their results are those of full runs.
+    progress(done, total) then counts the steps still to take.
+    """
     cfgs = list(cfgs)
     _validate(cfgs)
     if tcfg.steps < 0:
         raise ValueError(f"steps must be >= 0, got {tcfg.steps}")
+    if start is not None and (
+        len(start) != len(cfgs) or len({c.steps for c in start}) != 1 or start[0].steps > tcfg.steps
+    ):
+        raise ValueError("start needs one checkpoint per config, all of one length, at most tcfg.steps")
     # same activation next to each other: each function then runs once, on one slice
     order = sorted(range(len(cfgs)), key=lambda i: "" if cfgs[i].linear_only else cfgs[i].activation)
     stacked = [cfgs[i] for i in order]
+    begun = None if start is None else [start[i] for i in order]
     with torch.inference_mode():  # no autograd anywhere: the backward is ours
-        results = _train(stacked, tcfg, data, progress)
-    out: list[DeepResult | None] = [None] * len(cfgs)
+        results = _train(stacked, tcfg, data, progress, begun)
+    out: list[tuple[DeepResult, DeepCheckpoint] | None] = [None] * len(cfgs)
     for pos, i in enumerate(order):
         out[i] = results[pos]
     return [r for r in out if r is not None]
 
 
-def _train(cfgs: Sequence[DeepConfig], tcfg: DeepTrain, data: Dataset, progress: Progress | None) -> list[DeepResult]:
+def _train(
+    cfgs: Sequence[DeepConfig],
+    tcfg: DeepTrain,
+    data: Dataset,
+    progress: Progress | None,
+    start: Sequence[DeepCheckpoint] | None = None,
+) -> list[tuple[DeepResult, DeepCheckpoint]]:
     net = _DeepStack(cfgs, tcfg.seed)
     Xp, Yp = data.Xtr[: tcfg.probe_examples], data.Ytr[: tcfg.probe_examples]
-    tables = [[t] for t in _probe(net, Xp, Yp, "init")]
-    losses, spread, diverged_at = _sgd(net, tcfg, data, progress)
+    if start is None:
+        tables = [[t] for t in _probe(net, Xp, Yp, "init")]
+    else:
+        tables = [[c.init] for c in start]
+        for k, c in enumerate(start):
+            net.restore(k, list(c.params))
+    losses, spread, diverged_at = _sgd(net, tcfg, data, progress, start)
     if any(d != 0 for d in diverged_at) and tcfg.steps > 0:  # someone took a finite step
         for k, t in enumerate(_probe(net, Xp, Yp, "trained")):
             if diverged_at[k] != 0 and t.finite:
                 tables[k].append(t)
     if progress is not None:
-        progress(tcfg.steps, tcfg.steps)
+        begun = 0 if start is None else start[0].steps
+        progress(tcfg.steps - begun, tcfg.steps - begun)
     names, stored = _param_names(cfgs[0]), _storage_order(cfgs[0])
     perm = [stored.index(n) for n in names]
     results = []
@@ -527,36 +581,58 @@ def _train(cfgs: Sequence[DeepConfig], tcfg: DeepTrain, data: Dataset, progress:
         n = tcfg.steps if stop is None else stop
         mine = spread[:n, :, :, k].contiguous()  # element-wise ops below see the same layout for any K
         ratios = (tcfg.lr * mine[:, 1] / mine[:, 0]).log10()[:, perm]
-        results.append(_result(tables[k], losses[:n, k].tolist(), ratios, names, stop))
+        end = DeepCheckpoint(
+            tcfg.steps, tuple(net.variant_params(k)), losses[:n, k].clone(), mine.clone(), tables[k][0], stop
+        )
+        results.append((_result(tables[k], losses[:n, k].tolist(), ratios, names, stop), end))
     return results
 
 
 def _sgd(
-    net: _DeepStack, tcfg: DeepTrain, data: Dataset, progress: Progress | None
+    net: _DeepStack,
+    tcfg: DeepTrain,
+    data: Dataset,
+    progress: Progress | None,
+    start: Sequence[DeepCheckpoint] | None = None,
 ) -> tuple[torch.Tensor, torch.Tensor, list[int | None]]:
     """SGD on the shared minibatch stream. Returns the minibatch losses (steps, K), the
     parameters' and gradients' spreads (steps, 2, P, K), and each variant's divergence step.
 
     A variant whose loss is NaN/inf at step s keeps computing (its rows never touch the
     others') but is not recorded from s on, and is left with the parameters of step s: those
-    that gave the last finite loss. Stops early when every variant has diverged."""
+    that gave the last finite loss. Stops early when every variant has diverged.
+    From checkpoints (`start`, at step M): rows < M come from them, and the stream skips the
+    minibatches of steps < M (drawn and dropped: the stream is the same in any chunks)."""
     K, B, steps, V = net.K, tcfg.batch_size, tcfg.steps, net.P.C.shape[1]
     g = torch.Generator().manual_seed(tcfg.seed + 1)
     losses = torch.empty(steps, K)
     spread = torch.empty(steps, 2, sum(n for _, n, _ in net.layout), K)  # see _DeepStack.spread
     diverged_at: list[int | None] = [None] * K
     saved: dict[int, list[torch.Tensor]] = {}
-    report = max(1, steps // 100)
+    begun = 0
+    if start is not None:
+        begun = start[0].steps
+        torch.randint(0, data.Xtr.shape[0], (begun, B), generator=g)
+        for k, c in enumerate(start):
+            n = len(c.losses)
+            losses[:n, k], spread[:n, :, :, k] = c.losses, c.spread
+            if c.diverged_at is not None:  # its record ended: it carries on unrecorded, as above
+                diverged_at[k], saved[k] = c.diverged_at, list(c.params)
+    report = max(1, (steps - begun) // 100)
     Xs: tuple[torch.Tensor, ...] = ()
     Ys: tuple[torch.Tensor, ...] = ()
     Os: tuple[torch.Tensor, ...] = ()
-    for step in range(steps):
-        if step % _CHUNK == 0:
+    j = 0
+    for step in range(begun, steps):
+        if all(d is not None for d in diverged_at):
+            break
+        if j == len(Xs):
             ix = torch.randint(0, data.Xtr.shape[0], (min(_CHUNK, steps - step), B), generator=g)
             Xs, Ys = data.Xtr[ix].unbind(), data.Ytr[ix].unbind()
             Os = F.one_hot(data.Ytr[ix], V).float().unbind()
-        j = step % _CHUNK
+            j = 0
         loss = net.step(Xs[j], Ys[j], Os[j])
+        j += 1
         losses[step] = loss
         if not math.isfinite(loss.sum().item()):  # one cheap check; which variants, only then
             for k in (~torch.isfinite(loss)).nonzero()[:, 0].tolist():
@@ -567,8 +643,8 @@ def _sgd(
                 break
         net.spread(spread[step])
         net.sgd(tcfg.lr)
-        if progress is not None and (step + 1) % report == 0:
-            progress(step + 1, steps)
+        if progress is not None and (step + 1 - begun) % report == 0:
+            progress(step + 1 - begun, steps - begun)
     for k, params in saved.items():
         net.restore(k, params)
     return losses, spread, diverged_at

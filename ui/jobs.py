@@ -436,7 +436,8 @@ class Board:
                 else:
                     self.batches += 1
                 self.computed += len(batch.units)
-                unit_steps = work.steps * len(batch.units)
+                # the steps the run reported taking: a continued run (ui/workers.py) takes fewer
+                unit_steps = (batch.total or work.steps) * len(batch.units)
                 if work.kind and unit_steps >= 100:  # the rate of real runs, not of 1-step ones
                     r = seconds / unit_steps
                     self._rates[work.kind] = (

@@ -18,21 +18,26 @@ The child imports no Streamlit: this module and the functions it runs are plain 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import inspect
 import os
 import pickle
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:  # the child imports torch only when a job needs it
     from core.config import DataConfig
     from core.data import Dataset
+    from core.deep import DeepCheckpoint
 
 PROGRESS_EVERY = 0.25  # seconds between two progress messages from a child
+MEMO_BYTES = 48 * 2**20  # a trainer's checkpoints: ~0.8 MB for a 5,000-step deep run
 
 
 class TrainerDied(RuntimeError):
@@ -111,6 +116,8 @@ def _serve(inp: BinaryIO, out: BinaryIO) -> None:
         pickle.dump(msg, out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()
 
+    memo = Checkpoints()  # this child's, for the jobs that continue runs
+
     while True:
         try:
             fn, args, items = pickle.load(inp)
@@ -120,13 +127,61 @@ def _serve(inp: BinaryIO, out: BinaryIO) -> None:
             send(("error", RuntimeError(f"the trainer could not read its job: {type(e).__name__}: {e}")))
             return
         try:
-            results = fn(*args, items, _Reporter(send))
+            extra = {"memo": memo} if _takes_memo(fn) else {}
+            results = fn(*args, items, _Reporter(send), **extra)
             send(("done", [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]))
         except Exception as e:  # sent back whole when it pickles, else as its text
             try:
                 send(("error", e))
             except Exception:
                 send(("error", RuntimeError(f"{type(e).__name__}: {e}")))
+
+
+@functools.cache
+def _takes_memo(fn: Callable[..., Any]) -> bool:
+    return "memo" in inspect.signature(fn).parameters
+
+
+class Checkpoints:
+    """Where a trainer process's deep runs ended, bounded by bytes (least recently used out).
+
+    A student who moves the steps slider from 1,000 to 2,000 asks for a run whose first 1,000
+    steps this process has taken: it continues from there (core.deep.train_deep_runs), with
+    the bits of a run from the start. Kept in the child that trained them, so only a request
+    that reaches the same process continues (one trainer on 2 cores: all of them).
+    """
+
+    def __init__(self, max_bytes: int = MEMO_BYTES):
+        self.max_bytes = max_bytes
+        self._runs: OrderedDict[tuple[Hashable, int], DeepCheckpoint] = OrderedDict()
+        self._bytes = 0
+
+    @staticmethod
+    def key(cfg: Any, tcfg: Any, data_key: Any) -> Hashable:
+        """What two runs must share to continue one from the other: all but the steps."""
+        return (cfg, dataclasses.replace(tcfg, steps=0), data_key)
+
+    def best(self, key: Hashable, steps: int) -> DeepCheckpoint | None:
+        """The longest run of `key` of at most `steps` steps, if any."""
+        held = [n for k, n in self._runs if k == key and n <= steps]
+        if not held:
+            return None
+        self._runs.move_to_end((key, max(held)))
+        return self._runs[(key, max(held))]
+
+    def put(self, key: Hashable, ckpt: DeepCheckpoint) -> None:
+        old = self._runs.pop((key, ckpt.steps), None)
+        self._bytes -= 0 if old is None else old.nbytes
+        if ckpt.nbytes > self.max_bytes:
+            return
+        self._runs[(key, ckpt.steps)] = ckpt
+        self._bytes += ckpt.nbytes
+        while self._bytes > self.max_bytes:
+            _, out = self._runs.popitem(last=False)
+            self._bytes -= out.nbytes
+
+    def __len__(self) -> int:
+        return len(self._runs)
 
 
 class _Reporter:
@@ -175,12 +230,43 @@ def train_parts(
 
 
 def train_deep_parts(
-    tcfg: Any, data_key: Any, words: tuple[str, ...] | None, items: list[Any], progress: Callable[[int, int], None]
+    tcfg: Any,
+    data_key: Any,
+    words: tuple[str, ...] | None,
+    items: list[Any],
+    progress: Callable[[int, int], None],
+    memo: Checkpoints | None = None,
 ) -> list[Any]:
-    """Deep networks (DeepConfigs of one shape) trained stacked: one DeepResult each."""
+    """Deep networks (DeepConfigs of one shape) trained stacked: one DeepResult each. With a
+    memo, each net continues from its longest earlier run in it (nets that start at the same
+    step stack), and progress counts the steps still to take, per net."""
     from core import deep
 
-    return list(deep.train_deep_many(items, tcfg, dataset(data_key, words), progress=progress))
+    data = dataset(data_key, words)
+    if memo is None:
+        return list(deep.train_deep_many(items, tcfg, data, progress=progress))
+    keys = [memo.key(cfg, tcfg, data_key) for cfg in items]
+    starts = [memo.best(k, tcfg.steps) for k in keys]
+    groups: dict[int, list[int]] = {}
+    for i, c in enumerate(starts):
+        groups.setdefault(0 if c is None else c.steps, []).append(i)
+    n = len(items)
+    total = sum(len(ix) * (tcfg.steps - m) for m, ix in groups.items())
+    results: list[Any] = [None] * n
+    before = 0  # net-steps of the groups already trained
+    for m, ix in groups.items():
+        start = None if m == 0 else [c for c in (starts[i] for i in ix) if c is not None]
+
+        def part(done: int, _total: int, before: int = before, k: int = len(ix)) -> None:
+            if total:
+                progress((before + k * done) // n, total // n)
+
+        runs = deep.train_deep_runs([items[i] for i in ix], tcfg, data, progress=part, start=start)
+        for i, (res, ckpt) in zip(ix, runs):
+            results[i] = res
+            memo.put(keys[i], ckpt)
+        before += len(ix) * (tcfg.steps - m)
+    return results
 
 
 if __name__ == "__main__":  # python -m ui.workers NAME: a board worker's child

@@ -1,6 +1,7 @@
 """The deep MLP reproduces the lecture's findings on our names data (bands, not exact values),
 and many configs trained in one stack give each exactly its result alone."""
 
+import dataclasses
 import math
 
 import pandas as pd
@@ -9,7 +10,15 @@ import torch
 import torch.nn.functional as F
 
 from core.data import names_dataset
-from core.deep import DeepConfig, DeepTrain, deep_shape_key, depth_profile, train_deep, train_deep_many
+from core.deep import (
+    DeepConfig,
+    DeepTrain,
+    deep_shape_key,
+    depth_profile,
+    train_deep,
+    train_deep_many,
+    train_deep_runs,
+)
 from core.diagnostics import histogram
 
 
@@ -197,3 +206,40 @@ def test_histograms_bin_as_diagnostics_does():
         want = histogram(pd.DataFrame({"value": t.numpy()}), "value", by=(), bins=HIST_BINS)
         pd.testing.assert_frame_equal(got, want, check_exact=True)
     assert _bins(torch.full((10,), math.nan)) == []
+
+
+# -- a longer run continued from a shorter one ---------------------------------------------------
+
+
+def test_a_run_continued_from_a_shorter_one_is_the_full_run(data):
+    """A student who moves the steps slider from 130 to 300 gets the 300-step run's bits from
+    the 130-step run's checkpoint: the continuation crosses a minibatch chunk (250) and runs in
+    another stack; the diverged config (relu 5, step 2) stays diverged with its old record."""
+    short, full = dataclasses.replace(STACK_TCFG, steps=130), dataclasses.replace(STACK_TCFG, steps=300)
+    cfgs = company(4)  # relu 5 (diverges at 2), tanh 0.3, sigmoid 1, elu 2
+    first = train_deep_runs(cfgs, short, data)
+    assert [c.steps for _, c in first] == [130] * 4
+    order = [2, 0, 3, 1]  # another stack order, and one more net beside them
+    more = [cfgs[i] for i in order] + company(6)[5:]
+    calls = []
+    went_on = train_deep_runs(
+        more[:4], full, data, progress=lambda d, n: calls.append((d, n)), start=[first[i][1] for i in order]
+    )
+    assert calls[-1] == (170, 170)  # progress counts the steps still to take
+    for pos, i in enumerate(order):
+        want = train_deep(cfgs[i], full, data)
+        assert_same(went_on[pos][0], want, f"continued {cfgs[i].activation}")
+        assert went_on[pos][1].steps == 300
+    assert went_on[order.index(0)][0].diverged_at == 2
+    # and the checkpoint of a continued run continues again
+    again = train_deep_runs([cfgs[1]], dataclasses.replace(full, steps=333), data, start=[went_on[order.index(1)][1]])
+    assert_same(again[0][0], train_deep(cfgs[1], dataclasses.replace(full, steps=333), data), "twice")
+
+
+def test_checkpoints_must_fit_the_run(data):
+    cfgs = company(2)
+    ck = [c for _, c in train_deep_runs(cfgs, dataclasses.replace(STACK_TCFG, steps=20), data)]
+    with pytest.raises(ValueError, match="one checkpoint per config"):
+        train_deep_runs(cfgs, dataclasses.replace(STACK_TCFG, steps=10), data, start=ck)
+    with pytest.raises(ValueError, match="one checkpoint per config"):
+        train_deep_runs(cfgs, STACK_TCFG, data, start=ck[:1])

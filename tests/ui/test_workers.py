@@ -61,3 +61,40 @@ def test_a_board_with_processes_stacks_sessions_units_into_one_child_run():
         th.join()
     assert board.stats()["computed"] == 2 and set(out) == set(CFGS)
     board.close()
+
+
+def test_a_longer_deep_run_continues_in_the_child_from_a_shorter_one(proc):
+    """The Deep page's steps slider moved up: the child continues its earlier run (its progress
+    counts only the new steps), and the result is the full run's, bit for bit."""
+    import dataclasses
+
+    import pandas as pd
+
+    from core.deep import DeepConfig, DeepTrain, train_deep
+
+    cfg, short = DeepConfig(gain=0.9), DeepTrain(steps=120, probe_examples=200)
+    longer = dataclasses.replace(short, steps=300)
+    seen = []
+    proc.run(workers.train_deep_parts, (short, DataConfig(), None), [cfg], lambda d, t: seen.append(t))
+    assert seen[-1] == 120
+    seen.clear()
+    blobs = proc.run(workers.train_deep_parts, (longer, DataConfig(), None), [cfg], lambda d, t: seen.append(t))
+    assert set(seen) == {180}  # 300 - 120 steps taken: continued, not trained again
+    got, want = pickle.loads(blobs[0]), train_deep(cfg, longer, names_dataset())
+    for f in ("layer_stats", "layer_hist", "weight_stats", "weight_hist", "updates", "loss"):
+        pd.testing.assert_frame_equal(getattr(got, f), getattr(want, f), check_exact=True, obj=f)
+
+
+def test_checkpoints_are_bounded_by_bytes_and_pick_the_longest_run_that_fits():
+    from core.deep import DeepConfig, DeepTrain, train_deep_runs
+
+    cfg, data = DeepConfig(), names_dataset()
+    runs = {n: train_deep_runs([cfg], DeepTrain(steps=n, probe_examples=50), data)[0][1] for n in (10, 30, 60)}
+    memo = workers.Checkpoints(max_bytes=2 * runs[60].nbytes + 1)
+    key = memo.key(cfg, DeepTrain(steps=999, probe_examples=50), DataConfig())
+    for n in (10, 30, 60):
+        memo.put(key, runs[n])
+    assert len(memo) == 2  # the oldest (10 steps) went out
+    assert memo.best(key, 45) is runs[30] and memo.best(key, 100) is runs[60] and memo.best(key, 20) is None
+    other = memo.key(cfg, DeepTrain(steps=999, probe_examples=50, lr=0.2), DataConfig())
+    assert memo.best(other, 100) is None  # another learning rate: another run
