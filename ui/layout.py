@@ -86,5 +86,9 @@ def what_you_will_see(text: str) -> None:
 
 
 def notice(text: str) -> None:
-    """The "what to notice" sentence under a chart."""
-    st.caption(f"**{t('common.what_to_notice')}:** {text}")
+    """The "what to notice" sentence under a chart: a caption, or on a projector type about as
+    much larger as the charts' (20 px, a level-5 heading: Markdown has no larger body text)."""
+    if present.presenting():
+        st.markdown(f"##### {t('common.what_to_notice')}: {' '.join(text.split())}")  # one line of Markdown
+    else:
+        st.caption(f"**{t('common.what_to_notice')}:** {text}")

@@ -20,7 +20,12 @@ from ui.text import t
 
 PRESENT = S.PRESENT
 SCALE = 1.5  # chart height multiplier when presenting
-FONT = {"label": 16, "title": 18, "chart_title": 22}  # font sizes (px) when presenting
+FONT = {"label": 16, "title": 18, "chart_title": 22, "mark": 16}  # font sizes (px) when presenting
+TEXT_SCALE = 1.5  # for sizes a chart sets itself: about what the axes grow by (10-11 px -> 16)
+GROWS = {"fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize", "labelLimit", "titleLimit"}
+OFFSETS = {"dx", "dy"}  # a text mark's distance from what it labels grows with its type
+LEGEND_LIMITS = {"labelLimit": 320, "titleLimit": 480}  # px: Vega's 160/180 cut larger type ("attiva (il gr...")
+NOT_SPEC = {"data", "datasets", "locale"}  # data and the number locale: nothing to scale
 
 
 def presenting() -> bool:
@@ -63,20 +68,48 @@ def columns(spec: int | Sequence[float], **kwargs: Any) -> list[DeltaGenerator]:
 
 
 def enlarge(spec: Mapping[str, Any]) -> dict[str, Any]:
-    """A Vega-Lite spec with larger type and, when it sets a numeric height, a taller plot."""
-    out = dict(spec)
-    height = out.get("height")
-    if isinstance(height, (int, float)) and not isinstance(height, bool):
-        out["height"] = int(height * SCALE)
-    config = dict(out.get("config", {}))
+    """A Vega-Lite spec for a projector: a taller plot and every piece of type larger, the
+    axes and legends as well as the chart's own text (bar values, rule labels, annotations).
+
+    Sizes a chart sets itself (a mark's fontSize, an axis's labelFontSize, a legend's
+    titleLimit, a text mark's dx/dy offset from what it labels) grow by TEXT_SCALE; the rest
+    get the FONT sizes through the config. Data is never walked.
+    """
+    out: dict[str, Any] = _grow(spec)
+    config = out.setdefault("config", {})
     for part, sizes in (
         ("axis", {"labelFontSize": FONT["label"], "titleFontSize": FONT["title"]}),
-        ("legend", {"labelFontSize": FONT["label"], "titleFontSize": FONT["title"]}),
-        ("title", {"fontSize": FONT["chart_title"]}),
+        ("legend", {"labelFontSize": FONT["label"], "titleFontSize": FONT["title"], **LEGEND_LIMITS}),
+        ("header", {"labelFontSize": FONT["label"], "titleFontSize": FONT["title"]}),
+        ("title", {"fontSize": FONT["chart_title"], "subtitleFontSize": FONT["label"]}),
+        ("text", {"fontSize": FONT["mark"]}),  # text marks without a size of their own
     ):
-        config[part] = {**config.get(part, {}), **sizes}
-    out["config"] = config
+        config[part] = {**sizes, **config.get(part, {})}
     return out
+
+
+def _grow(node: Any) -> Any:
+    """A copy of a spec's JSON tree with its explicit sizes scaled (see `enlarge`)."""
+    if isinstance(node, list):
+        return [_grow(v) for v in node]
+    if not isinstance(node, Mapping):
+        return node
+    text_mark = node.get("type") == "text"  # a mark dict: its dx/dy place its text
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in NOT_SPEC:
+            out[key] = value
+        elif _is_number(value) and (key in GROWS or (key in OFFSETS and text_mark)):
+            out[key] = round(value * TEXT_SCALE, 1)
+        elif key == "height" and _is_number(value):
+            out[key] = int(value * SCALE)
+        else:
+            out[key] = _grow(value)
+    return out
+
+
+def _is_number(x: object) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
 def view_link() -> str:

@@ -79,3 +79,38 @@ def test_view_link_keeps_language_and_presenter_mode():
     at = run_page(PAGE, lang="it", present="true", s_act="ReLU")
     params = dict(parse_qsl(urlsplit(link(at)).query))
     assert params == {"lang": "it", "s_act": "relu", "present": "true"}  # stable tokens, any language
+
+
+def test_enlarge_grows_the_charts_own_text_not_only_the_axes():
+    import altair as alt
+    import pandas as pd
+
+    from ui import export, present
+
+    df = pd.DataFrame({"x": ["a", "b"], "y": [1.0, 2.0]})
+    bars = alt.Chart(df).mark_bar().encode(x=alt.X("x:N", axis=alt.Axis(labelFontSize=12)), y="y:Q")
+    values = alt.Chart(df).mark_text(dy=-8, fontSize=12).encode(x="x:N", y="y:Q", text="y:Q")
+    label = alt.Chart(df).mark_text(align="left", dx=4).encode(y="y:Q", text="x:N")  # a rule's label: no size set
+    spec = export.vega_lite(alt.layer(bars, values, label).properties(height=200))
+    big = present.enlarge(spec)
+    marks = [layer["mark"] for layer in big["layer"]]
+    assert marks[1]["fontSize"] == 18 and marks[1]["dy"] == -12  # explicit sizes and offsets grow
+    assert marks[2]["dx"] == 6 and big["config"]["text"]["fontSize"] == present.FONT["mark"]  # defaults grow
+    assert big["layer"][0]["encoding"]["x"]["axis"]["labelFontSize"] == 18
+    assert big["config"]["axis"]["labelFontSize"] == present.FONT["label"] and big["height"] == 300
+    assert big["config"]["legend"]["labelLimit"] > 160  # Vega's default limit would cut the larger labels
+    assert big["datasets"] is spec["datasets"] or big["datasets"] == spec["datasets"]  # data untouched
+    assert spec["layer"][1]["mark"]["fontSize"] == 12  # the cached spec is not changed
+
+
+def test_presenter_mode_enlarges_bar_values_and_what_to_notice():
+    normal, shown = run_page(PAGE), run_page(PAGE, present="true")
+    label = catalogue("en")["common.what_to_notice"]
+    # the lines under the charts: a small caption normally, a level-5 heading (20 px) when presenting
+    assert any(label in c.value for c in normal.caption) and not any(label in m.value for m in normal.markdown)
+    notices = [m.value for m in shown.markdown if label in m.value]
+    assert notices and all(n.startswith("##### ") and "\n" not in n for n in notices)
+    assert not any(label in c.value for c in shown.caption)
+    # the comparison bars carry their values as text marks: larger type when presenting
+    for spec in (json.loads(c.proto.spec) for c in shown.get("vega_lite_chart")):
+        assert spec["config"]["text"]["fontSize"] == 16
