@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from core.data import load_names
 from ui import state as S
 from ui.layout import page_setup
 from ui.pages import PAGES
@@ -26,4 +27,4 @@ st.header(t("home.share.title"))
 st.markdown(t("home.share.body"))
 
 st.header(t("home.data.title"))
-st.markdown(t("home.data.body"))
+st.markdown(t("home.data.body", names=len(load_names())))  # the bundled list, counted

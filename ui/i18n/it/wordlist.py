@@ -79,6 +79,6 @@ TEXT = {
     "wordlist.loss_note": (
         "La tua lista ha V = {v} caratteri, quindi una rete che non sa nulla dovrebbe partire da "
         "−ln(1/{v}) = {loss:.4f}. Le metriche e i grafici qui sotto usano la tua lista; il testo cita ancora "
-        "i nomi della lezione (V = 27, 3.2958)."
+        "i nomi della lezione (V = 27, 3,2958)."
     ),
 }
