@@ -115,11 +115,10 @@ else:
         zones,
         t("deep.upd.zone_title"),
     )
-    show(chart, "update-to-data", t("deep.upd.alt", v=les.update_tail, lr=lr))
+    show(chart, "update-to-data", V.update_alt(les, lr))
     if window > 1:
         st.caption(t("deep.upd.smooth", window=window, every=every))
-    if les.update_zone:
-        notice(t(f"deep.upd.notice.{les.update_zone}", v=les.update_tail, lr=lr, ratio=10**les.update_tail))
+    V.update_notice(les, lr)
 
 # -- 5. signal propagation at init -----------------------------------------------------------
 st.header(t("deep.prop.header"))

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 import pandas as pd
@@ -14,48 +15,68 @@ from ui import charts_deep as C
 from ui.export import show
 from ui.layout import notice
 from ui.present import columns
-from ui.text import t
+from ui.text import num, t
 
 
 def when(les: DeepLesson, p: str) -> str:
-    """A phase id as a chart title says it: "at init", "after 1000 steps"."""
-    return t("deep.at.init") if p == "init" else t("deep.at.after", n=les.n_done)
+    """A phase id as a chart title says it: "at init", "after 1000 steps" (a run that diverged:
+    "after 3 steps, before it diverged at step 4")."""
+    if p == "init":
+        return t("deep.at.init")
+    if les.diverged_at is not None:
+        return t("deep.at.before_div", n=les.n_done, step=les.diverged_at)
+    return t("deep.at.after", n=les.n_done)
+
+
+def _after(
+    les: DeepLesson, key: str | None = None, of: Callable[[DeepPhase], dict[str, float]] = lambda ph: {}
+) -> tuple[str | None, str]:
+    """A metric's delta and its colour: the trained number (`key` filled with `of(after)`), or
+    "diverged at step N" where a diverged run's number would have been (its last finite steps
+    are the blow-up, no result)."""
+    if les.diverged_at is not None:
+        return t("deep.m.diverged", step=les.diverged_at), "red"
+    after = les.phase.get("after")
+    return (t(key, **of(after)) if key and after else None), "off"
+
+
+def _end_of_run(value: float | None, spec: str) -> str:
+    """An end-of-run number, or a dash where there is none (no step taken, or a diverged run)."""
+    return t("deep.m.na") if value is None else num(value, spec)
 
 
 def metrics(les: DeepLesson) -> None:
-    """The five numbers at the top: at init, with "after training" under them."""
-    init, after, L, thr, na = les.phase["init"], les.phase.get("after"), les.n_layers, les.threshold, t("deep.m.na")
-    m = st.columns(5)
-    m[0].metric(
-        t("deep.m.std", L=L),
-        t("deep.m.std_value", a=init.std_first, b=init.std_last),  # .2g: it may explode
-        delta=t("deep.m.std_after", a=after.std_first, b=after.std_last) if after else None,
-        help=t("deep.m.std_help", L=L),
-        delta_color="off",
-        delta_arrow="off",
-    )
-    m[1].metric(
-        t("deep.m.sat", thr=thr),
-        t("deep.m.pct", v=init.sat_first) if les.sat_ok else na,
-        delta=t("deep.m.pct_after", v=after.sat_first) if les.sat_ok and after else None,
-        help=t("deep.m.sat_help" if les.sat_ok else "deep.m.sat_na", thr=thr),
-        delta_color="off",
-        delta_arrow="off",
-    )
-    m[2].metric(
-        t("deep.m.grad", L=L),
-        t("deep.m.x", v=init.grad_ratio),
-        delta=t("deep.m.x_after", v=after.grad_ratio) if after else None,
-        help=t("deep.m.grad_help", L=L),
-        delta_color="off",
-        delta_arrow="off",
-    )
-    m[3].metric(t("deep.m.upd"), na if les.update_tail is None else f"{les.update_tail:.2f}", help=t("deep.m.upd_help"))
-    m[4].metric(
-        t("deep.m.loss"),
-        na if les.loss_tail is None else f"{les.loss_tail:.4g}",
-        help=t("deep.m.loss_help", n=les.loss_tail_n, V=les.vocab_size, expected=les.expected_loss),
-    )
+    """The five numbers at the top: at init, with "after training" (or the divergence) under them."""
+    init, L, thr, na = les.phase["init"], les.n_layers, les.threshold, t("deep.m.na")
+    rows = [  # (label, value, (delta, colour), help)
+        (
+            t("deep.m.std", L=L),
+            t("deep.m.std_value", a=init.std_first, b=init.std_last),  # .2g: it may explode
+            _after(les, "deep.m.std_after", lambda ph: dict(a=ph.std_first, b=ph.std_last)),
+            t("deep.m.std_help", L=L),
+        ),
+        (
+            t("deep.m.sat", thr=thr),
+            t("deep.m.pct", v=init.sat_first) if les.sat_ok else na,
+            _after(les, "deep.m.pct_after", lambda ph: dict(v=ph.sat_first)) if les.sat_ok else (None, "off"),
+            t("deep.m.sat_help" if les.sat_ok else "deep.m.sat_na", thr=thr),
+        ),
+        (
+            t("deep.m.grad", L=L),
+            t("deep.m.x", v=init.grad_ratio),
+            _after(les, "deep.m.x_after", lambda ph: dict(v=ph.grad_ratio)),
+            t("deep.m.grad_help", L=L),
+        ),
+        (t("deep.m.upd"), _end_of_run(les.update_tail, ".2f"), _after(les), t("deep.m.upd_help")),
+        (
+            t("deep.m.loss"),
+            _end_of_run(les.loss_tail, ".4g"),
+            _after(les),
+            t("deep.m.loss_help", n=les.loss_tail_n, V=les.vocab_size, expected=les.expected_loss),
+        ),
+    ]
+    for col, (label, value, (delta, colour), tip) in zip(st.columns(len(rows)), rows):
+        col.metric(label, value, delta=delta, help=tip, delta_color=colour, delta_arrow="off")  # type: ignore[arg-type]
 
 
 def _x_title(key: str, dom: tuple[float, float] | None) -> str:
@@ -138,6 +159,25 @@ def _weights(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str,
     show(chart, f"weight-gradients-{p}", t("deep.w.alt", phase=when(les, p), **r), buttons=buttons)
     x = f"{ph.ratio_x:,.0f}" if ph.ratio_x >= 10 else f"{ph.ratio_x:.2g}"  # a ratio for a sentence: 2.3, 45, 2,930
     notice(t(f"deep.w.notice.{ph.weight_kind}", **r, x=x, name=name, lo=ph.ratio_lo, hi=ph.ratio_hi))
+
+
+def update_alt(les: DeepLesson, lr: str) -> str:
+    """The update:data chart's alt text: where the hidden weights end, or why there is no end."""
+    if les.diverged_at is not None:
+        return t("deep.upd.alt_diverged", n=les.n_done, step=les.diverged_at)
+    if les.update_tail is None:
+        return t("deep.upd.alt_no_hidden", lr=lr)
+    return t("deep.upd.alt", v=les.update_tail, lr=lr)
+
+
+def update_notice(les: DeepLesson, lr: str) -> None:
+    """What to notice under the update:data chart: its zone at the end of the run, or the divergence."""
+    if les.diverged_at is not None:
+        last = les.n_done - 1
+        notice(t("deep.upd.notice.diverged", step=les.diverged_at, last=last, lr=lr, rec=les.recommended_gain))
+    elif les.update_tail is not None and les.update_zone:
+        v = les.update_tail
+        notice(t(f"deep.upd.notice.{les.update_zone}", v=v, lr=lr, ratio=10**v))
 
 
 SECTIONS = {"act": _act, "grad": _grad, "w": _weights}  # sections 1-3: one chart per phase

@@ -169,6 +169,8 @@ class DeepLesson:
     phases: tuple[str, ...]  # the finite phases, in PHASES order; no "init": nothing to draw
     after_missing: str | None  # why there is no "after": "no_steps" | "diverged"; None when there is one
     phase: Mapping[str, DeepPhase]  # per finite phase
+    # the end-of-run numbers: None with no step taken, and for a run that diverged (its last
+    # finite steps are the blow-up, not a result): the page names the divergence instead
     update_tail: float | None  # mean log10 update:data of the hidden weights over the last 10% of steps
     update_zone: str | None  # update_zone(update_tail)
     loss_tail: float | None  # mean minibatch loss over the last 10% of steps
@@ -328,7 +330,8 @@ def deep(
     n_tail = max(1, round(n_done * TAIL))  # the last 10% of the finite steps
     hidden_w = [f"W{i}" for i in range(1, L + 1)]
     tail = upd.loc[(upd["step"] >= n_done - n_tail) & upd["param"].isin(hidden_w), "ratio"]
-    update_tail = float(tail.mean()) if len(tail) else None
+    ended = res.diverged_at is None  # a diverged run has no end-of-run numbers
+    update_tail = float(tail.mean()) if len(tail) and ended else None
     loss_tail = res.loss["loss"].tail(n_tail)
     two_d = ["C", *[f"W{i}" for i in range(1, L + 2)]]  # the 2-D parameters, as in the lecture's plot
 
@@ -375,7 +378,7 @@ def deep(
         phase=MappingProxyType(phase),
         update_tail=update_tail,
         update_zone=None if update_tail is None else update_zone(update_tail),
-        loss_tail=float(loss_tail.mean()) if n_done else None,
+        loss_tail=float(loss_tail.mean()) if n_done and ended else None,
         loss_tail_n=len(loss_tail),
         vocab_size=data.vocab.size,
         expected_loss=expected_init_loss(data.vocab.size),

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import run_page
+from ui.text import catalogue
 
 PAGE = "pages/5_Deep_network_health.py"
 
@@ -181,6 +182,26 @@ def test_divergence_is_reported_and_not_drawn():
     for i in range(len(at.get("vega_lite_chart"))):
         payload = chart_payload(at, i)
         assert "NaN" not in payload and "Infinity" not in payload
+
+
+@pytest.mark.parametrize("lang,word", [("en", "diverged at step 4"), ("it", "divergita al passo 4")])
+def test_a_diverged_run_shows_no_end_of_run_number(lang, word):
+    """ReLU at gain 3 blows up at step 4 (the issue: "Loss, end of run 2.61e+10" under "diverged
+    at step 4"): where a trained or end-of-run number would be, the metric names the divergence."""
+    at = run(n_act="relu", n_gain="3", lang=lang)
+    assert any("4" in e.value for e in at.error)
+    by_label = {m.label: m for m in at.metric}
+    assert len(by_label) == 5
+    for m in list(by_label.values())[3:]:  # update:data and the loss exist only at the end of a run
+        assert m.value == "—" and m.proto.delta == word, (m.label, m.value)
+    for m in list(by_label.values())[:3]:  # the numbers at init stand; "after training" is the divergence
+        assert m.value != "—" or m.proto.delta == ""
+        assert m.proto.delta in (word, "")
+    assert sum(m.proto.delta == word for m in at.metric) == 4  # ReLU has no saturation metric
+    assert not any(re.search(r"e\+\d", m.value) for m in at.metric)  # no 2.61e+10
+    opening = catalogue(lang)["deep.upd.notice.diverged"].split("{")[0]  # "The run diverged at step "
+    (upd,) = [c.value for c in at.caption if opening in c.value]  # in place of the end-of-run ratio's verdict
+    assert f"{opening}4 " in upd
 
 
 def test_linear_layers_only_explode_and_vanish():

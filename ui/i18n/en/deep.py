@@ -49,11 +49,13 @@ TEXT = {
     "to draw. Pick a smaller gain.",
     "deep.at.init": "at init",
     "deep.at.after": "after {n} steps",
+    "deep.at.before_div": "after {n} steps, just before it diverged",
     "deep.density": "density",
     "deep.zoomed": "(zoom: mean ± {k:g} std)",
     "deep.share": "share of values in this bin",
     # -- metrics ---------------------------------------------------------------------------
     "deep.m.na": "—",
+    "deep.m.diverged": "diverged at step {step}",
     "deep.m.std": "Std of h, layer 1 → {L}",
     "deep.m.std_value": "{a:.2g} → {b:.2g}",
     "deep.m.std_after": "after training: {a:.2g} → {b:.2g}",
@@ -185,6 +187,13 @@ TEXT = {
     "per-step values are jagged).",
     "deep.upd.alt": "Lines of the log10 update:data ratio of each weight matrix over the training steps, with a dashed "
     "guide at −3 and a green band from −3.5 to −2.5; the hidden weights end at {v:.2f} (lr {lr}).",
+    "deep.upd.alt_diverged": "Lines of the log10 update:data ratio of each weight matrix over the {n} steps before the run "
+    "diverged at step {step}, with a dashed guide at −3 and a green band from −3.5 to −2.5.",
+    "deep.upd.alt_no_hidden": "Lines of the log10 update:data ratio of each weight matrix over the training steps, with a "
+    "dashed guide at −3 and a green band from −3.5 to −2.5; the hidden weights get no update (lr {lr}).",
+    "deep.upd.notice.diverged": "The run diverged at step {step} (its loss became infinite), so there is no end-of-run "
+    "ratio to read: the lines stop at its last finite step, {last}. Lower the learning rate (now {lr}) or pick "
+    "a gain closer to the recommended {rec:.2f}.",
     "deep.upd.none": "No training steps to show: set the training steps above 0.",
     "deep.upd.notice.green": "Over the last 10% of steps the hidden weights average {v:.2f} (updates ≈ {ratio:.0e} of "
     "the weights): inside the green band, just where the lecture says it should be.",

@@ -50,11 +50,13 @@ TEXT = {
     "quindi non c'è niente da disegnare. Scegli un guadagno più piccolo.",
     "deep.at.init": "all'inizializzazione",
     "deep.at.after": "dopo {n} passi",
+    "deep.at.before_div": "dopo {n} passi, poco prima di divergere",
     "deep.density": "densità",
     "deep.zoomed": "(zoom: media ± {k:g} std)",
     "deep.share": "quota di valori in questo intervallo",
     # -- metriche ---------------------------------------------------------------------------
     "deep.m.na": "—",
+    "deep.m.diverged": "divergita al passo {step}",
     "deep.m.std": "Std di h, strato 1 → {L}",
     "deep.m.std_value": "{a:.2g} → {b:.2g}",
     "deep.m.std_after": "dopo l'addestramento: {a:.2g} → {b:.2g}",
@@ -189,6 +191,14 @@ TEXT = {
     "valori grezzi, passo per passo, sono molto frastagliati).",
     "deep.upd.alt": "Linee del rapporto update:data (log10) di ogni matrice di pesi lungo i passi di addestramento, con una "
     "guida tratteggiata a −3 e una banda verde da −3.5 a −2.5; i pesi nascosti finiscono a {v:.2f} (lr {lr}).",
+    "deep.upd.alt_diverged": "Linee del rapporto update:data (log10) di ogni matrice di pesi nei {n} passi prima che la "
+    "rete divergesse al passo {step}, con una guida tratteggiata a −3 e una fascia verde da −3,5 a −2,5.",
+    "deep.upd.alt_no_hidden": "Linee del rapporto update:data (log10) di ogni matrice di pesi lungo i passi di "
+    "addestramento, con una guida tratteggiata a −3 e una fascia verde da −3,5 a −2,5; i pesi nascosti non vengono "
+    "aggiornati (lr {lr}).",
+    "deep.upd.notice.diverged": "La rete è divergita al passo {step} (la sua loss è diventata infinita), quindi non c'è "
+    "un rapporto di fine addestramento da leggere: le linee si fermano al suo ultimo passo finito, il {last}. Abbassa "
+    "il tasso di apprendimento (ora {lr}) o scegli un guadagno più vicino a quello consigliato, {rec:.2f}.",
     "deep.upd.none": "Nessun passo di addestramento da mostrare: imposta i passi di addestramento sopra 0.",
     "deep.upd.notice.green": "Nell'ultimo 10% dei passi i pesi nascosti stanno in media a {v:.2f} (aggiornamenti ≈ "
     "{ratio:.0e} dei pesi): dentro la banda verde, proprio dove la lezione dice che dovrebbero stare.",
