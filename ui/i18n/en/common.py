@@ -25,7 +25,7 @@ TEXT.update(
         "common.present.controls": "Controls",
         "common.share.button": "Link to this view",
         "common.share.body": "This link opens the page exactly as you see it: every setting, the language and presenter "
-        "mode. Copy it with the button at the right of the box.",
+        "mode. Select it and copy it, or point at the box and click the copy icon that appears at its right.",
         "common.export.csv": "Data (CSV)",
         "common.export.csv_help": "The chart's data: {rows:,} rows, one column per field.",
         "common.export.svg": "SVG",

@@ -26,7 +26,8 @@ TEXT.update(
         "common.present.controls": "Comandi",
         "common.share.button": "Link a questa vista",
         "common.share.body": "Questo link apre la pagina esattamente come la vedi: ogni impostazione, la lingua e la "
-        "modalità presentazione. Copialo con il pulsante a destra del riquadro.",
+        "modalità presentazione. Selezionalo e copialo, oppure passa sopra il riquadro e clicca l'icona di copia che "
+        "compare a destra.",
         "common.export.csv": "Dati (CSV)",
         "common.export.csv_help": "I dati del grafico: {rows:,} righe, una colonna per campo.",
         "common.export.svg": "SVG",
