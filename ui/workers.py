@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the child imports torch only when a job needs it
     from core.deep import DeepCheckpoint
 
 PROGRESS_EVERY = 0.25  # seconds between two progress messages from a child
-MEMO_BYTES = 48 * 2**20  # a trainer's checkpoints: ~0.8 MB for a 5,000-step deep run
+MEMO_BYTES = 32 * 2**20  # a trainer's checkpoints: ~0.8 MB for a 5,000-step deep run
 
 
 class TrainerDied(RuntimeError):
