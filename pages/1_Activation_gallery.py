@@ -11,13 +11,15 @@ from core.lessons.activation_gallery import DEFAULT_KEYS, INPUT_STDS, Card
 from ui import cache
 from ui import charts_gallery as charts
 from ui import state as S
-from ui.charts import PALETTE
+from ui.charts import MAX_SERIES
+from ui.charts import styles as series_styles
 from ui.export import show
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.present import columns, controls_box, prose, share
 from ui.text import act_name, t
 
-PICK = S.activation_control("g_act", DEFAULT_KEYS, multi=True)  # registry keys in the URL
+# registry keys in the URL; at most as many as there are distinct series styles
+PICK = S.activation_control("g_act", DEFAULT_KEYS, multi=True, max_items=MAX_SERIES)
 XMAX = S.Control("g_xmax", "float", 5.0, min=1.0, max=20.0)
 # one URL param per registry parameter, e.g. g_leaky_relu_alpha, whether or not it is shown
 PARAMS = {
@@ -49,9 +51,9 @@ with controls_box(t("gallery.controls")):
 share()
 
 les = cache.gallery(tuple(keys), tuple((k, tuple(sorted(params[k].items()))) for k in keys), xmax)
-# one colour per selected activation, in the order picked, shared by every chart and card
-colors = {act_name(k): PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
-names = ", ".join(colors)
+# one style (colour, dash, shape) per selected activation, in the order picked, shared by every chart
+styles = series_styles([act_name(k) for k in keys])
+names = ", ".join(styles)
 
 
 def named(df: pd.DataFrame) -> pd.DataFrame:
@@ -69,7 +71,7 @@ else:
         with col:
             chart = charts.curve(
                 named(les.curves[les.curves["kind"] == kind]),
-                colors,
+                styles,
                 t(f"gallery.{kind}.title"),
                 t("gallery.axis.x"),
                 y_title,
@@ -125,7 +127,7 @@ st.header(t("gallery.timeline"))
 history = named(les.timeline)
 chart = charts.timeline(
     history,
-    colors,
+    styles,
     t("gallery.timeline.title"),
     t("gallery.timeline.x"),
     t("gallery.timeline.y"),
@@ -148,7 +150,7 @@ if keys:
     sp = named(les.signal)
     chart = charts.signal(
         sp,
-        colors,
+        styles,
         t("gallery.signal.title"),
         t("gallery.signal.x"),
         t("gallery.signal.y"),

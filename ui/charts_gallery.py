@@ -1,29 +1,49 @@
 """Altair builders for the activation gallery: tidy DataFrame in, alt.Chart out. No Streamlit.
 
-Colours are passed in as ``colors`` (display name -> hex), so one activation keeps one colour
-in every chart of the page whatever the chart's own rows are.
+Series styles are passed in as ``styles`` (display name -> ui.charts.Style, the page builds it
+once with ui.charts.styles), so one activation keeps one colour, dash and point shape in every
+chart of the page whatever the chart's own rows are.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import altair as alt
 import pandas as pd
 
-from ui.charts import as_layer
+from ui.charts import LEGEND_ROW_PX, Style, as_layer, log_ticks, wide_legend
 
 OTHER = "#ced4da"  # unselected entries of the timeline
+REFERENCE = "#6c757d"  # the dashed out = in line: a grey no series uses
 
 
-def color_scale(colors: Mapping[str, str]) -> alt.Scale:
-    """An explicit name -> colour scale (the same mapping in every chart)."""
-    return alt.Scale(domain=list(colors), range=list(colors.values()))
+def _scale(styles: Mapping[str, Style], attr: str) -> alt.Scale:
+    """An explicit name -> colour / dash / shape scale (the same mapping in every chart)."""
+    values = [getattr(s, attr) for s in styles.values()]
+    return alt.Scale(domain=list(styles), range=[list(v) if isinstance(v, tuple) else v for v in values])
 
 
-def activation_color(colors: Mapping[str, str], title: str, columns: int) -> alt.Color:
-    """Colour by activation name, from the page's one name -> colour mapping, legend on top."""
-    return alt.Color("name:N", title=title, scale=color_scale(colors), legend=alt.Legend(orient="top", columns=columns))
+def legend_height(styles: Mapping[str, Style], height: int, row_px: int = LEGEND_ROW_PX) -> int:
+    """The chart height that keeps the plot `height` tall once the legend takes its rows (two
+    columns on a phone: two rows of 4 names fit in the base height, more add a row each)."""
+    return height + row_px * max(0, math.ceil(len(styles) / 2) - 2)
+
+
+def series_encodings(styles: Mapping[str, Style], title: str, points: bool = False) -> dict[str, alt.FieldChannelMixin]:
+    """Colour and dash (and point shape) by activation name, one merged legend on top."""
+    legend = wide_legend(title, symbol_size=100 if points else 300)
+    enc: dict[str, alt.FieldChannelMixin] = {
+        "color": alt.Color("name:N", title=title, scale=_scale(styles, "colour"), legend=legend),
+        # with points, the legend shows the point shapes (a dashed outline of a square reads as noise)
+        "strokeDash": alt.StrokeDash(
+            "name:N", title=title, scale=_scale(styles, "dash"), legend=None if points else legend
+        ),
+    }
+    if points:
+        enc["shape"] = alt.Shape("name:N", title=title, scale=_scale(styles, "shape"), legend=legend)
+    return enc
 
 
 def _axes_at_zero() -> alt.LayerChart:
@@ -37,13 +57,12 @@ def _axes_at_zero() -> alt.LayerChart:
 
 def curve(
     df: pd.DataFrame,
-    colors: Mapping[str, str],
+    styles: Mapping[str, Style],
     title: str,
     x_title: str,
     y_title: str,
     legend_title: str,
     height: int = 420,
-    legend_columns: int = 3,
 ) -> alt.LayerChart:
     """One line per activation: columns name, x, value (one ``kind`` of core.curves)."""
     lines = (
@@ -52,7 +71,7 @@ def curve(
         .encode(
             x=alt.X("x:Q", title=x_title, scale=alt.Scale(nice=False)),
             y=alt.Y("value:Q", title=y_title),
-            color=activation_color(colors, legend_title, legend_columns),
+            **series_encodings(styles, legend_title),
             tooltip=[
                 alt.Tooltip("name:N", title=legend_title),
                 alt.Tooltip("x:Q", title=x_title, format=".3f"),
@@ -60,12 +79,12 @@ def curve(
             ],
         )
     )
-    return as_layer(alt.layer(_axes_at_zero(), lines, title=title, height=height))
+    return as_layer(alt.layer(_axes_at_zero(), lines, title=title, height=legend_height(styles, height)))
 
 
 def signal(
     df: pd.DataFrame,
-    colors: Mapping[str, str],
+    styles: Mapping[str, Style],
     title: str,
     x_title: str,
     y_title: str,
@@ -74,33 +93,53 @@ def signal(
     mean_title: str,
     msd_title: str,
     height: int = 420,
-    legend_columns: int = 5,
 ) -> alt.LayerChart:
-    """Output std against input std, log-log, with the dashed line out = in.
+    """Output std against input std, log-log, with the dashed reference line out = in (its own
+    legend entry, so the dashes are explained). Round 1-2-5 ticks on both axes.
 
     Columns: name, input_std, out_std, out_mean, mean_sq_deriv (core.signal_propagation).
     """
+    d = df[df["out_std"] > 0]  # a zero output std cannot go on a log axis
     stds = sorted(df["input_std"].unique()) if len(df) else [1.0]
+    ys = list(d["out_std"]) + stds
+    ticks = log_ticks(min(ys), max(ys))
+    axis_x = alt.Axis(values=log_ticks(min(stds), max(stds)), format="~g")
+    axis_y = alt.Axis(values=ticks, format="~g")
+    x = alt.X("input_std:Q", title=x_title, scale=alt.Scale(type="log"), axis=axis_x)
+    # from the decade below the data to just above it (a nice log domain would add a whole empty decade)
+    y_domain = [ticks[0], max(ys) * 1.25] if ticks else alt.Undefined
+    y = alt.Y("out_std:Q", title=y_title, scale=alt.Scale(type="log", domain=y_domain, nice=False), axis=axis_y)
     ref = pd.DataFrame({"input_std": stds, "out_std": stds, "label": identity_label})
-    x = alt.X("input_std:Q", title=x_title, scale=alt.Scale(type="log"))
-    y = alt.Y("out_std:Q", title=y_title, scale=alt.Scale(type="log"))
     diagonal = (
         alt.Chart(ref)
-        .mark_line(strokeDash=[6, 4], color="#495057")
+        .mark_line(strokeWidth=1.5)
         .encode(
             x=x,
             y=y,
+            # a legend of its own, inside the empty top-left corner (scales resolved apart below)
+            color=alt.Color(
+                "label:N",
+                scale=alt.Scale(domain=[identity_label], range=[REFERENCE]),
+                legend=alt.Legend(
+                    title=None,
+                    orient="top-left",
+                    symbolDash=[6, 4],
+                    symbolStrokeWidth=1.5,
+                    symbolSize=600,
+                    fillColor="#ffffff",
+                ),
+            ),
+            strokeDash=alt.StrokeDash("label:N", scale=alt.Scale(domain=[identity_label], range=[[6, 4]]), legend=None),
             tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("input_std:Q", title=x_title, format=".3g")],
         )
     )
-    # a zero output std (the step at tiny inputs never happens, but be safe) cannot go on a log axis
     lines = (
-        alt.Chart(df[df["out_std"] > 0])
+        alt.Chart(d)
         .mark_line(point=True, strokeWidth=2.5)
         .encode(
             x=x,
             y=y,
-            color=activation_color(colors, legend_title, legend_columns),
+            **series_encodings(styles, legend_title, points=True),
             tooltip=[
                 alt.Tooltip("name:N", title=legend_title),
                 alt.Tooltip("input_std:Q", title=x_title, format=".3g"),
@@ -110,61 +149,73 @@ def signal(
             ],
         )
     )
-    return as_layer(alt.layer(diagonal, lines, title=title, height=height))
+    tall = legend_height(styles, height, row_px=31)  # point symbols make taller legend rows
+    chart: alt.LayerChart = as_layer(alt.layer(lines, diagonal, title=title, height=tall)).resolve_scale(
+        color="independent", strokeDash="independent", shape="independent"
+    )
+    return chart
 
 
 def timeline(
     df: pd.DataFrame,
-    colors: Mapping[str, str],
+    styles: Mapping[str, Style],
     title: str,
     x_title: str,
-    y_title: str,
+    name_title: str,
     ref_title: str,
     selected_title: str,
     yes: str,
     no: str,
 ) -> alt.LayerChart:
-    """One row per activation, a dot at its year; selected ones in their colour, others grey.
+    """One row per activation, a dot at its year, named next to it (no y axis: the names are
+    the labels); selected ones in their colour and shape, the others grey. Labels sit on the
+    side with room (right of the early years, left of the late ones), so none runs off a phone.
 
     Columns: name, year, reference, selected (bool).
     """
+    lo, hi = int(df["year"].min()), int(df["year"].max())
+    middle = (lo + hi) / 2
+    grey = Style(OTHER, (1, 0), "circle")
     d = df.assign(
-        color=[colors.get(n, OTHER) if s else OTHER for n, s in zip(df["name"], df["selected"])],
+        color=[styles.get(n, grey).colour if s else OTHER for n, s in zip(df["name"], df["selected"])],
+        shape=[styles.get(n, grey).shape if s else "circle" for n, s in zip(df["name"], df["selected"])],
         is_selected=df["selected"].map({True: yes, False: no}),
         label=[f"{n} ({y})" for n, y in zip(df["name"], df["year"])],
+        left=df["year"] > middle,
     )
     order = list(d.sort_values(["year", "name"])["name"])  # oldest on top
-    lo, hi = int(d["year"].min()), int(d["year"].max())
     base = alt.Chart(d).encode(
         x=alt.X(
             "year:Q",
             title=x_title,
-            scale=alt.Scale(domain=[lo - 3, hi + 22], nice=False),
+            scale=alt.Scale(domain=[lo - 4, hi + 4], nice=False),
             axis=alt.Axis(format="d", values=list(range(lo - lo % 10, hi + 10, 10))),
         ),
-        y=alt.Y("name:N", title=y_title, sort=order, axis=alt.Axis(labels=False, ticks=False)),
+        y=alt.Y("name:N", sort=order, axis=None),
         tooltip=[
-            alt.Tooltip("name:N", title=y_title),
+            alt.Tooltip("name:N", title=name_title),
             alt.Tooltip("year:Q", title=x_title, format="d"),
             alt.Tooltip("reference:N", title=ref_title),
             alt.Tooltip("is_selected:N", title=selected_title),
         ],
     )
     chosen = "datum.selected"
-    dots = base.mark_circle(opacity=1).encode(
+    dots = base.mark_point(filled=True, opacity=1).encode(
         color=alt.Color("color:N", scale=None),  # the hex colours themselves
+        shape=alt.Shape("shape:N", scale=None),
         size=alt.condition(chosen, alt.value(220), alt.value(70)),
     )
     labels = [
-        base.transform_filter(chosen if bold else f"!{chosen}")
+        base.transform_filter(f"({chosen} == {str(bold).lower()}) && (datum.left == {str(left).lower()})")
         .mark_text(
-            align="left",
-            dx=9,
+            align="right" if left else "left",
+            dx=-10 if left else 10,
             fontSize=12,
             fontWeight="bold" if bold else "normal",
-            color="#212529" if bold else "#868e96",
+            color="#212529" if bold else "#6c757d",
         )
         .encode(text="label:N")
         for bold in (True, False)
+        for left in (True, False)
     ]
     return as_layer(alt.layer(dots, *labels, title=title, height=max(200, 22 * len(d))))

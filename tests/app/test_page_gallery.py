@@ -102,7 +102,12 @@ def test_every_chart_has_title_axes_tooltips_and_alt():
         assert encoded
         for enc in encoded:
             assert enc["x"].get("title") and enc["tooltip"]
-            assert enc["y"].get("title")
+            # a y axis has a title, or there is none at all (the timeline names its rows next to
+            # the dots): never a title over an axis without ticks
+            assert enc["y"].get("title") or enc["y"].get("axis", {}) is None
+        if spec["title"] == TEXT["gallery.timeline.title"]:
+            texts = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+            assert texts and all(layer["encoding"]["text"]["field"] == "label" for layer in texts)
 
 
 def test_colours_are_the_same_in_every_chart():
