@@ -65,6 +65,7 @@ class TrainConfig:
     activity_every: int = 0  # dead/saturated stats every N steps, plus start and end (0: never)
     activity_examples: int = 0  # examples of the train split for those stats (0: the whole split)
     record_updates: bool = False  # record the update:data ratio of each parameter every step
+    sample_names: int = 0  # names sampled from each trained variant at the end (core.sample)
 
     def lr_at(self, step: int) -> float:
         return self.lr if step < self.lr_decay_step else self.lr_after

@@ -388,6 +388,13 @@ class StackedMLP:
         return torch.addcmul(P["bnbias"], P["bngain"], (pre - self.bn_mean[rows]) * invstd)
 
     @torch.no_grad()
+    def next_logits(self, k: int, context: torch.Tensor) -> torch.Tensor:
+        """Variant k's logits (V,) for one context (T,) of ids, eval-mode BN: for sampling."""
+        rows = slice(k, k + 1)
+        h = self.activate(self.hidden_eval(context.view(1, -1), rows, copy=True), rows)
+        return torch.baddbmm(self._p["b2T"][rows], self._p["W2T"][rows], h.transpose(1, 2)).view(-1)
+
+    @torch.no_grad()
     def forward_eval(self, X: torch.Tensor, Y: torch.Tensor, chunk: int = 8192) -> torch.Tensor:
         """Mean loss per variant over (X, Y) (eval-mode BN), chunked to bound memory. -> (K,)"""
         total = torch.zeros(self.K, dtype=torch.float64)

@@ -17,9 +17,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from core.train import TrainResult
-
-FRAMES = ("variants", "loss", "snapshots", "logits", "activity", "updates")
+from core.train import FRAMES, TrainResult
 
 
 def part(result: TrainResult, variant: str) -> TrainResult:

@@ -10,6 +10,8 @@ computation; each variant gets exactly the losses it would get if trained alone.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ import pandas as pd
 import torch
 
 from core import activations as A
+from core import sample
 from core.config import MLPConfig, TrainConfig
 from core.data import Dataset
 from core.model import PARAM_NAMES, ShapeKey, StackedMLP, ce_targets, mean_nll_, shape_key
@@ -35,6 +38,9 @@ _MAX_STACK = 16
 assert _CHUNK % _CHECK_EVERY == 0, "a check window must lie inside one chunk of minibatches"
 
 
+FRAMES = ("variants", "loss", "snapshots", "logits", "activity", "updates", "samples")  # TrainResult's
+
+
 @dataclass(frozen=True, eq=False)
 class TrainResult:
     """What a training run recorded. Every frame is long format; `variant` is the variant name.
@@ -47,6 +53,8 @@ class TrainResult:
     activity:  step, variant, neuron, inactive_frac  (fraction of the activity set on
                which the neuron is inactive: saturated, or zero gradient for the ReLU family)
     updates:   step, variant, param, ratio  (log10 std(lr*grad)/std(param); if record_updates)
+    samples:   variant, sample, name  (tcfg.sample_names names made up at the end, core.sample;
+               none for a diverged variant)
     """
 
     variants: pd.DataFrame
@@ -55,6 +63,7 @@ class TrainResult:
     logits: pd.DataFrame
     activity: pd.DataFrame
     updates: pd.DataFrame
+    samples: pd.DataFrame
 
     def diverged(self) -> dict[str, int]:
         """{variant: step} for the variants whose loss became NaN or inf."""
@@ -117,7 +126,7 @@ def train_variants(
         return parts[0]
     # restore the caller's order of variants across stacks
     frames: dict[str, pd.DataFrame] = {}
-    for field in ("variants", "loss", "snapshots", "logits", "activity", "updates"):
+    for field in FRAMES:
         df = pd.concat([getattr(p, field) for p in parts], ignore_index=True)
         if len(df):
             # stable sort on integer codes (3x faster than mapping the name strings)
@@ -214,8 +223,17 @@ def _train_group(
             if (step + 1) % report_every == 0:
                 progress(step + 1, tcfg.steps)
     progress(tcfg.steps, tcfg.steps)
-
-    return _frames(names, order, cfgs, tcfg, batch_loss[:steps_run], diverged_at, evals, snaps, logit_rows, acts, upd)
+    made_up = {
+        k: sample.names(functools.partial(net.next_logits, k), data.vocab, data.block_size, tcfg.sample_names)
+        for k in alive()
+        if tcfg.sample_names > 0
+    }
+    frames = _frames(names, order, cfgs, tcfg, batch_loss[:steps_run], diverged_at, evals, snaps, logit_rows, acts, upd)
+    samples = pd.DataFrame(
+        [(names[k], i, name) for k in (names.index(v) for v in order) for i, name in enumerate(made_up.get(k, ()))],
+        columns=["variant", "sample", "name"],
+    )
+    return dataclasses.replace(frames, samples=samples)
 
 
 def _head(t: torch.Tensor, n: int) -> torch.Tensor:
@@ -415,4 +433,5 @@ def _frames(
         logits=logits.frame(),
         activity=activity.frame(),
         updates=updates.frame(),
+        samples=pd.DataFrame(columns=["variant", "sample", "name"]),  # filled by the caller
     )

@@ -57,6 +57,7 @@ _PAGES = {
     "dead": ("dead_neurons", "dead"),
     "loss": ("loss_at_init", "loss"),
     "deep": ("deep_network", "deep"),
+    "loss_log": ("loss_log", "lecture_stages"),
 }
 # other public names -> their module
 _NAMES = {
@@ -68,6 +69,7 @@ _NAMES = {
     "SoftmaxLesson": "loss_at_init",
     "softmax_by_hand": "loss_at_init",
     "DeepLesson": "deep_network",
+    "LectureStages": "loss_log",
 }
 
 __all__ = ["Compute", "direct", "expected_init_loss", "pages", *_NAMES]
