@@ -57,7 +57,6 @@ _PAGES = {
     "dead": ("dead_neurons", "dead"),
     "loss": ("loss_at_init", "loss"),
     "deep": ("deep_network", "deep"),
-    "loss_log": ("loss_log", "lecture_stages"),
 }
 # other public names -> their module
 _NAMES = {
@@ -69,7 +68,11 @@ _NAMES = {
     "SoftmaxLesson": "loss_at_init",
     "softmax_by_hand": "loss_at_init",
     "DeepLesson": "deep_network",
+    # the lecture's second half (issue #16): lessons first, their pages to come
+    "lecture_stages": "loss_log",
     "LectureStages": "loss_log",
+    "batchnorm": "batch_norm",
+    "BatchNormLesson": "batch_norm",
 }
 
 __all__ = ["Compute", "direct", "expected_init_loss", "pages", *_NAMES]
