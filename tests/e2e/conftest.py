@@ -26,7 +26,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")  # closed before other modules start their own Playwright
+@pytest.fixture(scope="session")  # one server (and one warm-up) for every browser test module
 def server():
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
