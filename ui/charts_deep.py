@@ -9,7 +9,7 @@ carry the numbers that matter. Rows whose id has no label are not drawn.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 import altair as alt
@@ -44,14 +44,46 @@ def _legend(
     )
 
 
-def densities(hist: pd.DataFrame) -> pd.DataFrame:
-    """Pre-binned histogram (bin_start, bin_end, fraction, ...) -> plus x (bin centre) and density.
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+PLAIN = (-2, 4)  # exponents whose numbers a tick prints plainly: 0.01 to 99,999
+TIP_FORMAT = ",.3~r"  # 3 significant digits, never an exponent (d3's "r")
+LOG_DECADES = 3  # on a log density axis a line is drawn down to this many powers of ten below its peak
+
+
+def pow10(e: int) -> str:
+    """10 to the power `e` as a reader writes it: "10⁻⁴"."""
+    return "10" + str(e).translate(SUPERSCRIPT)
+
+
+def axis_exponent(values: Sequence[float] | np.ndarray) -> int:
+    """The power of ten an axis over `values` is drawn in, so that its ticks read -1, 0.5 or 20
+    (with "×10⁻⁴" in its title) instead of "-1.0e-4" or "0k": 0 when the largest |value| prints
+    plainly (PLAIN), else its exponent."""
+    v = np.abs(np.asarray(values, dtype=float))
+    v = v[np.isfinite(v)]
+    top = float(v.max()) if len(v) else 0.0
+    if top == 0:
+        return 0
+    e = math.floor(math.log10(top))
+    return 0 if PLAIN[0] <= e <= PLAIN[1] else e
+
+
+def scaled_title(title: str, e: int, note: str = "") -> str:
+    """An axis title with the power of ten its ticks are in: "gradient dL/dh (×10⁻⁴)"."""
+    return " ".join(part for part in (title, f"(×{pow10(e)})" if e else "", note) if part)
+
+
+def densities(hist: pd.DataFrame, x_exponent: int = 0) -> pd.DataFrame:
+    """Pre-binned histogram (bin_start, bin_end, fraction, ...) -> plus x (bin centre, in units of
+    10**x_exponent) and density (per such unit).
 
     Each group may have its own bins, so groups compare by density = fraction / bin width.
     """
     hist = hist.astype({"bin_start": float, "bin_end": float, "fraction": float})  # an empty part may be object
-    width = (hist["bin_end"] - hist["bin_start"]).where(lambda w: w > 0)
-    out = hist.assign(x=(hist["bin_start"] + hist["bin_end"]) / 2, density=hist["fraction"] / width)
+    unit = 10.0**x_exponent
+    width = ((hist["bin_end"] - hist["bin_start"]) / unit).where(lambda w: w > 0)
+    x = (hist["bin_start"] + hist["bin_end"]) / 2 / unit
+    out = hist.assign(x=x, density=hist["fraction"] / width)
     finite: pd.Series[bool] = np.isfinite(out["x"]) & np.isfinite(out["density"])
     return out[finite]
 
@@ -71,35 +103,44 @@ def dist_lines(
     y_title: str,
     series_title: str,
     share_title: str,
-    x_format: str = ".2f",
+    x_note: str = "",
     x_domain: tuple[float, float] | None = None,
+    log_y: bool = False,
     height: int = 240,
 ) -> alt.Chart:
     """One density line per labelled `key` (the lecture's overlaid per-layer histograms).
 
     `hist` columns: <key>, bin_start, bin_end, fraction (any bins per series). `x_domain`
-    zooms on the bulk of heavy-tailed values (the far tails are cut off at its edges).
+    zooms on the bulk of heavy-tailed values (the far tails are cut off at its edges); x is
+    drawn in a power of ten that keeps its ticks plain (named in the title before `x_note`).
+    `log_y` draws the density on a log scale (empty bins left out): for series of very
+    different widths, whose widest would lie flat on a linear axis.
     """
     series = "series"
-    d = densities(labelled(hist, key, labels))
-    if x_domain is not None:
-        d = d[(d["x"] >= x_domain[0]) & (d["x"] <= x_domain[1])]
+    e = axis_exponent(list(x_domain) if x_domain else hist[["bin_start", "bin_end"]].to_numpy().ravel())
+    d = densities(labelled(hist, key, labels), e)
+    dom = [v / 10.0**e for v in x_domain] if x_domain else None
+    if dom is not None:
+        d = d[(d["x"] >= dom[0]) & (d["x"] <= dom[1])]
+    if log_y and len(d):  # empty bins have no log; each line's sparse far tail would be noise over many decades
+        d = d[d["density"] >= d.groupby(series)["density"].transform("max") * 10.0**-LOG_DECADES]
     domain = list(dict.fromkeys(d[series])) if len(d) else []
+    xt = scaled_title(x_title, e, x_note)
     chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
         alt.Chart(d, title=title, height=height)
         .mark_line(strokeWidth=2, interpolate="monotone")
         .encode(
             x=alt.X(
                 "x:Q",
-                title=x_title,
-                axis=alt.Axis(format=x_format, labelOverlap=True, tickCount=6),
-                scale=alt.Scale(domain=list(x_domain), nice=False) if x_domain else alt.Undefined,
+                title=xt,
+                axis=alt.Axis(labelOverlap=True, tickCount=6),  # d3 picks the decimals from the tick step
+                scale=alt.Scale(domain=dom, nice=False) if dom else alt.Undefined,
             ),
-            y=alt.Y("density:Q", title=y_title, axis=alt.Axis(format="~s")),
+            y=alt.Y("density:Q", title=y_title, scale=alt.Scale(type="log") if log_y else alt.Undefined),
             color=alt.Color(f"{series}:N", scale=variant_scale(domain), legend=_legend(series_title)),
             tooltip=[
                 alt.Tooltip(f"{series}:N", title=series_title),
-                alt.Tooltip("x:Q", title=x_title, format=x_format),
+                alt.Tooltip("x:Q", title=xt, format=TIP_FORMAT),
                 alt.Tooltip("fraction:Q", title=share_title, format=".2%"),
             ],
         )
@@ -173,22 +214,24 @@ def update_ratio(
             tooltip=[alt.Tooltip("label:N", title=zone_title)],
         )
     )
+    # the guide's words go in a legend under the plot: text inside it would run over the y
+    # ticks or the lines on a narrow screen (its width in pixels does not shrink with the plot)
     guide = alt.Chart(pd.DataFrame({"y": [GUIDE], "label": [guide_label]}))
-    rule = guide.mark_rule(strokeDash=[6, 4], color="#343a40", strokeWidth=1.5).encode(
-        y=alt.Y("y:Q", scale=y_scale), tooltip=[alt.Tooltip("label:N", title=zone_title)]
-    )
-    # the label sits at the right end, in the lower half of the green band, clear of the lines' start
-    text = (
-        guide.mark_text(align="right", baseline="middle", dx=-6, color="#343a40", fontWeight="bold")
-        .encode(y=alt.Y("y_text:Q", scale=y_scale), x=alt.X("x:Q"), text="label:N")
-        .transform_calculate(y_text=f"{(GUIDE + GREEN[0]) / 2}", x=f"{x_max}")
+    rule = guide.mark_rule(color="#343a40", strokeWidth=1.5).encode(
+        y=alt.Y("y:Q", scale=y_scale),
+        strokeDash=alt.StrokeDash(
+            "label:N",
+            scale=alt.Scale(domain=[guide_label], range=[[6, 4]]),
+            legend=alt.Legend(title=None, orient="bottom", labelLimit=0, symbolType="stroke", symbolStrokeWidth=1.5),
+        ),
+        tooltip=[alt.Tooltip("label:N", title=zone_title)],
     )
     domain = list(dict.fromkeys(df["param"])) if len(df) else []
     lines = (
         alt.Chart(df)
         .mark_line(strokeWidth=2)
         .encode(
-            x=alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
+            x=alt.X("step:Q", title=x_title, axis=alt.Axis(tickMinStep=1)),  # integer ticks, d3's own format
             y=alt.Y("ratio:Q", title=y_title, scale=y_scale),
             color=alt.Color("param:N", scale=variant_scale(domain), legend=_legend(series_title, "right")),
             tooltip=[
@@ -199,8 +242,8 @@ def update_ratio(
         )
     )
     # resolve_scale is untyped in Altair (use_signature): Any
-    chart: alt.LayerChart = as_layer(alt.layer(zone, rule, lines, text, title=title, height=height)).resolve_scale(
-        color="independent"
+    chart: alt.LayerChart = as_layer(alt.layer(zone, rule, lines, title=title, height=height)).resolve_scale(
+        color="independent", strokeDash="independent"
     )
     return chart.properties(autosize=FIT_X)
 
@@ -214,7 +257,7 @@ def depth_lines(
     y_title: str,
     series_title: str,
     log: bool = False,
-    y_format: str = ".3f",
+    y_format: str = TIP_FORMAT,
     height: int = 300,
 ) -> alt.LayerChart:
     """A value per hidden layer, one line per gain (columns label, layer, <y>, yours).
@@ -234,7 +277,7 @@ def depth_lines(
             x=alt.X(
                 "layer:Q",
                 title=x_title,
-                axis=alt.Axis(tickMinStep=1, format="d"),
+                axis=alt.Axis(tickMinStep=1),  # layers 1..L: integer ticks
                 scale=alt.Scale(domain=[1, int(d["layer"].max()) if len(d) else 1], nice=False),
             ),
             y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(type="log") if log else alt.Scale(zero=True)),

@@ -4,8 +4,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from typing import cast
+from typing import Any, cast
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +17,16 @@ from ui.export import show
 from ui.layout import notice
 from ui.present import columns
 from ui.text import num, t
+
+Zoom = tuple[float, float] | None
+# section -> (its chart's file name, x axis title key, legend title key, its phase's zoom range)
+DIST: dict[str, tuple[str, str, str, Callable[[DeepPhase], Zoom]]] = {
+    "act": ("activations", "deep.act.x", "deep.act.legend", lambda ph: ph.act_zoom),
+    "grad": ("gradients", "deep.grad.x", "deep.act.legend", lambda ph: ph.grad_zoom),
+    "w": ("weight-gradients", "deep.w.x", "deep.w.legend", lambda ph: ph.weight_zoom),
+}
+FIRST_WIDTH = 1.3  # the metrics row's first column, relative to the others
+PLAIN_SIG = (-3, 5)  # exponents of the numbers `sig` writes out in full: 0.001 to 999,999
 
 
 def when(les: DeepLesson, p: str) -> str:
@@ -29,7 +40,7 @@ def when(les: DeepLesson, p: str) -> str:
 
 
 def _after(
-    les: DeepLesson, key: str | None = None, of: Callable[[DeepPhase], dict[str, float]] = lambda ph: {}
+    les: DeepLesson, key: str | None = None, of: Callable[[DeepPhase], dict[str, float | str]] = lambda ph: {}
 ) -> tuple[str | None, str]:
     """A metric's delta and its colour: the trained number (`key` filled with `of(after)`), or
     "diverged at step N" where a diverged run's number would have been (its last finite steps
@@ -38,6 +49,17 @@ def _after(
         return t("deep.m.diverged", step=les.diverged_at), "red"
     after = les.phase.get("after")
     return (t(key, **of(after)) if key and after else None), "off"
+
+
+def sig(x: float, n: int = 2) -> str:
+    """`x` to `n` significant digits written out in the student's language (0.0042, 36, 2,431),
+    not as "2.4e+03"; beyond that range as "2.4×10⁻⁵"."""
+    if x == 0 or not math.isfinite(x):
+        return num(x, "g")
+    e = math.floor(math.log10(abs(x)))
+    if PLAIN_SIG[0] <= e <= PLAIN_SIG[1]:
+        return num(x, f",.{max(0, n - 1 - e)}f")
+    return num(x / 10.0**e, f".{n - 1}f") + "×" + C.pow10(e)
 
 
 def _end_of_run(value: float | None, spec: str) -> str:
@@ -51,8 +73,8 @@ def metrics(les: DeepLesson) -> None:
     rows = [  # (label, value, (delta, colour), help)
         (
             t("deep.m.std", L=L),
-            t("deep.m.std_value", a=init.std_first, b=init.std_last),  # .2g: it may explode
-            _after(les, "deep.m.std_after", lambda ph: dict(a=ph.std_first, b=ph.std_last)),
+            t("deep.m.std_value", a=sig(init.std_first), b=sig(init.std_last)),  # it may explode: 2,431
+            _after(les, "deep.m.std_after", lambda ph: dict(a=sig(ph.std_first), b=sig(ph.std_last))),
             t("deep.m.std_help", L=L),
         ),
         (
@@ -63,8 +85,8 @@ def metrics(les: DeepLesson) -> None:
         ),
         (
             t("deep.m.grad", L=L),
-            t("deep.m.x", v=init.grad_ratio),
-            _after(les, "deep.m.x_after", lambda ph: dict(v=ph.grad_ratio)),
+            t("deep.m.x", v=sig(init.grad_ratio)),
+            _after(les, "deep.m.x_after", lambda ph: dict(v=sig(ph.grad_ratio))),
             t("deep.m.grad_help", L=L),
         ),
         (t("deep.m.upd"), _end_of_run(les.update_tail, ".2f"), _after(les), t("deep.m.upd_help")),
@@ -75,12 +97,43 @@ def metrics(les: DeepLesson) -> None:
             t("deep.m.loss_help", n=les.loss_tail_n, V=les.vocab_size, expected=les.expected_loss),
         ),
     ]
-    for col, (label, value, (delta, colour), tip) in zip(st.columns(len(rows)), rows):
+    # the first column holds two numbers ("0.41 → 0.024"): wider, so they fit at 1400 px
+    for col, (label, value, (delta, colour), tip) in zip(st.columns([FIRST_WIDTH] + [1] * (len(rows) - 1)), rows):
         col.metric(label, value, delta=delta, help=tip, delta_color=colour, delta_arrow="off")  # type: ignore[arg-type]
 
 
-def _x_title(key: str, dom: tuple[float, float] | None) -> str:
-    return t(key) + (" " + t("deep.zoomed", k=ZOOM) if dom else "")
+def _draw(
+    les: DeepLesson,
+    p: str,
+    section: str,
+    hist: pd.DataFrame,
+    key: str,
+    labels: dict[Any, str],
+    title: str,
+    alt_text: str,
+    buttons: bool,
+) -> None:
+    """One section's overlaid distributions for phase `p`; a log density axis (and why) when the
+    lesson says its series differ too much in width for a linear one."""
+    file, x_key, legend_key, zoom_of = DIST[section]
+    dom = zoom_of(les.phase[p])
+    log = les.log_density(section)
+    chart = C.dist_lines(
+        hist,
+        key,
+        labels,
+        title,
+        t(x_key),
+        t("deep.density_log" if log else "deep.density"),
+        t(legend_key),
+        t("deep.share"),
+        x_note=t("deep.zoomed", k=ZOOM) if dom else "",
+        x_domain=dom,
+        log_y=log,
+    )
+    show(chart, f"{file}-{p}", alt_text, buttons=buttons)
+    if log:
+        st.caption(t("deep.log_why", k=les.spread(section)))
 
 
 def _act(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str, buttons: bool = True) -> None:
@@ -90,23 +143,9 @@ def _act(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str, but
         for i, r in s.iterrows()
     }
     hist = les.layer_hist[(les.layer_hist["phase"] == p) & (les.layer_hist["kind"] == "activation")]
-    chart = C.dist_lines(
-        hist,
-        "layer",
-        labels,
-        t("deep.act.title", name=name, phase=when(les, p)),
-        _x_title("deep.act.x", ph.act_zoom),
-        t("deep.density"),
-        t("deep.act.legend"),
-        t("deep.share"),
-        x_domain=ph.act_zoom,
-    )
-    show(
-        chart,
-        f"activations-{p}",
-        t("deep.act.alt", phase=when(les, p), a=ph.std_first, b=ph.std_last, L=les.n_layers),
-        buttons=buttons,
-    )
+    alt_text = t("deep.act.alt", phase=when(les, p), a=ph.std_first, b=ph.std_last, L=les.n_layers)
+    title = t("deep.act.title", name=name, phase=when(les, p))
+    _draw(les, p, "act", hist, "layer", labels, title, alt_text, buttons)
     kind = ph.act_trend + ("_lin" if les.linear_only else "")  # the lecture's numbers for linear layers
     notice(
         t(f"deep.act.notice.{kind}", a=ph.std_first, b=ph.std_last, L=les.n_layers, sat=ph.sat_mean)
@@ -115,49 +154,26 @@ def _act(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str, but
 
 
 def _grad(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str, buttons: bool = True) -> None:
-    labels = {i: t("deep.grad.series", layer=i, std=s.loc[i, "grad_std"]) for i in ph.live_layers}
+    labels: dict[Any, str] = {i: t("deep.grad.series", layer=i, std=s.loc[i, "grad_std"]) for i in ph.live_layers}
     hist = les.layer_hist[(les.layer_hist["phase"] == p) & (les.layer_hist["kind"] == "gradient")]
-    chart = C.dist_lines(
-        hist,
-        "layer",
-        labels,
-        t("deep.grad.title", phase=when(les, p)),
-        _x_title("deep.grad.x", ph.grad_zoom),
-        t("deep.density"),
-        t("deep.act.legend"),
-        t("deep.share"),
-        x_format=".1e",
-        x_domain=ph.grad_zoom,
-    )
-    show(
-        chart,
-        f"gradients-{p}",
-        t("deep.grad.alt", phase=when(les, p), a=ph.grad_std_first, b=ph.grad_std_last, L=les.n_layers),
-        buttons=buttons,
-    )
-    notice(t(f"deep.grad.notice.{ph.grad_trend}", a=ph.grad_std_first, b=ph.grad_std_last, L=les.n_layers, name=name))
+    a, b, L = ph.grad_std_first, ph.grad_std_last, les.n_layers
+    alt_text = t("deep.grad.alt", phase=when(les, p), a=a, b=b, L=L)
+    title = t("deep.grad.title", phase=when(les, p))
+    _draw(les, p, "grad", hist, "layer", labels, title, alt_text, buttons)
+    notice(t(f"deep.grad.notice.{ph.grad_trend}", a=a, b=b, L=L, name=name))
 
 
 def _weights(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str, buttons: bool = True) -> None:
     ws = les.weight_stats[les.weight_stats["phase"] == p].set_index("param")
-    labels = {
+    labels: dict[Any, str] = {
         q: t("deep.w.series", param=q, shape=ws.loc[q, "shape"], r=ws.loc[q, "grad_data_ratio"]) for q in ph.live_params
     }
-    chart = C.dist_lines(
-        les.weight_hist[les.weight_hist["phase"] == p],
-        "param",
-        labels,
-        t("deep.w.title", phase=when(les, p)),
-        _x_title("deep.w.x", ph.weight_zoom),
-        t("deep.density"),
-        t("deep.w.legend"),
-        t("deep.share"),
-        x_format=".1e",
-        x_domain=ph.weight_zoom,
-    )
     r = dict(out=ph.out_param, r_out=ph.ratio_out, r_hid=ph.ratio_hidden)
-    show(chart, f"weight-gradients-{p}", t("deep.w.alt", phase=when(les, p), **r), buttons=buttons)
-    x = f"{ph.ratio_x:,.0f}" if ph.ratio_x >= 10 else f"{ph.ratio_x:.2g}"  # a ratio for a sentence: 2.3, 45, 2,930
+    hist = les.weight_hist[les.weight_hist["phase"] == p]
+    alt_text = t("deep.w.alt", phase=when(les, p), **r)
+    title = t("deep.w.title", phase=when(les, p))
+    _draw(les, p, "w", hist, "param", labels, title, alt_text, buttons)
+    x = sig(ph.ratio_x)  # a ratio for a sentence: 2.3, 45, 2,930
     notice(t(f"deep.w.notice.{ph.weight_kind}", **r, x=x, name=name, lo=ph.ratio_lo, hi=ph.ratio_hi))
 
 

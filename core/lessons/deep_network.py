@@ -35,6 +35,9 @@ GAIN_TOL = 5e-3  # two gains closer than this are the same preset (a slider at 1
 TAIL = 0.1  # share of the last steps averaged for the "end of run" numbers
 ZOOM = 5.0  # distributions zoom to mean ± 5 std when a few far outliers (heavy tails) would squash them
 HEAVY_SATURATION = 30.0  # % saturated (mean over layers) above which a steady std is called "saturated"
+# one series this many times wider than another lies flat on a linear density axis (its
+# density is that many times lower): such a chart draws its density on a log scale
+LOG_SPREAD = 5.0
 OUT_STANDS_OUT = 3.0  # the output layer's grad:data ratio over the hidden ones' that makes it an outlier
 # log10 update:data ratio, log10(std(lr * grad) / std(W)): the lecture's rule of thumb is -3
 GUIDE = -3.0
@@ -90,6 +93,12 @@ def zoom(hist: pd.DataFrame, means: pd.Series, stds: pd.Series, k: float = ZOOM)
     return a, b
 
 
+def spread(stds: pd.Series) -> float:
+    """How many times wider the widest series is than the narrowest (1 with fewer than two)."""
+    live = stds[stds > 0]
+    return float(live.max() / live.min()) if len(live) > 1 else 1.0
+
+
 def update_zone(v: float) -> str:
     """Where a log10 update:data ratio sits: "green", "low"/"high" (amber), "red_low"/"red_high"."""
     if GREEN[0] <= v <= GREEN[1]:
@@ -125,6 +134,8 @@ class DeepPhase:
     ratio_lo: float  # smallest and largest grad:data ratio of all the matrices
     ratio_hi: float
     weight_kind: str  # "out" (the output layer stands out) | "even" | "zero" (hidden ones get none)
+    # section ("act" | "grad" | "w") -> max std / min std of its drawn series (spread())
+    spreads: Mapping[str, float] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -185,6 +196,15 @@ class DeepLesson:
     updates: pd.DataFrame
     loss: pd.DataFrame
     profile: pd.DataFrame
+
+    def spread(self, section: str) -> float:
+        """The largest spread (DeepPhase.spreads) of a section's series over the finite phases."""
+        return max((ph.spreads.get(section, 1.0) for ph in self.phase.values()), default=1.0)
+
+    def log_density(self, section: str) -> bool:
+        """Whether a section's charts draw density on a log axis: in every phase alike, so the
+        charts at init and after training side by side read on the same kind of axis."""
+        return self.spread(section) > LOG_SPREAD
 
     @property
     def diverged(self) -> dict[str, int]:
@@ -263,6 +283,9 @@ def _phase(
         ratio_lo=float(r.min()),
         ratio_hi=float(r.max()),
         weight_kind="zero" if hid == 0 else "out" if x > OUT_STANDS_OUT else "even",
+        spreads=MappingProxyType(
+            {"act": spread(s["std"]), "grad": spread(s.loc[live, "grad_std"]), "w": spread(ws.loc[live_w, "grad_std"])}
+        ),
     )
 
 

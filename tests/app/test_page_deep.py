@@ -9,6 +9,8 @@ import json
 import math
 import re
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -219,3 +221,99 @@ def test_zero_steps_shows_init_only():
     assert any("only the net at init" in i.value for i in at.info)
     titles = chart_titles(at)
     assert not any("after" in x for x in titles)
+
+
+# What fits the metric columns at 1400 px, measured in Chromium on the Italian page: the first
+# column (218 px, it holds two numbers) fits the value "0,30 → 0,0024" and the delta "addestrata:
+# 0,30 → 0,0025"; the others (165 px) fit the label "Std grad., strato 1 ÷ 5" (23 characters; a
+# 31-character one was cut at 175 px: "Std del gradiente, strato..."), a 24-character delta (a
+# 27-character one was cut: "dopo l'addestramento: 22,1%") and a 7-character value.
+LABEL_MAX = 24
+VALUE_MAX, DELTA_MAX = (13, 10, 10, 10, 10), (26, 24, 24, 24, 24)
+# views whose numbers are long: the default, a diverged run, an exploding and a vanishing stack
+LONG_VIEWS = [
+    {"n_steps": "200"},
+    {"n_act": "relu", "n_gain": "3", "n_steps": "200"},
+    {"n_lin": "true", "n_gain": "3", "n_steps": "200"},
+    {"n_gain": "0.5", "n_steps": "200"},
+    {"n_lin": "true", "n_gain": "0.3", "n_steps": "200"},
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+@pytest.mark.parametrize("view", LONG_VIEWS, ids=lambda v: "-".join(f"{k}={x}" for k, x in v.items()))
+def test_metrics_fit_their_columns(lang, view):
+    """Issue #15 defect 7: at 1400 px the Italian metrics were cut ("Loss a fine addestrame...")."""
+    at = run(lang=lang, **view)
+    assert len(at.metric) == 5
+    for m, value_max, delta_max in zip(at.metric, VALUE_MAX, DELTA_MAX):
+        assert len(m.label) <= LABEL_MAX, m.label
+        assert len(m.value) <= value_max, m.value
+        assert len(m.proto.delta) <= delta_max, m.proto.delta
+
+
+def _walk(node, data=None):
+    """(encoding, data name) of every view in a Vega-Lite spec, layers included."""
+    if isinstance(node, dict):
+        data = node.get("data", {}).get("name", data) if isinstance(node.get("data"), dict) else data
+        if "encoding" in node:
+            yield node["encoding"], data
+        for v in node.values():
+            yield from _walk(v, data)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _walk(v, data)
+
+
+def _frames(chart) -> dict[str, pd.DataFrame]:
+    return {d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets}
+
+
+@pytest.mark.parametrize("view", LONG_VIEWS[:3], ids=["default", "relu-gain-3", "linear-gain-3"])
+def test_axes_print_plain_numbers(view):
+    """Issue #15 defect 9: ticks such as "0k", "0.0e+0", "-6.0e-5". No axis asks for an SI, exponent
+    or general format, and every linear axis spans numbers a tick prints plainly (0.01 to
+    99,999): tiny or huge values are drawn in a power of ten that the axis title names."""
+    at = run(**view)
+    for chart in at.get("vega_lite_chart"):
+        spec, frames = json.loads(chart.proto.spec), _frames(chart)
+        for enc, data in _walk(spec):
+            for ch in ("x", "y"):
+                e = enc.get(ch)
+                if not isinstance(e, dict) or e.get("type") != "quantitative":
+                    continue
+                fmt = (e.get("axis") or {}).get("format")
+                assert fmt is None or not re.search(r"[eEsSgGr]$", fmt), (spec.get("title"), ch, fmt)
+                scale = e.get("scale") or {}
+                if scale.get("type") == "log":
+                    continue
+                values = scale.get("domain") or frames.get(data, pd.DataFrame()).get(e.get("field"))
+                if values is None or not len(values):
+                    continue
+                top = max(abs(float(v)) for v in values)
+                assert top == 0 or 1e-2 <= top < 1e5, (spec.get("title"), ch, e.get("title"), top)
+
+
+def test_relu_gain_3_draws_its_spread_on_log_axes_and_says_why():
+    """Issue #15 defect 9: ReLU at gain 3 drew flat lines on a 0-200 axis (layer 5 is 21x as wide
+    as layer 1); the gradients come in units of 10^-3."""
+    at = run(n_act="relu", n_gain="3", n_steps="200")
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    act, grad = specs[0]["encoding"], specs[1]["encoding"]
+    assert act["y"]["scale"]["type"] == "log" and grad["y"]["scale"]["type"] == "log"
+    assert "(×10⁻³)" in grad["x"]["title"] and max(map(abs, grad["x"]["scale"]["domain"])) < 2
+    why = [c.value for c in at.caption if c.value.startswith("The density axis is logarithmic")]
+    assert len(why) == 3 and "21×" in why[0]  # activations, gradients, weight gradients
+    default = json.loads(run(n_steps="200").get("vega_lite_chart")[0].proto.spec)["encoding"]
+    assert "scale" not in default["y"]  # tanh at 5/3: the layers alike, a linear density axis
+
+
+def test_update_ratio_guide_is_a_legend_not_text_over_the_ticks():
+    """Issue #15 defect 9: at 390 px the guide's words ran over the y ticks: no text mark."""
+    at = run(n_steps="200")
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    (upd,) = [x for x in specs if str(x.get("title", "")).startswith("Update:data")]
+    marks = [(x.get("mark") or {}) for x in upd["layer"]]
+    assert not any((m if isinstance(m, str) else m.get("type")) == "text" for m in marks)
+    rule = next(x for x in upd["layer"] if (x.get("mark") or {}).get("type") == "rule")
+    assert rule["encoding"]["strokeDash"]["legend"]["orient"] == "bottom"

@@ -239,3 +239,16 @@ def test_presets_and_helpers():
         "high",
         "red_high",
     ]
+
+
+def test_series_of_very_different_widths_get_a_log_density_axis(ds, default300):
+    """ReLU at gain 3: layer 5's outputs spread 21x as wide as layer 1's (and its gradients 23x
+    narrower), so on a linear density axis the wide lines lie flat; tanh at 5/3 keeps them alike."""
+    relu = deep("relu", gain=3.0, steps=0, data=ds)
+    assert relu.phase["init"].spreads["act"] == approx(21.242836)  # widest / narrowest layer
+    assert relu.log_density("act") and relu.spread("grad") > 20 and relu.log_density("grad")
+    tanh = default300
+    assert tanh.spread("act") < 1.3 and not tanh.log_density("act") and not tanh.log_density("grad")
+    # the output layer's gradient is ~30x as wide as the hidden ones' at init: the weight charts
+    # of both phases are drawn on a log axis, so side by side they read alike
+    assert tanh.phase["init"].spreads["w"] > 20 and tanh.log_density("w")

@@ -51,25 +51,28 @@ TEXT = {
     "deep.at.after": "after {n} steps",
     "deep.at.before_div": "after {n} steps, just before it diverged",
     "deep.density": "density",
+    "deep.density_log": "density (log scale)",
+    "deep.log_why": "The density axis is logarithmic (each gridline 10× the one below): the widest line here is "
+    "{k:.0f}× as wide as the narrowest, so on a linear axis it would be {k:.0f}× lower and lie flat.",
     "deep.zoomed": "(zoom: mean ± {k:g} std)",
     "deep.share": "share of values in this bin",
     # -- metrics ---------------------------------------------------------------------------
     "deep.m.na": "—",
     "deep.m.diverged": "diverged at step {step}",
     "deep.m.std": "Std of h, layer 1 → {L}",
-    "deep.m.std_value": "{a:.2g} → {b:.2g}",
-    "deep.m.std_after": "after training: {a:.2g} → {b:.2g}",
+    "deep.m.std_value": "{a} → {b}",
+    "deep.m.std_after": "trained: {a} → {b}",
     "deep.m.std_help": "The spread of the outputs of the first and the last ({L}th) hidden layer at init. Healthy: "
     "about the same in both.",
     "deep.m.sat": "Layer 1 saturated",
     "deep.m.pct": "{v:.1f}%",
-    "deep.m.pct_after": "after training: {v:.1f}%",
+    "deep.m.pct_after": "trained: {v:.1f}%",
     "deep.m.sat_help": "Share (|h| > {thr}) of the first layer's outputs in tanh's flat tails at init, where almost no gradient "
     "passes. The lecture: ~20% with gain 5/3, 40–48% with gain 3, 2–3% with BatchNorm.",
     "deep.m.sat_na": "Saturation (|h| > {thr}) is measured for tanh-like activations with outputs in (−1, 1) only.",
     "deep.m.grad": "Grad std, layer 1 ÷ {L}",
-    "deep.m.x": "{v:.2g}×",
-    "deep.m.x_after": "after training: {v:.2g}×",
+    "deep.m.x": "{v}×",
+    "deep.m.x_after": "trained: {v}×",
     "deep.m.grad_help": "The gradient enters the net at the top (layer {L}) and flows back to layer 1. About 1× means "
     "it keeps its size; much less than 1 means it vanishes, much more that it explodes.",
     "deep.m.upd": "Update:data (log10)",

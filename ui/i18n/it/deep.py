@@ -52,26 +52,30 @@ TEXT = {
     "deep.at.after": "dopo {n} passi",
     "deep.at.before_div": "dopo {n} passi, poco prima di divergere",
     "deep.density": "densità",
+    "deep.density_log": "densità (scala log)",
+    "deep.log_why": "L'asse della densità è logaritmico (ogni linea della griglia vale 10× quella sotto): qui la "
+    "linea più larga è {k:.0f}× più larga della più stretta, quindi su un asse lineare sarebbe {k:.0f}× più bassa e "
+    "sembrerebbe piatta.",
     "deep.zoomed": "(zoom: media ± {k:g} std)",
     "deep.share": "quota di valori in questo intervallo",
     # -- metriche ---------------------------------------------------------------------------
     "deep.m.na": "—",
     "deep.m.diverged": "divergita al passo {step}",
     "deep.m.std": "Std di h, strato 1 → {L}",
-    "deep.m.std_value": "{a:.2g} → {b:.2g}",
-    "deep.m.std_after": "dopo l'addestramento: {a:.2g} → {b:.2g}",
+    "deep.m.std_value": "{a} → {b}",
+    "deep.m.std_after": "addestrata: {a} → {b}",
     "deep.m.std_help": "La dispersione degli output del primo e dell'ultimo ({L}°) strato nascosto "
     "all'inizializzazione. In una rete sana è più o meno la stessa in entrambi.",
-    "deep.m.sat": "Saturazione dello strato 1",
+    "deep.m.sat": "Strato 1 saturo",
     "deep.m.pct": "{v:.1f}%",
-    "deep.m.pct_after": "dopo l'addestramento: {v:.1f}%",
+    "deep.m.pct_after": "addestrata: {v:.1f}%",
     "deep.m.sat_help": "Quota (|h| > {thr}) degli output del primo strato che all'inizializzazione cadono nelle code "
     "piatte della tanh, dove non passa quasi nessun gradiente. Nella lezione: ~20% con guadagno "
     "5/3, 40–48% con guadagno 3, 2–3% con la BatchNorm.",
     "deep.m.sat_na": "La saturazione (|h| > {thr}) si misura solo per attivazioni di tipo tanh, con output in (−1, 1).",
-    "deep.m.grad": "Std del gradiente, strato 1 ÷ {L}",
-    "deep.m.x": "{v:.2g}×",
-    "deep.m.x_after": "dopo l'addestramento: {v:.2g}×",
+    "deep.m.grad": "Std grad., strato 1 ÷ {L}",
+    "deep.m.x": "{v}×",
+    "deep.m.x_after": "addestrata: {v}×",
     "deep.m.grad_help": "Il gradiente entra nella rete dall'alto (strato {L}) e scorre all'indietro fino allo strato 1. "
     "Circa 1× significa che mantiene la sua ampiezza; molto meno di 1 che svanisce, molto più di 1 "
     "che esplode.",
@@ -79,7 +83,7 @@ TEXT = {
     "deep.m.upd_help": "log10(std(lr × grad) / std(W)) mediato sulle matrici di pesi nascoste W1–W5 e sull'ultimo 10% "
     "dei passi. La regola empirica della lezione: circa −3, cioè ogni passo cambia i pesi di "
     "~1/1000.",
-    "deep.m.loss": "Loss a fine addestramento",
+    "deep.m.loss": "Loss finale",
     "deep.m.loss_help": "Loss media del minibatch sugli ultimi {n} passi. Una rete che non sa nulla ottiene "
     "−ln(1/{V}) = {expected:.2f}.",
     # -- 1. attivazioni ---------------------------------------------------------------------
