@@ -8,6 +8,7 @@ and the "what to notice" sentence. `variant_scale` keeps a variant's colour stab
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,6 +54,16 @@ def styles(names: Sequence[str]) -> dict[str, Style]:
     """One style per name, in order: a page builds this once and passes it to every chart, so a
     series keeps its colour whichever chart (and whichever subset of rows) it is drawn in."""
     return {n: style(i) for i, n in enumerate(dict.fromkeys(names))}
+
+
+TITLE_CHARS = 46  # a chart title's characters per line: what a phone's ~360 px holds in 13 px bold
+
+
+def wrap_title(text: str, width: int = TITLE_CHARS) -> str | list[str]:
+    """A chart title as it fits a phone: one line if short, else lines of at most `width`
+    characters (Vega draws a list as lines; it never wraps a title itself, it cuts it off)."""
+    lines = textwrap.wrap(text, width) if len(text) > width else [text]
+    return lines[0] if len(lines) == 1 else lines
 
 
 def as_layer(chart: alt.LayerChart | alt.FacetChart) -> alt.LayerChart:
@@ -126,7 +137,7 @@ def binary_map(
     """The lecture's imshow: white where `value` is True, black elsewhere (examples x neurons)."""
     d = df.assign(state=df[value].map({True: on_label, False: off_label}))
     chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
-        alt.Chart(d, title=title, height=height)
+        alt.Chart(d, title=wrap_title(title), height=height)
         .mark_rect()
         .encode(
             x=alt.X("neuron:O", title=x_title, axis=alt.Axis(values=list(range(0, 1000, 25)), labelAngle=0)),

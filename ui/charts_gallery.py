@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
-from ui.charts import LEGEND_ROW_PX, Style, as_layer, log_ticks, wide_legend
+from ui.charts import LEGEND_ROW_PX, Style, as_layer, log_ticks, wide_legend, wrap_title
 
 OTHER = "#ced4da"  # unselected entries of the timeline
 REFERENCE = "#6c757d"  # the dashed out = in line: a grey no series uses
@@ -79,7 +79,7 @@ def curve(
             ],
         )
     )
-    return as_layer(alt.layer(_axes_at_zero(), lines, title=title, height=legend_height(styles, height)))
+    return as_layer(alt.layer(_axes_at_zero(), lines, title=wrap_title(title), height=legend_height(styles, height)))
 
 
 def signal(
@@ -150,7 +150,7 @@ def signal(
         )
     )
     tall = legend_height(styles, height, row_px=31)  # point symbols make taller legend rows
-    chart: alt.LayerChart = as_layer(alt.layer(lines, diagonal, title=title, height=tall)).resolve_scale(
+    chart: alt.LayerChart = as_layer(alt.layer(lines, diagonal, title=wrap_title(title), height=tall)).resolve_scale(
         color="independent", strokeDash="independent", shape="independent"
     )
     return chart
@@ -218,4 +218,4 @@ def timeline(
         for bold in (True, False)
         for left in (True, False)
     ]
-    return as_layer(alt.layer(dots, *labels, title=title, height=max(200, 22 * len(d))))
+    return as_layer(alt.layer(dots, *labels, title=wrap_title(title), height=max(200, 22 * len(d))))

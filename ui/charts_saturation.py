@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from ui.charts import as_layer, variant_scale
+from ui.charts import as_layer, variant_scale, wrap_title
 
 ACTIVE_COLOUR = "#4c6ef5"
 INACTIVE_COLOUR = "#e8590c"
@@ -72,7 +72,7 @@ def state_hist(
             .mark_text(align="right", dx=-4, dy=8, color="#212529")
             .encode(text="label:N", y=alt.value(0))
         )
-    return as_layer(alt.layer(*layers)).properties(title=title, height=height)
+    return as_layer(alt.layer(*layers)).properties(title=wrap_title(title), height=height)
 
 
 def _js(s: str) -> str:
@@ -106,7 +106,7 @@ def compare_bars(
     )
     bars = base.mark_bar().encode(color=alt.Color("variant:N", legend=None, scale=variant_scale(domain)))
     text = base.mark_text(dy=-7).encode(text=alt.Text("pct:Q", format=".1f"))
-    return as_layer(alt.layer(bars, text)).properties(title=title, height=height)
+    return as_layer(alt.layer(bars, text)).properties(title=wrap_title(title), height=height)
 
 
 def loss_curve(
@@ -122,7 +122,7 @@ def loss_curve(
     huge = len(g) > 0 and g["loss"].max() > 50 * max(g["loss"].min(), 1e-9)
     y_scale = alt.Scale(type="log") if huge else alt.Scale(zero=False)
     chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
-        alt.Chart(g, title=title, height=280)
+        alt.Chart(g, title=wrap_title(title), height=280)
         .mark_line()
         .encode(
             x=alt.X("window:Q", title=x_title),

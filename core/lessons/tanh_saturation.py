@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import torch
 
 from core import activations as A
 from core import diagnostics as D
@@ -28,24 +29,39 @@ from core.lessons import Compute, direct
 from core.train import train_variants, variant_names
 
 VARIANTS = ("yours", "before", "fix", "kaiming")  # stable ids, in training order
-KINDS = ("tanh", "saturating", "zero", "never")  # what "inactive" means (see inactive_kind)
+KINDS = ("tanh", "saturating", "zero", "leaky", "never")  # what "inactive" means (see inactive_kind)
+THRESHOLD_KINDS = ("tanh", "saturating")  # the kinds whose inactive units depend on the threshold
 FAN_IN = MLPConfig().fan_in  # n_embd * block_size = 30 on the names data
 LR = 0.1
 HIST_BINS = {"pre": 50, "h": 50, "local": 40}  # bins of each histogram the page draws
 HIST_COLS = ("value", "inactive", "bin_start", "bin_end", "count", "fraction")
 LOSS_POINTS = 100  # windows of the loss curve at most
+NEGATIVE_PROBES = (-4.0, -2.0, -1.0, -0.5, -0.1)  # where a "zero" activation's slope is exactly 0
 
 
 def inactive_kind(activation: str) -> str:
-    """Which rule marks a unit inactive: "tanh" (|h| > threshold), "saturating" (the same rule
-    on the slope: f' < (1 - threshold^2) max f'), "zero" (f' = 0 exactly, the ReLU family;
-    the threshold does not apply) or "never" (maxout always passes the gradient)."""
+    """Which rule marks a unit inactive, read from the registry entry (default parameters):
+
+    - "tanh": the lecture's |h| > threshold (tanh itself);
+    - "saturating": the same rule on the slope, f' < (1 - threshold^2) max f' (flat at both ends);
+    - "zero": f' = 0 exactly, and it is 0 for every negative x (ReLU: a flat half);
+    - "leaky": f' = 0 exactly, but the slope is not 0 for negative x (Leaky ReLU, ELU, GELU ...),
+      so hardly any unit ever is;
+    - "never": maxout, which always passes the gradient to its winning piece.
+    Only the first two use the threshold (THRESHOLD_KINDS).
+    """
     spec = A.get(activation)
     if spec.width_multiplier is not None:
         return "never"
     if spec.saturating:
         return "tanh" if activation == "tanh" else "saturating"
-    return "zero"
+    slope = A.derivative(activation, torch.tensor(NEGATIVE_PROBES))
+    return "zero" if bool((slope == 0).all()) else "leaky"
+
+
+def threshold_applies(activation: str) -> bool:
+    """Does the saturation threshold change which units of `activation` count as inactive?"""
+    return inactive_kind(activation) in THRESHOLD_KINDS
 
 
 def kaiming_w1(activation: str, fan_in: int = FAN_IN) -> float:

@@ -22,8 +22,8 @@ def run(**params) -> AppTest:
 
 
 def pct_inactive(at: AppTest) -> float:
-    """The first metric: '64.8 %' -> 64.8."""
-    return float(at.metric[0].value.split()[0])
+    """The first metric: '64.8 %' (or '64,8 %' in Italian) -> 64.8."""
+    return float(at.metric[0].value.split()[0].replace(",", "."))
 
 
 def chart_frames(at: AppTest, i: int):
@@ -77,7 +77,8 @@ def test_a_link_opens_the_same_view_in_italian():
     en = run(s_act="sigmoid", s_w1="0.5", s_thr="0.97")
     it = run(s_act="sigmoid", s_w1="0.5", s_thr="0.97", lang="it")
     assert not it.warning and it.selectbox(key="s_act").value == "sigmoid"
-    assert [m.value for m in it.metric][2:] == [m.value for m in en.metric][2:]  # the same numbers
+    # the same numbers, written the Italian way (0,114 and 2,75e-05)
+    assert [m.value for m in it.metric][2:] == [m.value.replace(".", ",") for m in en.metric][2:]
     assert pct_inactive(it) == pytest.approx(pct_inactive(en))
     assert chart_data(it, 2)[1] != chart_data(en, 2)[1]  # the map's labels are translated ...
     assert chart_frames(it, 2)[0]["inactive"].equals(chart_frames(en, 2)[0]["inactive"])  # ... not its cells

@@ -1,18 +1,48 @@
+"""The Tanh saturation page. Every text that depends on the activation comes in one variant per
+kind of activation (core.lessons.tanh_saturation.KINDS: tanh, saturating, zero, leaky, never),
+as `<key>.<kind>`; a test checks every kind has every such key, in every language."""
+
 TEXT = {
     "saturation.title": "Tanh saturation",
-    "saturation.what": (
+    "saturation.what.tanh": (
         "The lecture's MLP (names data, 200 tanh units) on one minibatch: where its pre-activations x land, "
         "and which units are pushed to ±1 where tanh is flat.  \n"
         "Move W1 and b1 (or click a preset) and watch the white map of saturated units fill up or empty, "
         "and how much gradient 1 − t² still lets through."
     ),
+    "saturation.what.saturating": (
+        "The lecture's MLP (names data, 200 hidden units, here {act}) on one minibatch: where its pre-activations x "
+        "land, and which units sit on the flat ends of {act}, where almost no gradient gets through.  \n"
+        "Move W1 and b1 (or click a preset) and watch the white map of saturated units fill up or empty, "
+        "and how much gradient the slope f′(x) still lets through."
+    ),
+    "saturation.what.zero": (
+        "The lecture's MLP (names data, 200 hidden units, here {act}) on one minibatch: where its pre-activations x "
+        "land, and which units get an x < 0, where {act} is flat and passes no gradient at all.  \n"
+        "Move W1 and b1 (or click a preset): the share of inactive units hardly moves, because for {act} only the "
+        "sign of x matters, not its size."
+    ),
+    "saturation.what.leaky": (
+        "The lecture's MLP (names data, 200 hidden units, here {act}) on one minibatch: where its pre-activations x "
+        "land, and how much gradient the slope f′(x) lets through. {act} has a slope on both sides of 0, so its "
+        "units (almost) never stop learning.  \n"
+        "Move W1 and b1 (or click a preset) and watch the histograms widen or narrow while the map of inactive "
+        "units stays (almost) black."
+    ),
+    "saturation.what.never": (
+        "The lecture's MLP (names data, 200 hidden units, here {act}) on one minibatch: where the winning piece of "
+        "each unit lands. {act} always passes the gradient to one of its pieces, so no unit is ever inactive.  \n"
+        "Move W1 and b1 (or click a preset) and watch the histograms widen or narrow."
+    ),
     # controls
     "saturation.act.label": "Activation",
-    "saturation.act.help": "Any function of the registry (with its default parameters). The lecture uses tanh.",
+    "saturation.act.help": (
+        "Any function of the registry, with its default parameters. The page opens on the lecture's choice."
+    ),
     "saturation.w1.label": "W1 scale",
     "saturation.w1.help": (
-        "W1 = randn(30, 200) × this. The lecture started at 1.0, then used 0.2; Kaiming init uses "
-        "gain / √fan_in = (5/3) / √30 ≈ 0.304 for tanh."
+        "W1 = randn × this. The lecture started at 1.0, then used 0.2; Kaiming init uses "
+        "gain / √fan_in = {gain:.3f} / √{fan_in} ≈ {w1:.3f} for {act}."
     ),
     "saturation.w1.short": "W1 scale",
     "saturation.b1.label": "b1 scale",
@@ -20,24 +50,37 @@ TEXT = {
     "saturation.b1.short": "b1 scale",
     "saturation.presets.label": "Presets (they set the two sliders above):",
     "saturation.preset.before": "The lecture before the fix (W1 × 1.0, b1 × 1.0)",
-    "saturation.preset.before_help": "randn weights and biases as they come: wide pre-activations, many saturated units.",
+    "saturation.preset.before_help": "randn weights and biases as they come: wide pre-activations x.",
     "saturation.preset.fix": "The lecture's fix (W1 × 0.2, b1 × 0.01)",
-    "saturation.preset.fix_help": "The lecture's hand-tuned fix: shrink W1 and b1 so x stays where tanh has slope.",
+    "saturation.preset.fix_help": "The lecture's hand-tuned fix: a smaller W1 and b1 keep the pre-activations x near 0.",
     "saturation.preset.kaiming": "Kaiming (W1 × {w1:.3f}, b1 × 0.01)",
     "saturation.preset.kaiming_help": (
-        "W1 scale = gain / √fan_in = {gain:.3f} / √{fan_in} ≈ {w1:.3f}: the recommended gain of {act} "
-        "(5/3 for tanh, as torch.nn.init.calculate_gain), i.e. MLPConfig.kaiming_gain."
+        "W1 scale = gain / √fan_in = {gain:.3f} / √{fan_in} ≈ {w1:.3f}, with the recommended gain of {act} "
+        "({source}), i.e. MLPConfig.kaiming_gain."
     ),
     "saturation.thr.label": "Saturation threshold",
-    "saturation.thr.help": (
-        "For tanh a unit counts as saturated when |h| > this (the lecture's map uses 0.99; its percentage 0.97). "
-        "For other saturating functions: when f'(x) < (1 − threshold²) × its largest slope. "
-        "The ReLU family has no threshold: a unit is inactive when its gradient is exactly 0."
+    "saturation.thr.help.tanh": (
+        "A unit counts as saturated when |h| > this. The lecture's map uses 0.99, its percentage 0.97."
+    ),
+    "saturation.thr.help.saturating": (
+        "A unit counts as saturated when its slope f′(x) is below (1 − threshold²) of {act}'s largest slope: "
+        "the same rule as |h| > threshold for tanh."
+    ),
+    "saturation.thr.help.zero": (
+        "The threshold does not apply to {act}: it has no flat ends to saturate on. A unit counts as inactive "
+        "only where its gradient is exactly 0 (x < 0)."
+    ),
+    "saturation.thr.help.leaky": (
+        "The threshold does not apply to {act}: it has no flat ends to saturate on. A unit counts as inactive "
+        "only where its gradient is exactly 0, which {act} (almost) never reaches."
+    ),
+    "saturation.thr.help.never": (
+        "The threshold does not apply to {act}: it always passes the gradient to one of its pieces."
     ),
     "saturation.steps.label": "Training steps before the snapshot",
     "saturation.steps.help": (
         "0 = the network at initialisation. N = after N SGD steps (batch 32, lr 0.1), so you can see "
-        "whether training pulls saturated units back or not."
+        "whether training pulls inactive units back or not."
     ),
     "saturation.fixed": (
         "Fixed for every run: W2 × 0.01 and b2 = 0 (the lecture fixed the softmax first), lr 0.1, batch 32, "
@@ -64,21 +107,27 @@ TEXT = {
     "saturation.state.on.tanh": "saturated (|h| > {thr:.3f})",
     "saturation.state.on.saturating": "saturated (f′ < {frac:.3g} × max f′)",
     "saturation.state.on.zero": "inactive (f′(x) = 0)",
+    "saturation.state.on.leaky": "inactive (f′(x) = 0)",
     "saturation.state.on.never": "inactive (never for maxout)",
     # metrics
     "saturation.metric.pct.tanh": "Saturated",
     "saturation.metric.pct.saturating": "Saturated",
     "saturation.metric.pct.zero": "Inactive (zero gradient)",
+    "saturation.metric.pct.leaky": "Inactive (zero gradient)",
     "saturation.metric.pct.never": "Inactive",
     "saturation.metric.pct_value": "{pct:.1f} %",
     "saturation.metric.pct_help.tanh": "Share of the 32 × 200 (example, unit) pairs with |h| > {thr:.3f}.",
     "saturation.metric.pct_help.saturating": (
-        "Share of the 32 × 200 (example, unit) pairs whose slope f'(x) is below (1 − {thr:.3f}²) of its maximum, "
+        "Share of the 32 × 200 (example, unit) pairs whose slope f′(x) is below (1 − {thr:.3f}²) of its maximum, "
         "the same rule as |h| > {thr:.3f} for tanh."
     ),
     "saturation.metric.pct_help.zero": (
-        "Share of the 32 × 200 (example, unit) pairs where f'(x) = 0 exactly (for ReLU: x < 0). "
+        "Share of the 32 × 200 (example, unit) pairs where f′(x) = 0 exactly (for {act}: x < 0). "
         "The threshold slider does not apply."
+    ),
+    "saturation.metric.pct_help.leaky": (
+        "Share of the 32 × 200 (example, unit) pairs where f′(x) = 0 exactly: {act} has a slope almost everywhere, "
+        "so this stays (close to) 0. The threshold slider does not apply."
     ),
     "saturation.metric.pct_help.never": "Maxout passes the gradient to its winning piece, so no unit is ever inactive.",
     "saturation.metric.dead": "Dead in this batch",
@@ -89,12 +138,12 @@ TEXT = {
     ),
     "saturation.metric.local": "Mean local gradient f′(x)",
     "saturation.metric.local_help": (
-        "The average factor the activation multiplies the incoming gradient by (for tanh: 1 − h², at most 1; for sigmoid at most 0.25; "
-        "for ReLU 0 or 1)."
+        "The average factor by which {act} multiplies the incoming gradient: its slope f′(x), averaged over the "
+        "minibatch (1 passes the gradient on unchanged, 0 blocks it)."
     ),
     "saturation.metric.dx": "Mean |dL/dx|",
     "saturation.metric.dx_help": (
-        "The average size of the gradient reaching the pre-activations: f'(x) × dL/dh on this minibatch. "
+        "The average size of the gradient reaching the pre-activations: f′(x) × dL/dh on this minibatch. "
         "This is what W1 and b1 learn from."
     ),
     # histograms
@@ -111,12 +160,16 @@ TEXT = {
         "of tanh (orange). Before the fix std(x) ≈ 5.7; the lecture's fix (W1 × 0.2, b1 × 0.01) shrinks it to about 1.1."
     ),
     "saturation.hist.pre.notice.saturating": (
-        "Here std(x) = {std:.2f}. The orange x lie where the function is flat; smaller W1 and b1 narrow this "
+        "Here std(x) = {std:.2f}. The orange x lie where {act} is flat; smaller W1 and b1 narrow this "
         "histogram and pull x back to where the slope is large."
     ),
     "saturation.hist.pre.notice.zero": (
-        "Here std(x) = {std:.2f}. Every negative x is orange: the function is flat there. Scaling W1 and b1 "
-        "down together does not change that share: ReLU has no saturation at ±1 to fix, only the sign of x."
+        "Here std(x) = {std:.2f}. Every negative x is orange: {act} is flat there. Scaling W1 and b1 "
+        "down together does not change that share: {act} has no flat ends to fix, only the sign of x counts."
+    ),
+    "saturation.hist.pre.notice.leaky": (
+        "Here std(x) = {std:.2f}. {act} has a slope on both sides of 0, so (almost) no bar is orange: only an x "
+        "where the slope is exactly 0 would be."
     ),
     "saturation.hist.pre.notice.never": "Here std(x) = {std:.2f}: the winning piece of each maxout unit.",
     "saturation.hist.pre.rule": "±{x:.2f}",
@@ -129,15 +182,19 @@ TEXT = {
         "Before the fix, h is mostly ±1; after it, h spreads over (−1, 1)."
     ),
     "saturation.hist.h.notice.saturating": (
-        "The orange bars are the outputs near the function's flat ends ({pct:.1f} % of the values)."
+        "The orange bars are the outputs near the flat ends of {act} ({pct:.1f} % of the values)."
     ),
     "saturation.hist.h.notice.zero": (
         "The orange bar at h = 0 holds the units with negative input: their gradient is exactly 0 ({pct:.1f} %). "
-        "ReLU does not saturate for x > 0, but it is flat for x < 0."
+        "{act} does not saturate for x > 0, but it is flat for x < 0."
+    ),
+    "saturation.hist.h.notice.leaky": (
+        "{pct:.1f} % of the values are orange: {act} keeps a slope for negative inputs too, so the units with "
+        "x < 0 still pass some gradient back."
     ),
     "saturation.hist.h.notice.never": "Maxout outputs the largest of its pieces; no value is flat for all of them.",
     # the map
-    "saturation.map.title": "The saturation map: white = {white}",
+    "saturation.map.title": "Examples × units: white = {white}",
     "saturation.map.x": "hidden unit (neuron)",
     "saturation.map.y": "example of the minibatch",
     "saturation.map.alt": (
@@ -152,51 +209,97 @@ TEXT = {
         "{pct:.1f} % is white, {dead} columns are fully white (units that learn nothing from this batch)."
     ),
     "saturation.map.notice.zero": (
-        "{pct:.1f} % is white: here white means x < 0, the flat half of the function, not saturation at ±1. "
-        "A fully white column ({dead} here) is a unit off for the whole batch: a dead ReLU if it stays so on all data."
+        "{pct:.1f} % is white: here white means x < 0, the flat half of {act}, not saturation at ±1. "
+        "A fully white column ({dead} here) is a unit off for the whole batch: a dead unit if it stays so on all data."
+    ),
+    "saturation.map.notice.leaky": (
+        "{pct:.1f} % is white and {dead} columns are fully white: {act} passes some gradient at almost every x, "
+        "so its units keep learning."
     ),
     "saturation.map.notice.never": "All black: maxout always passes the gradient to one of its pieces.",
     # comparison
-    "saturation.compare.title": "{what} (%) at step {step}: your setting against the lecture's",
+    "saturation.compare.title": "{what} at step {step}: your setting and the lecture's three",
     "saturation.compare.x": "setting (same activation, same minibatch)",
     "saturation.compare.alt": "Bar chart of the percentage of inactive units for your setting and the lecture's three settings.",
-    "saturation.compare.y": "{what} (%)",
+    "saturation.compare.y.tanh": "saturated (%)",
+    "saturation.compare.y.saturating": "saturated (%)",
+    "saturation.compare.y.zero": "inactive (%)",
+    "saturation.compare.y.leaky": "inactive (%)",
+    "saturation.compare.y.never": "inactive (%)",
     "saturation.compare.notice.tanh": (
         "Before the fix {before:.1f} %, after the lecture's fix {fix:.1f} %, with Kaiming init {kaiming:.1f} %. "
         "Scaling W1 and b1 down is the whole cure: the same network, the same data."
     ),
     "saturation.compare.notice.saturating": (
         "Before the fix {before:.1f} %, after the lecture's fix {fix:.1f} %, with Kaiming init {kaiming:.1f} %: "
-        "like tanh, this function saturates, and smaller weights keep its inputs where it has slope."
+        "like tanh, {act} saturates, and smaller weights keep its inputs where it has slope."
     ),
     "saturation.compare.notice.zero": (
         "Before the fix {before:.1f} %, after the lecture's fix {fix:.1f} %, with Kaiming init {kaiming:.1f} %: "
-        "about half the inputs are negative whatever the scale. ReLU units die from a bias or an update that makes "
+        "about half the inputs are negative whatever the scale. {act} units die from a bias or an update that makes "
         "x negative on every example, not from large weights (see the Dead neurons page)."
     ),
+    "saturation.compare.notice.leaky": (
+        "Before the fix {before:.1f} %, after the lecture's fix {fix:.1f} %, with Kaiming init {kaiming:.1f} %: "
+        "{act} keeps a slope at almost every x, whatever the scale of W1 and b1."
+    ),
     "saturation.compare.notice.never": "Maxout is never inactive, whatever the scales.",
-    "saturation.compare.notice_generic": (
-        "A setting missing here diverged before the snapshot. Scaling W1 and b1 down keeps units active."
-    ),
+    "saturation.compare.notice_generic": "A setting missing here diverged before the snapshot.",
     # why
-    "saturation.why.title": "Why a saturated unit stops learning",
+    "saturation.why.title": "Why the slope decides what a unit learns",
     "saturation.why.body": (
-        "Backpropagation through t = tanh(x) multiplies the incoming gradient by the local slope 1 − t². "
-        "When |t| is close to 1 that factor is close to 0: whatever the loss asks for, x (and so W1, b1 and the "
-        "embeddings behind it) hardly moves. If |t| is near 1 on every example, the unit never learns."
+        "Backpropagation through h = f(x) multiplies the incoming gradient by the local slope f′(x): whatever the "
+        "loss asks for, x (and so W1, b1 and the embeddings behind it) moves only as much as f′(x) lets it."
     ),
-    "saturation.why.latex": r"\frac{\partial L}{\partial x} = \left(1 - t^2\right)\frac{\partial L}{\partial t}, \qquad t = \tanh(x)",
+    "saturation.why.kind.tanh": (
+        "For t = tanh(x) that slope is 1 − t². When |t| is close to 1 it is close to 0, and the unit hardly "
+        "learns; if |t| is near 1 on every example, it never learns."
+    ),
+    "saturation.why.kind.saturating": (
+        "On the flat ends of {act} that slope is close to 0: a unit that sits there on every example never learns."
+    ),
+    "saturation.why.kind.zero": (
+        "For {act} that slope is exactly 0 wherever x < 0: the unit passes nothing back on those examples, and if "
+        "x < 0 on every example it never learns again (a dead unit)."
+    ),
+    "saturation.why.kind.leaky": (
+        "{act} keeps a slope on both sides of 0 (small, for some inputs), so some gradient always gets through "
+        "and its units keep learning."
+    ),
+    "saturation.why.kind.never": (
+        "A maxout unit sends the gradient on, unchanged, to the piece that won: some gradient always gets through."
+    ),
+    "saturation.why.latex": (r"\frac{\partial L}{\partial x} = f'(x)\,\frac{\partial L}{\partial h}, \qquad h = f(x)"),
     "saturation.why.yours": "The local gradient of the activation you chose ({name}):",
     "saturation.local.title": "Local gradient f′(x) of {name} on the minibatch",
-    "saturation.local.x": "local gradient f′(x) (tanh: 1 − h²)",
+    "saturation.local.x.tanh": "local gradient f′(x) = 1 − h²",
+    "saturation.local.x.saturating": "local gradient f′(x)",
+    "saturation.local.x.zero": "local gradient f′(x)",
+    "saturation.local.x.leaky": "local gradient f′(x)",
+    "saturation.local.x.never": "local gradient f′(x)",
     "saturation.local.rule": "mean {mean:.3f}",
-    "saturation.local.alt": "Histogram of the local gradient f'(x) over the minibatch; its mean is {mean:.3f}.",
-    "saturation.local.notice": (
+    "saturation.local.alt": "Histogram of the local gradient f′(x) over the minibatch; its mean is {mean:.3f}.",
+    "saturation.local.notice.tanh": (
         "On average only {mean:.3f} of the gradient gets through. The tall orange bar near 0 is the saturated "
         "units: for them the gradient has vanished."
     ),
+    "saturation.local.notice.saturating": (
+        "On average {mean:.3f} of the gradient gets through; the orange bars near 0 are the saturated units, "
+        "for which it has (almost) vanished."
+    ),
+    "saturation.local.notice.zero": (
+        "On average {mean:.3f} of the gradient gets through: the slope of {act} is 0 or 1, and the orange bar "
+        "at 0 is the units with x < 0, which pass nothing back."
+    ),
+    "saturation.local.notice.leaky": (
+        "On average {mean:.3f} of the gradient gets through, and (almost) no unit blocks it completely: "
+        "the slope of {act} is hardly ever exactly 0."
+    ),
+    "saturation.local.notice.never": (
+        "Maxout passes the gradient on unchanged to its winning piece: the local gradient is 1 for every unit."
+    ),
     # loss
-    "saturation.loss.title": "Minibatch loss during training (averaged over windows of steps)",
+    "saturation.loss.title": "Minibatch loss during training (mean over windows of steps)",
     "saturation.loss.x": "training step",
     "saturation.loss.y": "cross-entropy loss",
     "saturation.loss.alt": "Line chart of the training loss of your setting and the lecture's three settings.",
@@ -204,9 +307,49 @@ TEXT = {
         "The loss of your setting explodes and becomes NaN/inf at step {step} (log axis). With this activation and "
         "these scales the updates grow without bound; try smaller W1 and b1 scales."
     ),
-    "saturation.loss.notice": (
+    "saturation.loss.notice.tanh": (
         "Over a few thousand steps the curves stay close, with the saturated start a little behind. Saturated units "
         "still learn, only less efficiently: in the lecture's full 200k-step runs the validation loss goes from "
         "2.17 before the fix to 2.10 after it. A line that stops early has diverged."
     ),
+    "saturation.loss.notice.saturating": (
+        "Saturated units still learn, only less efficiently: compare how fast each setting's loss comes down. "
+        "A line that stops early has diverged."
+    ),
+    "saturation.loss.notice.zero": (
+        "For {act} the inactive units are the ones with x < 0, whatever the scale: compare how fast each "
+        "setting's loss comes down. A line that stops early has diverged."
+    ),
+    "saturation.loss.notice.leaky": (
+        "{act} passes gradient almost everywhere, so no setting loses units: compare how fast each setting's loss "
+        "comes down. A line that stops early has diverged."
+    ),
+    "saturation.loss.notice.never": (
+        "Maxout loses no units, so the settings differ only in how fast their loss comes down. A line that stops "
+        "early has diverged."
+    ),
+    # the page's question (predict first)
+    "saturation.predict.state.tanh": "saturated (|h| > {thr})",
+    "saturation.predict.state.saturating": "saturated (gradient almost zero)",
+    "saturation.predict.state.zero": "inactive (zero gradient)",
+    "saturation.predict.state.leaky": "inactive (zero gradient)",
+    "saturation.predict.state.never": "inactive (this activation never is)",
+    "saturation.predict.why.tanh": (
+        "the pre-activations have a std of {std:.2f}, while tanh is flat beyond |x| > {x:.2f}. The wider the "
+        "pre-activations, the more of them land on the flat tails, where the gradient 1 − t² is almost 0. "
+        "Scaling W1 down narrows them."
+    ),
+    "saturation.predict.why.saturating": (
+        "the pre-activations have a std of {std:.2f}: the wider they are, the more land on the flat tails of "
+        "{act}, where almost no gradient passes."
+    ),
+    "saturation.predict.why.zero": (
+        "{act} outputs exactly 0 (with zero slope) for every negative input, and about half of the "
+        "pre-activations are negative whatever their scale. The scale of W1 barely matters here; only the sign does."
+    ),
+    "saturation.predict.why.leaky": (
+        "{act} has a slope on both sides of 0, so a unit is inactive only where f′(x) is exactly 0: hardly ever, "
+        "whatever the scale of W1."
+    ),
+    "saturation.predict.why.never": "{act} has a slope on every input, so no unit is ever fully inactive.",
 }
