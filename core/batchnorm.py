@@ -18,6 +18,7 @@ pre-activations over the whole training split after training.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -190,8 +191,9 @@ def _jitter(net: _Net, data: Dataset, g: torch.Generator) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def bn_probe(setup: BNSetup, data: Dataset) -> BNProbe:
-    """Train one BN MLP for setup.steps steps (the lecture's loop) and read BatchNorm's insides."""
+def bn_probe(setup: BNSetup, data: Dataset, progress: Callable[[int, int], None] | None = None) -> BNProbe:
+    """Train one BN MLP for setup.steps steps (the lecture's loop) and read BatchNorm's insides.
+    progress(done, setup.steps) every 1% of the steps."""
     if setup.vocab_size != data.vocab.size or setup.block_size != data.block_size:
         raise ValueError("setup vocab_size/block_size do not match the dataset")
     if not 0 < setup.momentum <= 1:
@@ -229,6 +231,8 @@ def bn_probe(setup: BNSetup, data: Dataset) -> BNProbe:
             for t in net.p.values():
                 assert t.grad is not None
                 t -= setup.lr * t.grad
+        if progress is not None and (step + 1) % max(1, setup.steps // 100) == 0:
+            progress(step + 1, setup.steps)
     pre_tr, stats_tr = _probe_rows(net, probe_X, "trained")
     with torch.no_grad():
         all_pre = net.pre(data.Xtr)

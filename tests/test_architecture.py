@@ -78,7 +78,7 @@ threads = [threading.Thread(target=f) for f in (through_package, straight) * 4]
 [t.start() for t in threads]
 [t.join() for t in threads]
 assert not errors, errors
-assert callable(core.lessons.saturation) and len(core.lessons.pages()) == 5
+assert callable(core.lessons.saturation) and len(core.lessons.pages()) == 7
 """
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import streamlit as st
 
+from core import batchnorm as BN
 from core import deep as D
 from core import lessons, stacking
 from core import train as T
@@ -66,6 +67,7 @@ LABELS: Mapping[Callable[..., Any], Callable[..., str]] = {
     ),
     D.train_deep: lambda cfg, tcfg, data: t("common.training_deep", steps=tcfg.steps),
     D.depth_profile: lambda cfg, gains, data: t("common.profiling", n=len(gains)),
+    BN.bn_probe: lambda setup, data: t("common.training_bn", steps=setup.steps),
 }
 
 DEEP_BATCH = 8  # deep nets stacked at most: 16 x 5,000 steps held one worker for minutes
@@ -114,10 +116,26 @@ def _deep_plan(data: Dataset, data_key: DataConfig, words: Words, cfg: Any, tcfg
     return Plan(work, [cfg], lambda results: results[0], tcfg.steps <= INLINE_STEPS)
 
 
-# heavy calls that train stack across sessions; any other heavy call is one unit of its own
+def _bn_plan(data: Dataset, data_key: DataConfig, words: Words, setup: Any, _data: Any) -> Plan:
+    """bn_probe: one autograd run per setting, in a trainer process (never in a server thread)."""
+    work = jobs.Work(
+        ("bn_probe", data_key),
+        workers.bn_probe_parts,
+        (data_key, words),
+        steps=setup.steps,
+        kind="bn_probe",
+        portable=True,
+        max_batch=1,
+    )
+    return Plan(work, [setup], lambda results: results[0], False)
+
+
+# heavy calls that train stack across sessions (or run in a trainer process); any other heavy
+# call is one unit of its own
 PLANS: Mapping[Callable[..., Any], Callable[..., Plan]] = {
     T.train_variants: _variants_plan,
     D.train_deep: _deep_plan,
+    BN.bn_probe: _bn_plan,
 }
 INLINE: frozenset[Callable[..., Any]] = frozenset({D.depth_profile})  # cheap (~0.05 s): never queued
 

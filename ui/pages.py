@@ -26,4 +26,6 @@ PAGES = (
     PageInfo("pages/3_Dead_neurons.py", "💀", "dead"),
     PageInfo("pages/4_Loss_at_init.py", "🎯", "loss"),
     PageInfo("pages/5_Deep_network_health.py", "🩺", "deep"),
+    PageInfo("pages/6_Loss_log.py", "📉", "loss_log"),
+    PageInfo("pages/7_BatchNorm.py", "🧪", "batchnorm"),
 )

@@ -269,6 +269,16 @@ def train_deep_parts(
     return results
 
 
+def bn_probe_parts(
+    data_key: Any, words: tuple[str, ...] | None, items: list[Any], progress: Callable[[int, int], None]
+) -> list[Any]:
+    """The BatchNorm page's runs (core.batchnorm.BNSetup), one after the other."""
+    from core.batchnorm import bn_probe
+
+    data = dataset(data_key, words)
+    return [bn_probe(setup, data, progress=progress) for setup in items]
+
+
 if __name__ == "__main__":  # python -m ui.workers NAME: a board worker's child
     # the pipe to the parent is the real stdout; anything printed goes to stderr instead
     results_out = os.fdopen(os.dup(1), "wb")

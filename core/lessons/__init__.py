@@ -57,6 +57,8 @@ _PAGES = {
     "dead": ("dead_neurons", "dead"),
     "loss": ("loss_at_init", "loss"),
     "deep": ("deep_network", "deep"),
+    "loss_log": ("loss_log", "lecture_stages"),
+    "batchnorm": ("batch_norm", "batchnorm"),
 }
 # other public names -> their module
 _NAMES = {
@@ -68,10 +70,7 @@ _NAMES = {
     "SoftmaxLesson": "loss_at_init",
     "softmax_by_hand": "loss_at_init",
     "DeepLesson": "deep_network",
-    # the lecture's second half (issue #16): lessons first, their pages to come
-    "lecture_stages": "loss_log",
     "LectureStages": "loss_log",
-    "batchnorm": "batch_norm",
     "BatchNormLesson": "batch_norm",
 }
 

@@ -8,6 +8,7 @@ TEXT = {
     "common.diverged": "{variant} diverged at step {step}: its loss became NaN/inf. Charts stop at that step.",
     "common.training": "Training {n} network(s) together for {steps:,} steps on the word list in use...",
     "common.training_deep": "Training the deep network for {steps:,} steps on the word list in use...",
+    "common.training_bn": "Training the BatchNorm network for {steps:,} steps on the word list in use...",
     "common.profiling": "Measuring the signal across depth for {n} init gains...",
     "common.data_caption": "Data: {words:,} US baby names (SSA, 2017), {examples:,} training examples, vocabulary of {vocab} characters.",
 }

@@ -19,6 +19,10 @@ TEXT = {
     "home.card.loss.body": "With 27 characters the first loss should be −ln(1/27) ≈ 3.30, not 27. See the confidently wrong logits, and how scaling W2 down fixes them.",
     "home.card.deep.title": "Deep network health",
     "home.card.deep.body": "Stack five layers and read the net's health at a glance: per-layer activations and gradients, the init gain, BatchNorm, and the update:data ratio.",
+    "home.card.loss_log.title": "The lecture's loss log",
+    "home.card.loss_log.body": "The lecture's five fixes trained to the end, side by side: the step-0 loss, the final train and val loss next to the lecture's table, and names each trained net makes up.",
+    "home.card.batchnorm.title": "BatchNorm",
+    "home.card.batchnorm.body": "What BatchNorm does to the pre-activations, why the batch couples the examples, running against batch statistics, the wasted bias, and an init that stops mattering so much.",
     "home.share.title": "Share a view with your class",
     "home.share.body": (
         "Every control of every page is stored in the page's address (its query parameters). Set up a view, "

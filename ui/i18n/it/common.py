@@ -8,6 +8,7 @@ TEXT = {
     "common.diverged": "{variant}: l'addestramento diverge al passo {step} (la loss diventa NaN/inf). I grafici si fermano a quel passo.",
     "common.training": "Addestramento in corso: {n} rete/i insieme per {steps:,} passi sulla lista di parole in uso...",
     "common.training_deep": "Addestramento della rete profonda per {steps:,} passi sulla lista di parole in uso...",
+    "common.training_bn": "Addestramento della rete con BatchNorm per {steps:,} passi sulla lista di parole in uso...",
     "common.profiling": "Misura del segnale lungo la profondità per {n} guadagni di inizializzazione...",
     "common.data_caption": "Dati: {words:,} nomi di neonati statunitensi (SSA, 2017), {examples:,} esempi di addestramento, vocabolario di {vocab} caratteri.",
     "common.sidebar_about": (

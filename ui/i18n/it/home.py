@@ -19,6 +19,10 @@ TEXT = {
     "home.card.loss.body": "Con 27 caratteri la prima loss dovrebbe essere −ln(1/27) ≈ 3,30, non 27. Guarda i logit sbagliati ma sicuri di sé, e come ridurre la scala di W2 li rimette a posto.",
     "home.card.deep.title": "Salute di una rete profonda",
     "home.card.deep.body": "Impila cinque strati e leggi la salute della rete a colpo d'occhio: attivazioni e gradienti strato per strato, il guadagno di inizializzazione, la BatchNorm e il rapporto update:data.",
+    "home.card.loss_log.title": "Il registro delle loss della lezione",
+    "home.card.loss_log.body": "Le cinque correzioni della lezione addestrate fino in fondo, una accanto all'altra: la loss al passo 0, le loss finali di addestramento e di validazione accanto alla tabella della lezione, e i nomi che ogni rete addestrata inventa.",
+    "home.card.batchnorm.title": "BatchNorm",
+    "home.card.batchnorm.body": "Che cosa fa la BatchNorm alle pre-attivazioni, perché il batch lega tra loro gli esempi, statistiche mobili contro statistiche del batch, il bias sprecato e un'inizializzazione che conta molto meno.",
     "home.share.title": "Condividi una vista con la classe",
     "home.share.body": (
         "Ogni controllo di ogni pagina è salvato nell'indirizzo della pagina (nei suoi parametri di query). "
