@@ -283,4 +283,7 @@ if __name__ == "__main__":  # python -m ui.workers NAME: a board worker's child
     # the pipe to the parent is the real stdout; anything printed goes to stderr instead
     results_out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
-    _serve(sys.stdin.buffer, results_out)
+    try:
+        _serve(sys.stdin.buffer, results_out)
+    except (BrokenPipeError, KeyboardInterrupt):  # the parent left mid-job: nobody to tell,
+        os._exit(0)  # and no buffered bytes to flush into the broken pipe at exit
