@@ -7,18 +7,19 @@ import pandas as pd
 import streamlit as st
 
 from core.config import FIXED_TANH
-from core.lessons.dead_neurons import ACT_EXAMPLES, DEFAULTS, dead
+from core.lessons.dead_neurons import ACT_EXAMPLES, DEFAULTS, HEALTHY_LR, dead
 from ui import cache, predict, previews, wordlist
 from ui import charts_dead as C
 from ui import state as S
 from ui.export import show
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.present import controls_box, presenting, share
-from ui.text import act_name, t
+from ui.text import act_name, num, t
 
 LRS = ("0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1", "1.5", "2", "3", "5", "10")
-LR = format(DEFAULTS["lr"], "g")  # "0.1": the lr slider holds tokens, the lesson a float
-assert LR in LRS, LR
+LR = format(DEFAULTS["lr"], "g")  # "1": the lr slider holds tokens, the lesson a float
+HEALTHY = format(HEALTHY_LR, "g")  # "0.1", the lecture's: the cure one click away
+assert LR in LRS and HEALTHY in LRS, (LR, HEALTHY)
 
 C_ACTS = S.activation_control("d_acts", DEFAULTS["activations"], multi=True, max_items=6)  # keys in the URL
 C_LR = S.Control("d_lr", "choice", LR, options=LRS)
@@ -33,11 +34,11 @@ CONTROLS = (C_ACTS, C_LR, C_W1, C_B1, C_STEPS, C_BN)
 CLEAN = ((C_W1, DEFAULTS["w1"]), (C_B1, DEFAULTS["b1"]), (C_BN, False))
 BREAK = (
     ("lr_high", ((C_LR, "1.5"), *CLEAN)),
-    ("bias", ((C_LR, LR), (C_W1, DEFAULTS["w1"]), (C_B1, 3.0), (C_BN, False))),
+    ("bias", ((C_LR, HEALTHY), (C_W1, DEFAULTS["w1"]), (C_B1, 3.0), (C_BN, False))),
     ("extreme", ((C_LR, "10"), *CLEAN)),
 )
 CURE = (
-    ("lr_low", ((C_LR, LR),)),
+    ("lr_low", ((C_LR, HEALTHY),)),
     ("small_init", ((C_W1, FIXED_TANH.w1_scale), (C_B1, FIXED_TANH.b1_scale))),
     ("bn", ((C_BN, True),)),
     ("leaky", ((C_ACTS, ("relu", "leaky_relu", "elu", "gelu")),)),
@@ -68,7 +69,7 @@ def preset_row(label_key: str, presets, widths) -> None:
 
 def cell(value, fmt: str) -> str:
     """A table cell as text: a missing value (a diverged run) reads "—", never NaN."""
-    return "—" if value is None or pd.isna(value) else format(value, fmt)
+    return "—" if value is None or pd.isna(value) else num(value, fmt)
 
 
 page_setup("dead", t("dead.title"), icon="💀", controls=CONTROLS, word_list=True, predict=True)
@@ -95,10 +96,26 @@ if not acts:
     st.info(t("dead.pick_one"))
     st.stop()
 
+names = {k: act_name(k) for k in acts}
+setting = (tuple(acts), lr_s, w1, b1, steps, bn)
+
+
+def answer_text(v: str) -> str:
+    return t("predict.dead.none") if v == NONE else names[v]
+
+
+# -- predict first: asked before the lesson is computed, so nothing of it is on screen yet ---------
+guess = predict.gate(
+    "dead",
+    setting,
+    t("predict.dead.question", names=", ".join(names.values()), steps=steps, lr=float(lr_s)),
+    options=[*names, NONE],
+    format_func=answer_text,
+)
+
 pv = previews.dead_at_init(acts, float(lr_s), w1, b1, steps, bn)
 les = dead(tuple(acts), float(lr_s), w1, b1, steps, bn, data=cache.dataset(), compute=cache.compute(preview=pv))
 pv.clear()
-names = {k: act_name(k) for k in les.activations}
 st.caption(
     t(
         "dead.setup_caption",
@@ -109,7 +126,7 @@ st.caption(
         w1=w1,
         b1=b1,
         bn=t("dead.setup_caption.bn") if bn else "",
-        lr=lr_s,
+        lr=float(lr_s),
         steps=steps,
         checks=les.checkpoints,
         every=les.every,
@@ -122,23 +139,10 @@ for k, step in les.diverged.items():
     st.error(t("common.diverged", variant=names[k], step=step))
 tb = les.table
 dead_end = {k: int(d) for k, d in zip(tb["activation"], tb["dead_end"]) if not pd.isna(d)}  # the finished ones
+# a diverged run is named as such wherever it would have been shown (legend, map rows, text)
+diverged = {k: t("dead.diverged_label", name=names[k], step=s) for k, s in les.diverged.items()}
 
-# -- predict first: which activation ends with the most dead units ---------------------------------
-if predict.on():
-
-    def answer_text(v: str) -> str:
-        return t("predict.dead.none") if v == NONE else names[v]
-
-    setting = (tuple(acts), lr_s, w1, b1, steps, bn)
-    guess = predict.ask(
-        "dead",
-        setting,
-        t("predict.dead.question", names=", ".join(names.values()), steps=steps, lr=lr_s),
-        options=[*names, NONE],
-        format_func=answer_text,
-    )
-    if guess is None:
-        st.stop()
+if guess is not None:
     worst = " / ".join(names[k] for k in les.most_dead)
     answer = (
         t("predict.dead.answer", names=worst, dead=les.most_dead_count, h=les.n_hidden)
@@ -157,15 +161,10 @@ if predict.on():
 
 # -- 1. dead units over time ----------------------------------------------------------------------
 st.header(t("dead.time.header"))
-summary = ", ".join(
-    t("dead.time.alt_diverged", name=n, step=les.diverged[k])
-    if k in les.diverged
-    else t("dead.time.alt_item", name=n, dead=dead_end[k])
-    for k, n in names.items()
-)
+summary = ", ".join(diverged.get(k) or t("dead.time.alt_item", name=n, dead=dead_end[k]) for k, n in names.items())
 chart = C.dead_over_time(
     les.over_time,
-    names,
+    {k: diverged.get(k, n) for k, n in names.items()},
     les.n_hidden,
     t("dead.time.title", h=les.n_hidden),
     t("dead.time.x"),
@@ -179,7 +178,7 @@ notice(t("dead.time.notice") if les.any_dead else t("dead.time.notice_none"))
 # -- 2. which units are dead at the end -----------------------------------------------------------
 st.header(t("dead.map.header"))
 if len(les.final_map):
-    rows = {k: t("dead.map.row", name=names[k], dead=d) for k, d in dead_end.items()}
+    rows = {k: diverged.get(k) or t("dead.map.row", name=n, dead=dead_end[k]) for k, n in names.items()}
     chart = C.dead_map(
         les.final_map,
         rows,
@@ -192,7 +191,11 @@ if len(les.final_map):
         t("dead.map.state"),
     )
     show(chart, "dead-map", t("dead.map.alt", h=les.n_hidden, summary=", ".join(rows.values())))
-    notice(t("dead.map.notice"))
+    if les.same_unit:  # the comparison is told only where the map draws it
+        d, a, unit = les.same_unit
+        notice(t("dead.map.notice_pair", dead=names[d], alive=names[a], unit=unit))
+    else:
+        notice(t("dead.map.notice"))
 else:
     st.info(t("dead.map.none"))
 
@@ -208,7 +211,8 @@ st.dataframe(
             t("dead.table.train"): [cell(v, ".4f") for v in tb["final_train"]],
             t("dead.table.val"): [cell(v, ".4f") for v in tb["final_val"]],
             t("dead.table.status"): [
-                t("dead.table.ok") if pd.isna(s) else t("dead.table.diverged", step=int(s)) for s in tb["diverged_at"]
+                t("dead.table.diverged", step=les.diverged[k]) if k in les.diverged else t("dead.table.ok")
+                for k in les.activations
             ],
         }
     ),

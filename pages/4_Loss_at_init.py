@@ -21,7 +21,7 @@ from ui import state as S
 from ui.export import show
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.present import columns, controls_box, prose, share
-from ui.text import act_name, t
+from ui.text import act_name, num, t
 
 V_DATA = cache.dataset().vocab.size  # '.' + the letters of the session's word list: 27 for the names
 
@@ -34,11 +34,18 @@ C_TGT = S.Control("l_tgt", "choice", str(SOFTMAX_DEFAULTS["target"]), options=tu
 C_N = S.Control("l_n", "int", DEFAULTS["steps"], 200, 2000)
 CONTROLS = (C_V, C_ACT, C_B2, C_W2, *C_Z, C_TGT, C_N)
 
+
+def w2_label(token: str) -> str:
+    """A network of the sweep is named by its W2 scale: "W2×0.01" (a formula, its number localised)."""
+    return "W2×" + num(float(token), "g")
+
+
 page_setup(
     "loss", t("loss.title"), icon="🎯", controls=CONTROLS, word_list=True, vocab_keys=(C_V.key,), predict=True
 )  # the V slider follows the data
 st.title(t("loss.title"))
 what_you_will_see(t("loss.what_you_will_see"))
+st.caption(wordlist.data_text(cache.dataset()))  # which words the page trains on (names or an upload)
 wordlist.expected_loss_note(V_DATA)  # with an uploaded list: its own V and expected loss
 
 # -- 1. the expected loss ---------------------------------------------------------------------
@@ -48,10 +55,11 @@ left, right = columns([2, 3])
 with left:
     with controls_box():
         v = S.slider(C_V, t("loss.expected.v"), step=1, help=t("loss.expected.v_help"))
-    st.latex(rf"-\ln\left(\tfrac{{1}}{{V}}\right) = \ln V = \ln {v} = {expected_init_loss(v):.4f}")
+    latex_num = num(expected_init_loss(v), ".4f").replace(",", "{,}")  # a decimal comma without TeX's space
+    st.latex(rf"-\ln\left(\tfrac{{1}}{{V}}\right) = \ln V = \ln {v} = {latex_num}")
     m1, m2 = st.columns(2)
-    m1.metric(t("loss.expected.metric"), f"{expected_init_loss(v):.4f}", help=t("loss.expected.metric_help"))
-    m2.metric(t("loss.expected.uniform_p"), f"{1 / v:.4f}")
+    m1.metric(t("loss.expected.metric"), num(expected_init_loss(v), ".4f"), help=t("loss.expected.metric_help"))
+    m2.metric(t("loss.expected.uniform_p"), num(1 / v, ".4f"))
 with right:
     chart = C.expected_curve(
         expected_curve(),
@@ -74,20 +82,22 @@ with controls_box():
     w2 = S.select_slider(C_W2, t("loss.sweep.w2"), help=t("loss.sweep.w2_help"), where=c3)
 share()
 
+# -- predict first: asked before the lesson is computed, so nothing of it is on screen yet --------
+setting = (act, b2_random, w2)
+guess = predict.gate(
+    "loss",
+    setting,
+    t("predict.loss.question", scale=float(w2), v=V_DATA, expected=expected_init_loss(V_DATA)),
+    max_value=1000.0,
+)
+
 n_steps = S.value_of(C_N)  # its slider is drawn in section 5
 les = loss(act, b2_random, w2, n_steps, data=cache.dataset(), compute=cache.compute())
 for w, step in les.sweep_diverged.items():
-    st.error(t("common.diverged", variant=C.w2_label(w), step=step))
+    st.error(t("common.diverged", variant=w2_label(w), step=step))
 expected = les.expected
 
-# -- predict first: the step-0 loss at the chosen W2 scale, before it is shown ------------------
-if predict.on() and les.chosen_loss is not None:
-    setting = (act, b2_random, w2)
-    guess = predict.ask(
-        "loss", setting, t("predict.loss.question", scale=w2, v=les.vocab_size, expected=expected), max_value=1000.0
-    )
-    if guess is None:
-        st.stop()
+if guess is not None and les.chosen_loss is not None:
     why = t(
         "predict.loss.why_high" if les.confidently_wrong else "predict.loss.why_near",
         std=les.logit_std,
@@ -100,21 +110,26 @@ if predict.on() and les.chosen_loss is not None:
         guess,
         les.chosen_loss,
         predict.score(guess, les.chosen_loss, tol=0.1, relative=True),
-        t("predict.loss.what", scale=w2),
+        t("predict.loss.what", scale=float(w2)),
         ".2f",
         why=why,
     )
 
 m1, m2, m3 = st.columns(3)
 if les.chosen_loss is not None:
-    m1.metric(t("loss.sweep.m_scale", scale=w2), f"{les.chosen_loss:.4f}", help=t("loss.sweep.m_scale_help"))
-    m2.metric(t("loss.sweep.m_excess"), f"{les.excess:+.4f}", help=t("loss.sweep.m_excess_help"))
-m3.metric(t("loss.sweep.m_expected"), f"{expected:.4f}")
+    m1.metric(
+        t("loss.sweep.m_scale", scale=float(w2)),
+        num(les.chosen_loss, ".4f"),
+        help=t("loss.sweep.m_scale_help", n=EVAL_N),
+    )
+    m2.metric(t("loss.sweep.m_excess"), num(les.excess, "+.4f"), help=t("loss.sweep.m_excess_help"))
+m3.metric(t("loss.sweep.m_expected"), num(expected, ".4f"))
 
 left, right = columns(2)
 with left:
     chart = C.sweep(
         les.sweep,
+        {w: w2_label(w) for w in SCALES},
         w2,
         expected,
         t("loss.sweep.chart_title"),
@@ -124,14 +139,15 @@ with left:
         t("loss.sweep.chosen", loss=les.sweep_loss(w2)),
         t("loss.sweep.rule"),
     )
-    show(chart, "step0-loss-vs-w2", t("loss.sweep.alt", big=les.sweep_loss(1.0), small=les.sweep_loss(0.01), scale=w2))
+    alt_text = t("loss.sweep.alt", big=les.sweep_loss(1.0), small=les.sweep_loss(0.01), scale=float(w2))
+    show(chart, "step0-loss-vs-w2", alt_text)
     notice(t("loss.sweep.notice_b2") if b2_random else t("loss.sweep.notice"))
 
 with right:
     if les.logit_std is not None:
         chart = C.logits_hist(
             les.logits,
-            t("loss.logits.chart_title", scale=w2),
+            t("loss.logits.chart_title", scale=float(w2)),
             t("loss.logits.x"),
             t("loss.logits.y"),
             t("loss.logits.from"),
@@ -140,13 +156,13 @@ with right:
         show(
             chart,
             "logits-histogram",
-            t("loss.logits.alt", scale=w2, std=les.logit_std, mx=les.logit_max, loss=les.chosen_batch_loss),
+            t("loss.logits.alt", scale=float(w2), std=les.logit_std, mx=les.logit_max, loss=les.chosen_batch_loss),
         )
         notice(t("loss.logits.notice"))
         m1, m2, m3 = st.columns(3)
-        m1.metric(t("loss.logits.m_batch"), f"{les.chosen_batch_loss:.4f}", help=t("loss.logits.m_batch_help"))
-        m2.metric(t("loss.logits.m_std"), f"{les.logit_std:.3f}", help=t("loss.logits.m_std_help"))
-        m3.metric(t("loss.logits.m_max"), f"{les.logit_max:.2f}", help=t("loss.logits.m_max_help"))
+        m1.metric(t("loss.logits.m_batch"), num(les.chosen_batch_loss, ".4f"), help=t("loss.logits.m_batch_help"))
+        m2.metric(t("loss.logits.m_std"), num(les.logit_std, ".3f"), help=t("loss.logits.m_std_help"))
+        m3.metric(t("loss.logits.m_max"), num(les.logit_max, ".2f"), help=t("loss.logits.m_max_help"))
 
 st.subheader(t("loss.logits.header"))
 prose(t("loss.logits.body", v=les.vocab_size))
@@ -170,9 +186,9 @@ with left, controls_box():
 with right:
     sm = softmax_by_hand(zs, target)
     m1, m2, m3 = st.columns(3)
-    m1.metric(t("loss.cw.m_loss"), f"{sm.loss:.4f}", help=t("loss.cw.m_loss_help"))
-    m2.metric(t("loss.cw.m_p"), f"{sm.p_target:.3g}", help=t("loss.cw.m_p_help"))
-    m3.metric(t("loss.cw.m_uniform"), f"{sm.uniform:.4f}")
+    m1.metric(t("loss.cw.m_loss"), num(sm.loss, ".4f"), help=t("loss.cw.m_loss_help"))
+    m2.metric(t("loss.cw.m_p"), num(sm.p_target, ".3g"), help=t("loss.cw.m_p_help"))
+    m3.metric(t("loss.cw.m_uniform"), num(sm.uniform, ".4f"))
     chart = C.softmax_bars(
         sm.table,
         {i: t("loss.cw.class_name", i=i) for i in sm.table["cls"]},
@@ -187,7 +203,7 @@ with right:
     show(
         chart,
         "softmax-by-hand",
-        t("loss.cw.alt", logits=", ".join(f"{z:g}" for z in zs), target=target, p=sm.p_target, loss=sm.loss),
+        t("loss.cw.alt", logits="; ".join(num(z, "g") for z in zs), target=target, p=sm.p_target, loss=sm.loss),
     )
     notice(t("loss.cw.notice"))
 
@@ -203,13 +219,25 @@ cols = st.columns(4)
 for i, variant in enumerate(les.hockey_stats["variant"]):
     short = t(f"loss.hockey.{variant}_short")
     cols[2 * i].metric(
-        t("loss.hockey.m_start", variant=short), f"{les.stat(variant, 'start'):.3f}", help=t("loss.hockey.m_start_help")
+        t("loss.hockey.m_start", variant=short),
+        num(les.stat(variant, "start"), ".3f"),
+        help=t("loss.hockey.m_start_help"),
     )
     cols[2 * i + 1].metric(
         t("loss.hockey.m_end", variant=short),
-        "—" if variant in les.diverged else f"{les.stat(variant, 'end'):.3f}",
+        "—" if variant in les.diverged else num(les.stat(variant, "end"), ".3f"),
         help=t("loss.hockey.m_end_help"),
     )
+# three step-0 losses of W2x1 nets on this page (sections 2, 3 and here): say why they differ
+st.caption(
+    t(
+        "loss.hockey.start_note_b2" if b2_random else "loss.hockey.start_note",
+        sweep=les.sweep_loss(1.0),
+        batch=les.sweep_loss(1.0, "batch_loss"),
+        naive=les.stat("naive", "start"),
+        n=EVAL_N,
+    )
+)
 
 chart = C.hockey(
     les.hockey,
@@ -238,4 +266,3 @@ show(
 )
 st.caption(t("loss.hockey.smooth_caption", w=SMOOTH))
 notice(t("loss.hockey.notice"))
-st.caption(wordlist.data_text(cache.dataset()))

@@ -6,6 +6,7 @@ the text shown for it. Every builder takes its (translated) titles as arguments.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import altair as alt
@@ -14,6 +15,7 @@ import pandas as pd
 from ui.charts import variant_scale
 
 DEAD = "#e03131"  # a dead unit on the map
+SUBTITLE_CHARS = 56  # the map's subtitle is wrapped to lines this long: one line cut off on a phone
 
 
 def dead_over_time(
@@ -30,8 +32,9 @@ def dead_over_time(
     """Dead units against the step, one line per activation (columns step, activation, dead, pct_inactive).
 
     `labels` (key -> name, in the page's order, diverged ones included) fixes each line's colour,
-    so colours do not shift when a run diverges. The y-axis shows at least 0..10 so that lines at
-    0 read as "none", not as noise.
+    so colours do not shift when a run diverges; a diverged run's label says so (its line stops
+    at its last checkpoint before the divergence, so a legend entry never stands unexplained).
+    The y-axis shows at least 0..10 so that lines at 0 read as "none", not as noise.
     """
     d = df.assign(name=df["activation"].map(labels))
     domain = list(labels.values())
@@ -42,7 +45,14 @@ def dead_over_time(
         .encode(
             x=alt.X("step:Q", title=x_title),
             y=alt.Y("dead:Q", title=y_title, scale=alt.Scale(domain=[0, top], nice=True)),
-            color=alt.Color("name:N", title=color_title, scale=variant_scale(domain), sort=domain),
+            color=alt.Color(
+                "name:N",
+                title=color_title,
+                scale=variant_scale(domain),
+                sort=domain,
+                # on top, two columns: a phone keeps the plot's width, a "diverged at step N" label fits
+                legend=alt.Legend(orient="top", columns=2, labelLimit=320, titleOrient="left"),
+            ),
             tooltip=[
                 alt.Tooltip("name:N", title=color_title),
                 alt.Tooltip("step:Q", title=x_title),
@@ -69,18 +79,21 @@ def dead_map(
     """Hidden units (x) by activation (y): grey by how often each unit has no gradient, red when dead.
 
     Columns: activation, neuron, inactive_frac (0..1), dead (bool). `rows`: key -> the row's
-    label, in order; `states`: the shown text of (dead, alive). Each row gets `row_height`
-    pixels (a Vega-Lite step), whatever the number of rows.
+    label, in order; every row is drawn, so a key without data (a diverged run) is an empty row
+    that its label explains. `states`: the shown text of (dead, alive). Each row gets
+    `row_height` pixels (a Vega-Lite step), whatever the number of rows.
     """
     d = df.assign(row=df["activation"].map(rows), state=df["dead"].map({True: states[0], False: states[1]}))
-    order = [rows[k] for k in dict.fromkeys(d["activation"])]
+    order = list(rows.values())
     n = int(d["neuron"].max()) + 1 if len(d) else 0
     chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
-        alt.Chart(d, title=alt.Title(title, subtitle=subtitle), height=alt.Step(row_height))
+        alt.Chart(
+            d, title=alt.Title(title, subtitle=textwrap.wrap(subtitle, SUBTITLE_CHARS)), height=alt.Step(row_height)
+        )
         .mark_rect(stroke="#dee2e6", strokeWidth=0.25)
         .encode(
             x=alt.X("neuron:O", title=x_title, axis=alt.Axis(values=list(range(0, n, 25)), labelAngle=0)),
-            y=alt.Y("row:N", title=y_title, sort=order, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y("row:N", title=y_title, scale=alt.Scale(domain=order), axis=alt.Axis(labelLimit=260)),
             color=alt.condition(
                 "datum.dead",
                 alt.value(DEAD),
@@ -88,7 +101,7 @@ def dead_map(
                     "inactive_frac:Q",
                     title=frac_title,
                     scale=alt.Scale(domain=[0, 1], range=["#ffffff", "#343a40"]),
-                    legend=alt.Legend(orient="top", format="%", gradientLength=220, titleLimit=500),
+                    legend=alt.Legend(orient="top", format="%", gradientLength=150, titleLimit=300),
                 ),
             ),
             tooltip=[

@@ -17,6 +17,9 @@ from ui.charts import as_layer, variant_scale
 
 MARK = "#e8590c"  # the chosen value on a chart
 TARGET, OTHER = "#37b24d", "#adb5bd"
+# Softmax probabilities span 1 to 1e-13: one format for all of them, short enough for four bars
+# side by side on a phone (".3g" mixed "6.91e-13" with "0.00000614").
+PROB_FORMAT = ".2e"
 
 
 def reference_line(value: float, label: str, below: bool = False, color: str = "#495057") -> alt.LayerChart:
@@ -54,13 +57,9 @@ def expected_curve(
     return as_layer(curve + point + text)
 
 
-def w2_label(token: str) -> str:
-    """How a network of the sweep is named: its W2 scale (a formula, the same in every language)."""
-    return f"W2×{float(token):g}"
-
-
 def sweep(
     df: pd.DataFrame,
+    labels: Mapping[str, str],
     chosen: str,
     expected: float,
     title: str,
@@ -73,9 +72,10 @@ def sweep(
 ) -> alt.LayerChart:
     """Step-0 loss against the W2 scale on a log x-axis (the lesson's sweep: w2, scale, loss).
 
-    A dashed line marks the uniform guess; a ring and a label mark the chosen scale (a w2 token).
+    A dashed line marks the uniform guess; a ring and a label mark the chosen scale (a w2 token);
+    `labels`: w2 token -> the network's shown name.
     """
-    df = df[["w2", "scale", "loss"]].assign(variant=df["w2"].map(w2_label))
+    df = df[["w2", "scale", "loss"]].assign(variant=df["w2"].map(labels))
     tip = [
         alt.Tooltip("variant:N", title=variant_title),
         alt.Tooltip("scale:Q", title=x_title, format="g"),
@@ -135,8 +135,9 @@ def softmax_bars(
     other_label: str,
     height: int = 340,
 ) -> alt.LayerChart:
-    """Probabilities of a few classes (columns cls, logit, prob, is_target), the target in green;
-    `names`: class number -> its shown name."""
+    """Probabilities of a few classes (columns cls, logit, prob, is_target), the target in green,
+    each labelled in PROB_FORMAT; `names`: class number -> its shown name. The legend sits on
+    top, so the bars keep the chart's width on a narrow screen."""
     df = table.assign(name=table["cls"].map(names), role=np.where(table["is_target"], target_label, other_label))
     x = alt.X("name:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y("prob:Q", title=y_title, scale=alt.Scale(domain=[0, 1]))
@@ -144,7 +145,7 @@ def softmax_bars(
         alt.Tooltip("name:N", title=x_title),
         alt.Tooltip("role:N", title=role_title),
         alt.Tooltip("logit:Q", title=logit_title, format=".2f"),
-        alt.Tooltip("prob:Q", title=y_title, format=".3g"),
+        alt.Tooltip("prob:Q", title=y_title, format=PROB_FORMAT),
     ]
     base = alt.Chart(df, title=title, height=height)
     bars = base.mark_bar().encode(
@@ -152,10 +153,13 @@ def softmax_bars(
         y=y,
         tooltip=tip,
         color=alt.Color(
-            "role:N", title=role_title, scale=alt.Scale(domain=[target_label, other_label], range=[TARGET, OTHER])
+            "role:N",
+            title=role_title,
+            scale=alt.Scale(domain=[target_label, other_label], range=[TARGET, OTHER]),
+            legend=alt.Legend(orient="top"),
         ),
     )
-    text = base.mark_text(dy=-8, fontWeight="bold").encode(x=x, y=y, text=alt.Text("prob:Q", format=".3g"))
+    text = base.mark_text(dy=-8, fontWeight="bold").encode(x=x, y=y, text=alt.Text("prob:Q", format=PROB_FORMAT))
     return as_layer(bars + text)
 
 

@@ -1,9 +1,11 @@
 """Predict, then reveal: the student commits a guess before the page shows the result.
 
-A page that asks calls `ask(...)` where its result begins. While "Predict first" is on (a
-sidebar toggle, `predict=true` in the URL), `ask` shows the question in a form and returns
-None until the guess is locked in; the page then stops (or skips its result). Once locked in,
-`number_feedback` / `choice_feedback` say how close the guess was and why.
+A page that asks calls `gate(...)` right after its controls, before it computes its lesson or
+draws anything that comes from it (numbers, notices, errors such as "diverged at step N",
+previews while training). While "Predict first" is on (a sidebar toggle, `predict=true` in
+the URL), `gate` shows the question in a form and stops the script until the guess is locked
+in, so nothing the page draws after the call can be on screen before the guess. Once locked
+in, `number_feedback` / `choice_feedback` say how close the guess was and why.
 
 Guesses are kept per session and per setting (a new setting asks again), in session state.
 """
@@ -17,7 +19,7 @@ from typing import Any, cast
 import streamlit as st
 
 from ui import state as S
-from ui.text import t
+from ui.text import num, t
 
 PREDICT = S.PREDICT
 STORE = "_predictions"  # session key: {(page, setting): guess}
@@ -106,6 +108,21 @@ def ask(
     return None
 
 
+def gate(page: str, setting: Hashable, question: str, **ask_kw: Any) -> Any:
+    """The locked-in guess, or None when predict mode is off; while the guess is pending the
+    question is on screen and the script stops here (`st.stop`).
+
+    Call it before the lesson is computed: everything after the call is then hidden until the
+    guess is in, whatever it shows. `ask_kw` are `ask`'s (options, format_func, bounds, step).
+    """
+    if not on():
+        return None
+    guess = ask(page, setting, question, **ask_kw)
+    if guess is None:
+        st.stop()
+    return guess
+
+
 def again_button(page: str, setting: Hashable) -> None:
     def forget() -> None:
         _store().pop((page, setting), None)
@@ -119,7 +136,7 @@ def number_feedback(
     """How close a numeric guess was, and why the result is what it is."""
 
     def show(x: float) -> str:
-        return format(x, fmt) + unit
+        return num(x, fmt) + unit
 
     msg = (
         t(f"predict.grade.{sc.grade}")

@@ -95,10 +95,12 @@ class LossLesson:
         """The chosen scale's step-0 loss above the uniform guess."""
         return None if self.chosen_loss is None else self.chosen_loss - self.expected
 
-    def sweep_loss(self, w2: str | float) -> float:
-        """The sweep's step-0 loss at one scale (NaN if that network diverged)."""
+    def sweep_loss(self, w2: str | float, column: str = "loss") -> float:
+        """The sweep's step-0 loss at one scale (NaN if that network diverged): on EVAL_N
+        training examples, or with `column="batch_loss"` on the first minibatch (the one the
+        hockey stick's step 0 is measured on)."""
         row = self.sweep[self.sweep["w2"] == _token(w2)]
-        return float(row["loss"].iloc[0]) if len(row) else math.nan
+        return float(row[column].iloc[0]) if len(row) else math.nan
 
     def stat(self, variant: str, which: str) -> float:
         """hockey_stats' `which` ("start" | "end") of one variant (NaN if it has no rows)."""

@@ -151,7 +151,8 @@ def test_switching_language_keeps_the_view_and_its_numbers():
     assert not at.exception and not at.warning
     assert {k: at.session_state[k] for k in view} == before
     assert {k: str(param(at, k)) for k in view} == {k: str(v) for k, v in view.items()}
-    assert [m.value for m in at.metric] == numbers
+    assert [m.value.replace(",", ".") for m in at.metric] == numbers  # the same numbers, Italian marks
+    assert metric(at, "Loss attesa") == "3,2958"
     assert at.metric[0].label.startswith("Loss attesa")
 
 
@@ -163,3 +164,39 @@ def test_a_diverged_run_is_named_and_has_no_end_number():
     assert metric(at, "Naive: last 100") == "—" and metric(at, "Fixed: last 100") != "—"
     hockey = frames(chart(at, "Minibatch loss during the first 200 steps"))[0]
     assert hockey.loc[hockey["variant"] == "naive (W2×1, b2×1)", "step"].max() == 7
+
+
+def test_the_data_caption_is_at_the_top_as_on_the_other_pages():
+    at = run(l_n=QUICK)
+    assert at.caption[0].value.startswith("Data: ")
+    assert sum(c.value.startswith("Data: ") for c in at.caption) == 1
+
+
+@pytest.mark.parametrize("b2", ["false", "true"])
+def test_the_three_step0_losses_are_told_apart(b2):
+    """Section 2's loss at W2x1 (4,000 examples), section 3's batch loss (its first minibatch) and
+    the naive net's step 0 (that minibatch, and a random b2): one caption says which is which,
+    with the numbers the metrics show."""
+    at = run(l_b2=b2, l_n=QUICK)
+    note = next(c.value for c in at.caption if "step-0" in c.value or "for W2×1" in c.value)
+    sweep, batch, naive = (float(metric(at, k)) for k in ("Loss at W2×1", "Batch loss", "Naive: step 0"))
+    for x in (sweep, batch, naive):
+        assert f"{x:.2f}" in note, (x, note)
+    assert "4,000" in note
+    if b2 == "true":  # the same net on the same minibatch: the same number
+        assert batch == pytest.approx(naive, abs=1e-3)
+        assert "same net" in note
+    else:
+        assert abs(batch - naive) > 0.01 and "random b2" in note and "**Random b2**" in note
+
+
+def test_the_softmax_bars_are_labelled_in_one_format():
+    at = run(l_n=QUICK)
+    spec = json.loads(chart(at, "Softmax probabilities").proto.spec)
+    marks = {
+        layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]: layer for layer in spec["layer"]
+    }
+    assert marks["text"]["encoding"]["text"]["format"] == ".2e"  # 6.91e-13 and 9.99e-1, never 0.00000614
+    tip = {t["field"]: t.get("format") for t in marks["bar"]["encoding"]["tooltip"]}
+    assert tip["prob"] == ".2e"
+    assert marks["bar"]["encoding"]["color"]["legend"]["orient"] == "top"  # the bars keep a phone's width

@@ -117,6 +117,18 @@ def test_hockey_stick_matches_the_old_page():
     assert les.hockey_y_max == pytest.approx(1.1 * 25.80156707763672, abs=1e-3)
 
 
+def test_the_three_step0_losses_differ_by_examples_and_by_b2():
+    """The page names three step-0 losses of W2x1 nets; what makes them differ: the sweep averages
+    EVAL_N examples, its batch loss is the first minibatch, which is the hockey stick's step 0
+    too (same seed and minibatches), so with a random b2 the batch loss is the naive start."""
+    plain, b2 = lesson(), lesson(b2_random=True)
+    assert plain.sweep_loss(1.0) == pytest.approx(26.06601333618164, abs=1e-4)
+    assert plain.sweep_loss(1.0, "batch_loss") == pytest.approx(25.950355529785156, abs=1e-4)
+    assert plain.chosen_batch_loss == plain.sweep_loss("1", "batch_loss")
+    assert b2.sweep_loss(1.0, "batch_loss") == b2.stat("naive", "start") == plain.stat("naive", "start")
+    assert b2.sweep_loss(1.0) != b2.sweep_loss(1.0, "batch_loss")  # 4,000 examples against 32
+
+
 def test_a_diverged_run_is_reported_by_its_id():
     les = lesson("prelu")  # PReLU with the naive init blows up at step 8 (the old page said so too)
     assert les.diverged == {"naive": 8} and not les.sweep_diverged

@@ -3,7 +3,8 @@ TEXT = {
     "dead.what_you_will_see": (
         "Several activations train **together** on the names data, with the same init, minibatches and learning "
         "rate. A hidden unit is **dead** when it passes no gradient for *any* of the first {n:,} training examples.  \n"
-        "You will see how many units die during training, which ones, and what it costs in loss; the "
+        "The page opens at learning rate 1, ten times the lecture's 0.1: see how many units die during training, "
+        "which ones, and what it costs in loss. **🩹 Learning rate 0.1** is the lecture's setting; the other "
         "**Break it** buttons kill units on purpose and the **Cure it** buttons bring the net back."
     ),
     # -- controls ----------------------------------------------------------------------------------
@@ -11,8 +12,7 @@ TEXT = {
     "dead.acts_help": "Every activation trains its own copy of the same network, all in one batched run (at most 6).",
     "dead.lr": "Learning rate (log scale)",
     "dead.lr_help": (
-        "The SGD step size, constant for the whole run. The lecture uses 0.1. From about 1 on, single big "
-        "steps start to throw ReLU units into their flat side for good."
+        "The SGD step size, constant for the whole run. The lecture uses 0.1; the page opens at 1, ten times larger."
     ),
     "dead.w1": "Init scale of W1",
     "dead.w1_help": "W1 = randn × this. The lecture's fix for tanh is 0.2 (Kaiming for ReLU here would be √2/√30 ≈ 0.26).",
@@ -46,15 +46,16 @@ TEXT = {
     "dead.preset.leaky": "🩹 Leaky variants",
     "dead.preset.leaky_help": "Compares ReLU with Leaky ReLU, ELU and GELU, whose gradient on the negative side is small but not zero.",
     "dead.preset.reset": "↺ Reset",
-    "dead.preset.reset_help": "Back to the default settings.",
+    "dead.preset.reset_help": "Back to the default settings (learning rate 1).",
     "dead.setup_caption": (
         "Each network: embedding C ({v}×{e}) → W1 ({fan_in}×{h}) = randn × {w1}, b1 = randn × {b1}{bn} → activation → "
-        "W2 = randn × 0.01, b2 = 0; batch 32, constant learning rate {lr}, {steps:,} steps, seed 2147483647. "
+        "W2 = randn × 0.01, b2 = 0; batch 32, constant learning rate {lr:g}, {steps:,} steps, seed 2147483647. "
         "Dead units are counted at {checks} checkpoints (every {every} steps) on the first {n:,} training examples; "
         "the final losses use the first {ntr:,} training and {nval:,} validation examples (the words are shuffled, "
         "so that is a fair sample; the lecture's full split moves them by about 0.01)."
     ),
     "dead.setup_caption.bn": " (ignored: BatchNorm on)",
+    "dead.diverged_label": "{name} · diverged at step {step}",
     # -- chart 1: dead over time -------------------------------------------------------------------
     "dead.time.header": "How many units die, and when",
     "dead.time.title": "Dead hidden units during training (of {h})",
@@ -64,7 +65,6 @@ TEXT = {
     "dead.time.pct": "% of (example, unit) pairs with no gradient",
     "dead.time.alt": "Line chart of the number of dead hidden units (of {h}) against the training step, one line per activation. At the last checkpoint: {summary}.",
     "dead.time.alt_item": "{name} {dead}",
-    "dead.time.alt_diverged": "{name} diverged at step {step}",
     "dead.time.notice": (
         "Lines that climb are units lost for good: a dead unit gets zero gradient, so nothing in W1 or b1 can "
         "revive it. Leaky ReLU and ELU can never die (their slope is never exactly 0); ReLU can, and so can tanh "
@@ -90,9 +90,12 @@ TEXT = {
     "dead.map.alt": "Heat map of {h} hidden units (columns) for each activation (rows), shaded by how often each unit passes no gradient, with dead units in red: {summary}.",
     "dead.map.notice": (
         "Every network starts from the same random weights, so a column is the *same* unit under different "
-        "activations: a red cell under ReLU above a white one under Leaky ReLU is a unit that only died because "
-        "its gradient was exactly zero. Grey cells are units that are off for part of the data: that is normal "
-        "and useful."
+        "activations. Grey cells are units that are off for part of the data: that is normal and useful."
+    ),
+    "dead.map.notice_pair": (
+        "Every network starts from the same random weights, so a column is the *same* unit under different "
+        "activations: unit {unit} is red under {dead} and white under {alive}, so the activation alone decided "
+        "that it dies. Grey cells are units that are off for part of the data: that is normal and useful."
     ),
     "dead.map.none": "No variant finished training, so there is no final state to show.",
     # -- table ---------------------------------------------------------------------------------------

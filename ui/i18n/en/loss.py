@@ -1,10 +1,10 @@
 TEXT = {
     "loss.title": "Loss at init: don't start confidently wrong",
     "loss.what_you_will_see": (
-        "A network that knows nothing should say so: its first loss should be −ln(1/27) ≈ 3.30, yet the "
-        "lecture's MLP starts near 27.  \n"
-        "You will see why (its output layer W2 makes huge, confident logits), how scaling W2 down fixes it, "
-        'and the "hockey stick" of wasted steps the naive init costs.'
+        "A network that knows nothing should say so: its first loss should be −ln(1/27) ≈ 3.30. Does the "
+        "lecture's MLP start there?  \n"
+        "You will see where it really starts and why (the scale of its output layer W2), how to fix it, and "
+        'the "hockey stick" of wasted steps a bad init costs.'
     ),
     # -- 1. expected loss --------------------------------------------------------------------
     "loss.expected.header": "1 · What loss should a fresh network have?",
@@ -24,7 +24,7 @@ TEXT = {
     "loss.expected.y": "expected loss −ln(1/V)",
     "loss.expected.point": "your V",
     "loss.expected.alt": "Line chart of the expected initial loss ln V against the vocabulary size V from 2 to 100, with a marker at V = {v}: {loss:.4f}.",
-    "loss.expected.notice": "The curve grows slowly (logarithmically): even with 100 characters a uniform guess only costs 4.6. A first loss of 27 is far above anything a uniform guess can give.",
+    "loss.expected.notice": "The curve grows slowly (logarithmically): even with 100 characters a uniform guess only costs 4.6. A first loss far above ln V cannot come from an honest, uniform guess.",
     # -- 2. observed loss vs W2 scale ---------------------------------------------------------
     "loss.sweep.header": "2 · What loss does it actually have? It depends on the scale of W2",
     "loss.sweep.body": (
@@ -46,11 +46,11 @@ TEXT = {
     "loss.sweep.variant": "network",
     "loss.sweep.chosen": "chosen: {loss:.2f}",
     "loss.sweep.rule": "uniform guess: ln V",
-    "loss.sweep.alt": "Line chart on a log x-axis: the step-0 loss of 13 networks against their W2 scale from 0.001 to 1, with a dashed line at 3.2958. At scale 1 the loss is {big:.1f}; at 0.01 it is {small:.3f}. The chosen scale {scale} is marked.",
+    "loss.sweep.alt": "Line chart on a log x-axis: the step-0 loss of 13 networks against their W2 scale from 0.001 to 1, with a dashed line at 3.2958. At scale 1 the loss is {big:.1f}; at 0.01 it is {small:.3f}. The chosen scale {scale:g} is marked.",
     "loss.sweep.notice": "With tanh, from W2×1 to W2×0.1 the loss falls from about 26 to about 4; below 0.01 it sits on the dashed line of the uniform guess. The loss is high because of the size of W2, not because of the data.",
     "loss.sweep.notice_b2": "With b2 random, the curve cannot reach the dashed line: b2 alone makes some characters look more likely than others. That is why the lecture also sets b2 to 0.",
-    "loss.sweep.m_scale": "Loss at W2×{scale}",
-    "loss.sweep.m_scale_help": "Step-0 loss on the training examples for the chosen W2 scale.",
+    "loss.sweep.m_scale": "Loss at W2×{scale:g}",
+    "loss.sweep.m_scale_help": "Step-0 loss on the first {n:,} training examples for the chosen W2 scale.",
     "loss.sweep.m_excess": "Above the uniform guess",
     "loss.sweep.m_expected": "Uniform guess, −ln(1/V)",
     "loss.sweep.m_excess_help": "Step-0 loss minus −ln(1/V) (3.2958 for the names, V = 27): the price of starting confidently wrong.",
@@ -63,12 +63,12 @@ TEXT = {
         "probability ≈ 1, picked at random, and the correct character often gets a probability like e⁻²⁵. "
         "Scaling W2 by 0.01 squeezes the logits near 0, so softmax is nearly uniform."
     ),
-    "loss.logits.chart_title": "Logits of the first minibatch, W2×{scale}",
+    "loss.logits.chart_title": "Logits of the first minibatch, W2×{scale:g}",
     "loss.logits.x": "logit value",
     "loss.logits.y": "number of logits",
     "loss.logits.from": "from",
     "loss.logits.to": "to",
-    "loss.logits.alt": "Histogram of the 864 logits of the first minibatch at W2 scale {scale}: standard deviation {std:.2f}, largest absolute value {mx:.1f}. The loss of that batch is {loss:.2f}.",
+    "loss.logits.alt": "Histogram of the 864 logits of the first minibatch at W2 scale {scale:g}: standard deviation {std:.2f}, largest absolute value {mx:.1f}. The loss of that batch is {loss:.2f}.",
     "loss.logits.notice": "Watch the width of the x-axis: at W2×1 the logits spread over tens of units; at W2×0.01 (with b2 = 0) they all sit within a fraction of a unit of 0. A random b2 adds a spread of about 1 to every logit, whatever W2 is.",
     "loss.logits.m_batch": "Batch loss",
     "loss.logits.m_batch_help": "Cross-entropy of the first minibatch of 32 examples at step 0: what the lecture prints as its first loss (about 27 with the naive init; 3.32 after W2×0.01, b2×0).",
@@ -137,4 +137,15 @@ TEXT = {
     "loss.hockey.m_end": "{variant}: last 100 steps",
     "loss.hockey.m_end_help": "Mean minibatch loss over the last 100 steps shown: lower is better.",
     "loss.hockey.m_start_help": "The loss of the very first minibatch, before any update.",
+    "loss.hockey.start_note": (
+        "Why three different step-0 losses for W2×1? They are measured on different examples and nets: section 2 "
+        "averages {n:,} training examples ({sweep:.2f}); section 3's batch loss is the same net on the first "
+        "minibatch of 32 ({batch:.2f}); the naive net here starts on that same minibatch but has a random b2 as "
+        "well ({naive:.2f}). Switch on **Random b2** in section 2 and its batch loss is this one exactly."
+    ),
+    "loss.hockey.start_note_b2": (
+        "Why does section 2 show {sweep:.2f} for W2×1 and this chart {naive:.2f}? The same net (W2×1, random b2) "
+        "measured on different examples: section 2 averages {n:,} training examples, while step 0 here is the "
+        "first minibatch of 32, the batch loss of section 3 ({batch:.2f})."
+    ),
 }

@@ -21,10 +21,10 @@ TEXT = {
     "predict.choice_wrong": "**Not this time.** You picked **{guess}**; the answer is **{answer}**.",
     "predict.why": "**Why:** {why}",
     # the three questions and their explanations
-    "predict.loss.question": "The network has not been trained yet (step 0) and W2 is scaled by **{scale}**. "
+    "predict.loss.question": "The network has not been trained yet (step 0) and W2 is scaled by **{scale:g}**. "
     "A uniform guess over {v} characters would give a loss of {expected:.2f}. "
     "**What will the actual loss at step 0 be?**",
-    "predict.loss.what": "the step-0 loss at W2×{scale}",
+    "predict.loss.what": "the step-0 loss at W2×{scale:g}",
     "predict.loss.why_high": "the logits are large (their std is {std:.1f}), so the softmax puts almost all its "
     "probability on a few characters, chosen at random by the init. For most examples the "
     "right character gets a tiny probability, and -ln of a tiny number is large: the net is "
@@ -36,7 +36,7 @@ TEXT = {
     "predict.sat.question": "With these settings ({act}, W1×{w1}, b1×{b1}, {when}), "
     "**what percentage of the hidden units' outputs will be {state}?**",
     "predict.sat.when_init": "at initialisation",
-    "predict.sat.when_steps": "after {n} training steps",
+    "predict.sat.when_steps": "after {n:,} training steps",
     "predict.sat.state.tanh": "saturated (|h| > {thr})",
     "predict.sat.state.saturating": "saturated (gradient almost zero)",
     "predict.sat.state.zero": "inactive (zero gradient)",
@@ -51,7 +51,7 @@ TEXT = {
     "init about half of the pre-activations are negative whatever their scale. The scale of W1 "
     "barely matters here; only the sign does.",
     "predict.sat.why.never": "this activation has a slope on every input, so no unit is ever fully inactive.",
-    "predict.dead.question": "You train {names} together for {steps} steps at learning rate {lr}. "
+    "predict.dead.question": "You train {names} together for {steps:,} steps at learning rate {lr:g}. "
     "**Which activation will end with the most dead neurons?**",
     "predict.dead.none": "None: no dead neurons at all",
     "predict.dead.answer_none": "none of them: no unit is dead",

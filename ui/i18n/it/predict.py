@@ -20,10 +20,10 @@ TEXT = {
     "predict.choice_right": "**Giusto!** Hai scelto **{guess}** e la risposta è **{answer}**.",
     "predict.choice_wrong": "**Non questa volta.** Hai scelto **{guess}**; la risposta è **{answer}**.",
     "predict.why": "**Perché:** {why}",
-    "predict.loss.question": "La rete non è ancora stata addestrata (passo 0) e W2 è scalata di **{scale}**. "
+    "predict.loss.question": "La rete non è ancora stata addestrata (passo 0) e W2 è scalata di **{scale:g}**. "
     "Una previsione uniforme su {v} caratteri darebbe una loss di {expected:.2f}. "
     "**Quanto varrà davvero la loss al passo 0?**",
-    "predict.loss.what": "la loss al passo 0 con W2×{scale}",
+    "predict.loss.what": "la loss al passo 0 con W2×{scale:g}",
     "predict.loss.why_high": "i logit sono grandi (deviazione standard {std:.1f}), quindi la softmax concentra quasi "
     "tutta la probabilità su pochi caratteri, scelti a caso dall'inizializzazione. Per la "
     "maggior parte degli esempi il carattere giusto riceve una probabilità minuscola, e il "
@@ -36,7 +36,7 @@ TEXT = {
     "predict.sat.question": "Con queste impostazioni ({act}, W1×{w1}, b1×{b1}, {when}), "
     "**quale percentuale delle uscite dei neuroni nascosti sarà {state}?**",
     "predict.sat.when_init": "all'inizializzazione",
-    "predict.sat.when_steps": "dopo {n} passi di addestramento",
+    "predict.sat.when_steps": "dopo {n:,} passi di addestramento",
     "predict.sat.state.tanh": "in saturazione (|h| > {thr})",
     "predict.sat.state.saturating": "in saturazione (gradiente quasi nullo)",
     "predict.sat.state.zero": "inattiva (gradiente nullo)",
@@ -51,7 +51,7 @@ TEXT = {
     "all'inizializzazione circa metà delle pre-attivazioni è negativa, qualunque sia la scala. "
     "Qui la scala di W1 conta poco: conta solo il segno.",
     "predict.sat.why.never": "questa funzione ha pendenza su ogni ingresso, quindi nessun neurone è mai del tutto inattivo.",
-    "predict.dead.question": "Addestri insieme {names} per {steps} passi con learning rate {lr}. "
+    "predict.dead.question": "Addestri insieme {names} per {steps:,} passi con learning rate {lr:g}. "
     "**Quale funzione di attivazione finirà con più neuroni morti?**",
     "predict.dead.none": "Nessuna: nessun neurone morto",
     "predict.dead.answer_none": "nessuna: non c'è alcun neurone morto",
