@@ -16,7 +16,7 @@ from ui.charts import styles as series_styles
 from ui.export import show
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.present import columns, controls_box, prose, share
-from ui.text import act_name, t
+from ui.text import act_name, num, t
 
 # registry keys in the URL; at most as many as there are distinct series styles
 PICK = S.activation_control("g_act", DEFAULT_KEYS, multi=True, max_items=MAX_SERIES)
@@ -87,7 +87,7 @@ else:
         st.markdown(t("gallery.props_help"))
 
     def bound(v: float) -> str:
-        return "∞" if v == math.inf else "−∞" if v == -math.inf else f"{v:.4g}".replace("-", "−")
+        return "∞" if v == math.inf else "−∞" if v == -math.inf else num(v, ".4g").replace("-", "−")
 
     def card(c: Card) -> None:
         a = REGISTRY[c.activation]
@@ -106,7 +106,7 @@ else:
         if c.differs:
             st.caption(t("gallery.card.differs", props=", ".join(t(f"gallery.prop.{n}") for n in c.differs)))
         lo, hi = a.output_range
-        gain = t("gallery.card.gain_value", gain=f"{c.gain:.4g}", source=t(f"act.{a.key}.gain_source"))
+        gain = t("gallery.card.gain_value", gain=num(c.gain, ".4g"), source=t(f"act.{a.key}.gain_source"))
         st.markdown(
             f"**{t('gallery.card.range')}:** {bound(lo)} … {bound(hi)}"
             + (f" {t('gallery.card.range_default')}" if c.non_default else "")
@@ -164,12 +164,14 @@ if keys:
     st.subheader(t("gallery.gain_table"))
     at_one = sp[sp["input_std"] == 1.0]
     col = {c: t(f"gallery.col.{c}") for c in ("name", "registry_gain", "preserving_gain", "out_std_1", "source")}
+    # numbers as text in the page's language: the grid's own "%.3f" would print 1.000 in Italian too
+    three = {c: [num(v, ".3f") for v in at_one[c]] for c in ("registry_gain", "preserving_gain", "out_std")}
     table = pd.DataFrame(
         {
             col["name"]: at_one["name"],
-            col["registry_gain"]: at_one["registry_gain"],
-            col["preserving_gain"]: at_one["preserving_gain"],
-            col["out_std_1"]: at_one["out_std"],
+            col["registry_gain"]: three["registry_gain"],
+            col["preserving_gain"]: three["preserving_gain"],
+            col["out_std_1"]: three["out_std"],
             col["source"]: [t(f"act.{k}.gain_source") for k in at_one["activation"]],
         }
     )
@@ -178,13 +180,8 @@ if keys:
         hide_index=True,
         width="stretch",
         column_config={
-            col["registry_gain"]: st.column_config.NumberColumn(
-                format="%.3f", help=t("gallery.col.registry_gain_help")
-            ),
-            col["preserving_gain"]: st.column_config.NumberColumn(
-                format="%.3f", help=t("gallery.col.preserving_gain_help")
-            ),
-            col["out_std_1"]: st.column_config.NumberColumn(format="%.3f"),
+            col["registry_gain"]: st.column_config.TextColumn(help=t("gallery.col.registry_gain_help")),
+            col["preserving_gain"]: st.column_config.TextColumn(help=t("gallery.col.preserving_gain_help")),
             col["source"]: st.column_config.TextColumn(width="large"),
         },
     )

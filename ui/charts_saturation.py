@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from ui.charts import as_layer, variant_scale, wrap_title
+from ui.charts import as_layer, variant_scale, wide_legend, wrap_title
 
 ACTIVE_COLOUR = "#4c6ef5"
 INACTIVE_COLOUR = "#e8590c"
@@ -127,7 +127,10 @@ def loss_curve(
         .encode(
             x=alt.X("window:Q", title=x_title),
             y=alt.Y("loss:Q", title=y_title, scale=y_scale, axis=alt.Axis(format=".0e" if huge else "~g")),
-            color=alt.Color("variant:N", title=color_title, scale=variant_scale(domain), sort=domain),
+            # legend on top: on a phone a legend at the right halves the plot
+            color=alt.Color(
+                "variant:N", scale=variant_scale(domain), sort=domain, legend=wide_legend(color_title, symbol_size=300)
+            ),
             tooltip=[
                 alt.Tooltip("variant:N", title=color_title),
                 alt.Tooltip("window:Q", title=x_title),

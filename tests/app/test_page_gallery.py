@@ -248,11 +248,13 @@ def test_signal_propagation_and_gain_table():
     df = layer_data(spec, data, "out_std")
     tanh = df[(df["name"] == "Tanh") & (df["input_std"] == 1.0)]["out_std"].item()
     assert 0.60 < tanh < 0.66  # the lecture's ~0.63 for a unit-variance tanh layer
-    table = at.dataframe[0].value.set_index(TEXT["gallery.col.name"])
+    shown = at.dataframe[0].value.set_index(TEXT["gallery.col.name"])
+    src = TEXT["gallery.col.source"]
+    table = shown.drop(columns=src).astype(float).assign(**{src: shown[src]})  # numbers are shown as text
     assert list(table.index) == ["Tanh", "ReLU", "Sigmoid (logistic)"]
     rec, keep = TEXT["gallery.col.registry_gain"], TEXT["gallery.col.preserving_gain"]
-    assert table.loc["Tanh", rec] == pytest.approx(5 / 3)
-    assert table.loc["ReLU", rec] == pytest.approx(math.sqrt(2))
+    assert table.loc["Tanh", rec] == pytest.approx(5 / 3, abs=5e-4)  # shown to 3 decimals
+    assert table.loc["ReLU", rec] == pytest.approx(math.sqrt(2), abs=5e-4)
     assert table.loc["ReLU", keep] == pytest.approx(math.sqrt(2), abs=0.01)
     assert table.loc["Tanh", keep] == pytest.approx(1.59, abs=0.01)
     assert table.loc["Tanh", TEXT["gallery.col.source"]] == catalogue("en")["act.tanh.gain_source"]
@@ -265,3 +267,16 @@ def test_softmax_is_shown_apart():
     shown_latex = latex(at)
     assert SOFTMAX.latex in shown_latex and SOFTMAX.deriv_latex in shown_latex
     assert TEXT["gallery.softmax"] in [h.value for h in at.header]
+
+
+def test_italian_gallery_writes_numbers_and_prose_in_italian():
+    at = run(g_act=["tanh", "gelu"], lang="it")
+    it = catalogue("it")
+    table = at.dataframe[0].value.set_index(it["gallery.col.name"])
+    assert table.loc["Tanh", it["gallery.col.registry_gain"]] == "1,667"  # not 1.667 (one thousand and more)
+    text = markdown(at)
+    assert "1,667 — calculate_gain('tanh')" in text  # the card's gain
+    assert "−0,17" in text  # GELU's output range
+    # the cards' "use when" / "note" bodies and the GELU gain source come from the Italian catalogue
+    for key in ("act.gelu.use_when", "act.gelu.note", "act.gelu.gain_source", "act.tanh.note"):
+        assert it[key] != catalogue("en")[key] and it[key] in text + " ".join(table[it["gallery.col.source"]])

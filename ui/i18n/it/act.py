@@ -9,7 +9,7 @@ TEXT = {
     "act.identity.note": (
         "Una pila di strati lineari resta un'unica mappa lineare, quindi può tracciare solo confini rettilinei. La "
         "rete profonda solo lineare della lezione mostra che basta il guadagno a far esplodere (5/3) o svanire "
-        "(0.5) le attivazioni."
+        "(0,5) le attivazioni."
     ),
     "act.identity.use_when": (
         "Output di regressione, oppure come termine di paragone che mostra perché serve la non linearità."
@@ -25,7 +25,7 @@ TEXT = {
         "Mai in uno strato nascosto addestrato con la retropropagazione; è qui per la storia (i percettroni)."
     ),
     "act.step.gain_source": (
-        "nessun guadagno in torch; un gradino non si può addestrare con la discesa del gradiente, 1.0"
+        "nessun guadagno in torch; un gradino non si può addestrare con la discesa del gradiente, 1,0"
     ),
     # sigmoid
     "act.sigmoid.name": "Sigmoide (logistica)",
@@ -41,8 +41,8 @@ TEXT = {
     # tanh
     "act.tanh.name": "Tanh",
     "act.tanh.note": (
-        "L'attivazione della lezione. Dove |tanh(x)| è vicino a 1 l'unità è in saturazione: 1 - t^2 è ~0 e il "
-        "gradiente che la attraversa svanisce. Da qui W1 * 0.2 e il guadagno 5/3."
+        "L'attivazione della lezione. Dove |tanh(x)| è vicino a 1 l'unità è in saturazione: 1 − t² è ~0 e il "
+        "gradiente che la attraversa svanisce. Da qui W1 × 0,2 e il guadagno 5/3."
     ),
     "act.tanh.use_when": (
         "Piccoli MLP e RNN che vogliono output limitati e centrati sullo zero; curare l'inizializzazione."
@@ -111,7 +111,7 @@ TEXT = {
     "act.gelu.name": "GELU",
     "act.gelu.note": (
         "x pesato per la probabilità Phi(x) che una normale standard stia sotto x: una ReLU liscia con un piccolo "
-        "avvallamento fino a -0.17 vicino a x = -0.75, quindi non è monotona."
+        "avvallamento fino a −0,17 vicino a x = −0,75, quindi non è monotona."
     ),
     "act.gelu.use_when": "Transformer (BERT, GPT): lì è la scelta predefinita.",
     "act.gelu.gain_source": (
@@ -121,7 +121,7 @@ TEXT = {
     "act.gelu_tanh.name": "GELU (appross. tanh)",
     "act.gelu_tanh.note": (
         "Una formula più economica per la GELU, dallo stesso articolo; differisce dalla GELU esatta di meno di "
-        "5e-4 ovunque."
+        "5·10⁻⁴ ovunque."
     ),
     "act.gelu_tanh.use_when": (
         "Riprodurre il codice di GPT-2 o del BERT originale, che usavano questa approssimazione."
@@ -132,7 +132,7 @@ TEXT = {
     # silu
     "act.silu.name": "SiLU / Swish",
     "act.silu.note": (
-        "Una ReLU liscia e non monotona, con un avvallamento fino a circa -0.28. Swish è stata trovata da una "
+        "Una ReLU liscia e non monotona, con un avvallamento fino a circa −0,28. Swish è stata trovata da una "
         "ricerca automatica tra formule; beta = 1 è la SiLU proposta in precedenza."
     ),
     "act.silu.use_when": "CNN moderne (EfficientNet) e blocchi MLP dei LLM (SwiGLU).",
@@ -143,7 +143,7 @@ TEXT = {
     # mish
     "act.mish.name": "Mish",
     "act.mish.note": (
-        "Liscia e non monotona come la SiLU, con un avvallamento un po' più profondo (-0.31); costa un exp, un log "
+        "Liscia e non monotona come la SiLU, con un avvallamento un po' più profondo (−0,31); costa un exp, un log "
         "e una tanh."
     ),
     "act.mish.use_when": "Rilevatori di oggetti (YOLOv4) e CNN; un'alternativa alla SiLU.",
@@ -160,7 +160,7 @@ TEXT = {
         "Mantenere positiva una grandezza (una varianza, un tasso); raramente come attivazione nascosta."
     ),
     "act.softplus.gain_source": (
-        "nessun guadagno in torch; gli output non arrivano mai a 0, E[f(x)^2] ~ 0.92 a varianza unitaria, 1.0"
+        "nessun guadagno in torch; gli output non arrivano mai a 0, E[f(x)²] ≈ 0,92 a varianza unitaria, quindi 1,0"
     ),
     "act.softplus.param.beta.help": "Ripidità: con beta grande si avvicina alla ReLU.",
     # softsign
@@ -182,7 +182,7 @@ TEXT = {
         "Con il dropout, nelle reti per la visione meno recenti; un'attivazione appresa che non satura mai."
     ),
     "act.maxout.gain_source": (
-        "nessun guadagno in torch; il massimo di 2 gaussiane standard ha momento secondo 1, quindi 1.0"
+        "nessun guadagno in torch; il massimo di 2 gaussiane standard ha momento secondo 1, quindi 1,0"
     ),
     "act.maxout.param.k.help": "Tratti lineari per unità: lo strato precedente è k volte più largo.",
     # softmax (una funzione di output, non nel registro)
@@ -190,7 +190,7 @@ TEXT = {
     "act.softmax.note": (
         "Non è un'attivazione elemento per elemento: trasforma un intero vettore di logit in probabilità che "
         "sommano a 1 (aggiungere una costante a tutti i logit non cambia nulla). All'inizializzazione i logit "
-        "dovrebbero essere quasi uguali, e danno la loss attesa della lezione -ln(1/27) = 3.30 invece di 27.9."
+        "dovrebbero essere quasi uguali, e danno la loss attesa della lezione −ln(1/27) = 3,30 invece di 27,9."
     ),
     "act.softmax.use_when": (
         "Lo strato di output di un classificatore: entrano i logit, escono le probabilità delle classi."

@@ -43,11 +43,11 @@ TEXT = {
     "gallery.props_help_title": "Come si misura ciascuna proprietà",
     "gallery.props_help": (
         "- **centrata sullo zero**: f(0) = 0 e, per x ~ N(0, 1), la media di f(x) è piccola rispetto alla sua "
-        "dispersione (|media| < 0.3 std).\n"
+        "dispersione (|media| < 0,3 std).\n"
         "- **monotona**: f'(x) ≥ 0 ovunque su [−20, 20]: un input più grande non dà mai un output più piccolo.\n"
         "- **limitata**: f resta in un intervallo finito da entrambi i lati: smette di crescere tra |x| = 100 e 1000.\n"
-        "- **liscia**: nessun salto in f né in f' su una griglia fine (passo 0.001) di [−10, 10]: niente spigoli, niente gradini.\n"
-        "- **saturante**: f'(x) → 0 da entrambi i lati (in x = ±1000 è sotto lo 0.1 % del suo massimo): un'unità "
+        "- **liscia**: nessun salto in f né in f' su una griglia fine (passo 0,001) di [−10, 10]: niente spigoli, niente gradini.\n"
+        "- **saturante**: f'(x) → 0 da entrambi i lati (in x = ±1000 è sotto lo 0,1 % del suo massimo): un'unità "
         "spinta lontano smette di imparare."
     ),
     "gallery.prop.zero_centred": "centrata sullo zero",
@@ -111,7 +111,7 @@ TEXT = {
         "guadagno che conserva la varianza è quello che mantiene a varianza unitaria le pre-attivazioni di ogni "
         "strato, così una pila profonda non esplode e non svanisce. Il √2 della ReLU coincide esattamente (la ReLU "
         "azzera metà dell'input, quindi i pesi devono raddoppiare la varianza). Il 5/3 della tanh è volutamente un "
-        "po' sopra l'1.59 misurato: serve a contrastare il restringimento che mostra la rete tanh profonda della "
+        "po' sopra l'1,59 misurato: serve a contrastare il restringimento che mostra la rete tanh profonda della "
         "lezione. Per sigmoid e gradino lo scarto ha un'altra causa: i loro output non sono centrati sullo zero, "
         "quindi parte di ciò che trasmettono è un offset costante, non segnale. Nessun guadagno può correggerlo; la "
         "BatchNorm, o un'attivazione centrata sullo zero, sì."
