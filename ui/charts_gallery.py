@@ -126,6 +126,7 @@ def signal(
                     symbolDash=[6, 4],
                     symbolStrokeWidth=1.5,
                     symbolSize=600,
+                    labelLimit=320,  # Vega's 160 px cut "std dell'output = std dell'..."
                     fillColor="#ffffff",
                 ),
             ),

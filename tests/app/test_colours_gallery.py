@@ -111,7 +111,8 @@ def test_signal_legend_names_the_dashed_line_and_ticks_are_round(everything):
     assert len(reference) == 1
     enc = reference[0]["encoding"]
     assert enc["color"]["scale"]["domain"] == [TEXT["gallery.signal.identity"]]
-    assert enc["color"]["legend"] is not None and enc["color"]["legend"]["symbolDash"]
+    legend = enc["color"]["legend"]
+    assert legend is not None and legend["symbolDash"] and legend["labelLimit"] > 160  # not cut at the default
     assert enc["strokeDash"]["scale"]["range"][0][1] > 0  # the line itself is dashed
     for axis in ("x", "y"):
         values = enc[axis]["axis"]["values"]
