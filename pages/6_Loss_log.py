@@ -109,5 +109,5 @@ prose(t("loss_log.names.body"))
 made = les.samples.pivot(index="sample", columns="stage", values="name").reindex(columns=ORDER)
 made.index = made.index + 1
 made.index.name = t("loss_log.names.col")
-st.dataframe(made.rename(columns=names), width="stretch", height=36 * (len(made) + 1) + 3)
+st.dataframe(made.rename(columns=names), width="stretch", height=35 * (len(made) + 1) + 3)
 st.caption(t("loss_log.names.caption"))

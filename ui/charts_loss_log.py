@@ -27,7 +27,7 @@ def stage_curves(
         alt.Chart(df)
         .mark_line(strokeWidth=2)
         .encode(
-            x=alt.X("step:Q", title=x_title, axis=alt.Axis(format=",")),
+            x=alt.X("step:Q", title=x_title, axis=alt.Axis(format=",d")),
             y=alt.Y("log10_loss:Q", title=y_title, scale=alt.Scale(zero=False)),
             color=alt.Color(
                 "name:N",
