@@ -91,7 +91,7 @@ st.header(t("loss_log.curves.header"))
 prose(t("loss_log.curves.body"))
 chart = C.stage_curves(
     les.curves,
-    names,
+    {s: t(f"loss_log.short.{s}") for s in ORDER},  # the legend's: a phone holds two columns of these
     train_config(steps).lr_decay_step,
     t("loss_log.curves.title", steps=steps),
     t("loss_log.curves.x"),

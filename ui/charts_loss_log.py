@@ -34,7 +34,7 @@ def stage_curves(
                 title=legend,
                 scale=variant_scale(domain),
                 sort=domain,
-                legend=wide_legend(legend, item_px=260),  # the stages' names are long
+                legend=wide_legend(legend),
             ),
             tooltip=[
                 alt.Tooltip("name:N", title=legend),

@@ -22,6 +22,11 @@ TEXT = {
     "loss_log.stage.fix_tanh": "Fix tanh saturation (W1 × 0.2, b1 × 0.01)",
     "loss_log.stage.kaiming": "Kaiming init (5/3 / √fan_in)",
     "loss_log.stage.batchnorm": "BatchNorm",
+    "loss_log.short.original": "Original",
+    "loss_log.short.fix_softmax": "Fix softmax",
+    "loss_log.short.fix_tanh": "Fix tanh",
+    "loss_log.short.kaiming": "Kaiming",
+    "loss_log.short.batchnorm": "BatchNorm",
     "loss_log.predict.question": "Of the five stages, which one ends with the **lowest validation loss**?",
     "loss_log.predict.why": (
         "Every fix removes steps the net wastes at the start. Once the init is sane, the stages end close "

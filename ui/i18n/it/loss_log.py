@@ -24,6 +24,11 @@ TEXT = {
     "loss_log.stage.fix_tanh": "Saturazione di tanh corretta (W1 × 0,2, b1 × 0,01)",
     "loss_log.stage.kaiming": "Inizializzazione di Kaiming (5/3 / √fan_in)",
     "loss_log.stage.batchnorm": "BatchNorm",
+    "loss_log.short.original": "Originale",
+    "loss_log.short.fix_softmax": "Softmax corretta",
+    "loss_log.short.fix_tanh": "Tanh corretta",
+    "loss_log.short.kaiming": "Kaiming",
+    "loss_log.short.batchnorm": "BatchNorm",
     "loss_log.predict.question": "Delle cinque fasi, quale finisce con la **loss di validazione più bassa**?",
     "loss_log.predict.why": (
         "Ogni correzione toglie passi che la rete spreca all'inizio. Una volta sensata l'inizializzazione, le "
