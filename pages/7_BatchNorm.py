@@ -2,7 +2,8 @@
 against inference statistics, the bias it makes useless, and an init that matters less.
 The numbers come from core.lessons.batch_norm; this page draws and words them."""
 
-import pandas as pd
+import math
+
 import streamlit as st
 
 from core.batchnorm import JITTER_DRAWS, JITTER_SIZES, MOMENTUM, TRACKED
@@ -15,6 +16,7 @@ from core.lessons.batch_norm import (
     GRAD_ANSWERS,
     INFERENCE,
     MOMENTA,
+    STATS,
     SWEEP_EVAL,
     SWEEP_STEPS,
     batchnorm,
@@ -32,7 +34,6 @@ C_STEPS = S.Control("b_steps", "int", DEFAULT_STEPS, 100, 5000)
 C_MOM = S.Control("b_mom", "choice", format(MOMENTUM, "g"), options=tuple(format(m, "g") for m in MOMENTA))
 C_BS = S.Control("b_bs", "choice", str(DEFAULT_BATCH), options=tuple(map(str, JITTER_SIZES)))
 CONTROLS = (C_ACT, C_STEPS, C_MOM, C_BS)
-STATS = ("batch", "running", "calibrated")  # the loss table's columns
 
 page_setup("batchnorm", t("batchnorm.title"), icon="🧪", controls=CONTROLS, word_list=True, predict=True)
 st.title(t("batchnorm.title"))
@@ -72,7 +73,9 @@ st.header(t("batchnorm.pre.header"))
 prose(t("batchnorm.pre.body"))
 where = {w: t(f"batchnorm.pre.{w}") for w in ("before", "after")}
 for col, ph in zip(columns(2), les.phases.itertuples()):
-    args = dict(phase=t(f"batchnorm.pre.phase.{ph.phase}"), steps=steps, lo=ph.after_std_min, hi=ph.after_std_max)
+    args = dict(
+        phase=t(f"batchnorm.pre.phase.{ph.phase}", steps=steps), steps=steps, lo=ph.after_std_min, hi=ph.after_std_max
+    )
     h = les.hist[les.hist["phase"] == ph.phase]
     legend = (t("batchnorm.pre.y"), t("batchnorm.pre.legend"))
     chart = C.pre_hist(
@@ -90,9 +93,9 @@ for col, ph in zip(columns(2), les.phases.itertuples()):
 st.header(t("batchnorm.jitter.header"))
 prose(t("batchnorm.jitter.body", draws=JITTER_DRAWS))
 S.select_slider(C_BS, t("batchnorm.jitter.bs.label"), help=t("batchnorm.jitter.bs.help"))
-js, at = p.jitter_summary.set_index("batch_size"), les.jitter_at
+js, mine = p.jitter_summary.set_index("batch_size"), les.jitter_at
 small, big = js.iloc[0], js.iloc[-1]
-nums = dict(bs=bs, loss=at["loss_std"], out=at["out_std"], lo=js.index[0], hi=js.index[-1])
+nums = dict(bs=bs, loss=mine["loss_std"], out=mine["out_std"], lo=js.index[0], hi=js.index[-1])
 nums |= dict(loss_lo=small["loss_std"], loss_hi=big["loss_std"], out_lo=small["out_std"], out_hi=big["out_std"])
 j1, j2 = columns(2)
 chosen = (t("batchnorm.jitter.chosen", bs=bs), t("batchnorm.jitter.others"))
@@ -122,20 +125,10 @@ for col, stat in zip(columns(2), ("mean", "std")):
     )
     show(chart, f"running-{stat}", t(f"batchnorm.run.alt_{stat}", **gaps), where=col)
 notice(t("batchnorm.run.notice", **gaps))
-loss = les.loss
-table = pd.DataFrame(
-    {t("batchnorm.run.table.split"): [t(f"batchnorm.run.table.{s}") for s in ("train", "val")]}
-    | {
-        t(f"batchnorm.run.table.{k}") + (" ★" if k == INFERENCE else ""): [
-            num(loss[s, k], ".4f") for s in ("train", "val")
-        ]
-        for k in STATS
-    }
-)
-st.dataframe(table, hide_index=True, width="stretch")
-notice(
-    t(f"batchnorm.run.table.{'close' if les.running_close else 'far'}", **gaps, **{k: loss["val", k] for k in STATS})
-)
+names = {k: t(f"batchnorm.run.table.{k}") + (" ★" if k == INFERENCE else "") for k in STATS}
+table = les.loss_table.map(lambda v: num(v, ".4f")).rename(columns=names, index=lambda s: t(f"batchnorm.run.table.{s}"))
+st.dataframe(table.rename_axis(t("batchnorm.run.table.split")).reset_index(), hide_index=True, width="stretch")
+notice(t(f"batchnorm.run.table.{'close' if les.running_close else 'far'}", **gaps, **les.loss_table.loc["val"]))
 if les.single_batch_finite:
     st.info(t("batchnorm.run.single.finite"))
 else:
@@ -161,6 +154,8 @@ notice(t("batchnorm.grad.notice." + ("wasted" if les.b1_wasted else "not"), **gr
 st.header(t("batchnorm.sweep.header"))
 prose(t("batchnorm.sweep.body"))
 st.caption(t("batchnorm.sweep.caption", n=len(les.sweep), steps=SWEEP_STEPS, eval=SWEEP_EVAL, name=name))
+if les.sweep_diverged:
+    st.warning(t("batchnorm.sweep.diverged", n=les.sweep_diverged, total=len(les.sweep)), icon="💥")
 bn_name = {bn: t(f"batchnorm.sweep.{'with' if bn else 'without'}") for bn in (False, True)}
 series = {
     (bn, s): t("batchnorm.sweep.series", bn=bn_name[bn], split=t(f"batchnorm.run.table.{s}"))
@@ -171,8 +166,8 @@ spread = dict(without=les.sweep_spread[False], with_=les.sweep_spread[True], lo=
 s1, s2 = columns(2)
 axes = (t("batchnorm.sweep.title"), t("batchnorm.sweep.x"), t("batchnorm.sweep.y"), t("batchnorm.sweep.legend"))
 show(C.sweep_loss(les.sweep, series, *axes), "gain-sweep", t("batchnorm.sweep.alt", **spread), where=s1)
-ratio = les.sweep[les.sweep["batchnorm"]].set_index("gain")["update_ratio"]
-rr = dict(lo=GAINS[0], hi=GAINS[-1], r_lo=ratio.iloc[0], r_hi=ratio.iloc[-1])
+rr = dict(lo=GAINS[0], hi=GAINS[-1], r_lo=les.ratio_ends[0], r_hi=les.ratio_ends[1])
+ends_known = all(map(math.isfinite, les.ratio_ends))  # a net that diverged has no update:data tail
 axes = (
     t("batchnorm.sweep.ratio_title"),
     t("batchnorm.sweep.x"),
@@ -180,5 +175,5 @@ axes = (
     t("batchnorm.sweep.legend"),
 )
 chart = C.sweep_ratio(les.sweep, bn_name, t("batchnorm.sweep.guide"), *axes)
-show(chart, "gain-update-ratio", t("batchnorm.sweep.ratio_alt", **rr), where=s2)
-notice(t("batchnorm.sweep.notice", **spread) + " " + t("batchnorm.sweep.ratio_notice", **rr))
+show(chart, "gain-update-ratio", t("batchnorm.sweep.ratio_alt" + ("" if ends_known else "_diverged"), **rr), where=s2)
+notice(t("batchnorm.sweep.notice", **spread) + (" " + t("batchnorm.sweep.ratio_notice", **rr) if ends_known else ""))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from core import lessons
-from core.batchnorm import JITTER_SIZES, BNSetup, bn_probe
+from core.batchnorm import JITTER_SIZES, TRACKED, BNSetup, bn_probe
 from core.data import names_dataset
+from core.lessons.batch_norm import HIST_BINS, _b1_answer
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +70,46 @@ def test_bn_makes_the_final_loss_less_sensitive_to_the_init_gain(les):
     assert with_bn.iloc[0] - with_bn.iloc[-1] > 0.5
 
 
+def test_the_histograms_are_binned_on_shared_bins_and_after_bn_at_init_is_unit_gaussian(les):
+    h = les.hist
+    assert len(h) == 4 * HIST_BINS  # a few hundred rows for the browser, not every value
+    assert np.allclose(h.groupby(["phase", "where"])["fraction"].sum(), 1)
+    for _, g in h.groupby("phase"):
+        before, after = (g[g["where"] == w]["bin_start"].to_numpy() for w in ("before", "after"))
+        assert np.array_equal(before, after)  # before and after BN compare bin by bin
+
+    def off_gaussian(phase: str, where: str) -> float:  # total variation from N(0, 1)
+        g = h[(h["phase"] == phase) & (h["where"] == where)]
+        return float(0.5 * (g["fraction"] - g["gauss"]).abs().sum())
+
+    assert off_gaussian("init", "after") < 0.1 < off_gaussian("init", "before")
+
+
+def test_phase_summary_running_frame_and_the_answer(les):
+    ph = les.phases.set_index("phase")
+    assert ph.loc["init", "after_mean_max"] < 1e-5 and abs(ph.loc["init", "after_std_min"] - 1) < 1e-3
+    assert ph.loc["trained", "after_std_max"] - ph.loc["trained", "after_std_min"] > 0.01  # bngain learned
+    r = les.running
+    assert set(r["stat"]) == {"mean", "std"} and r["neuron"].nunique() == TRACKED
+    cal = les.probe.calibrated.set_index("neuron")
+    assert (r[r["stat"] == "std"].groupby("neuron")["calibrated"].first() == cal["std"].iloc[:TRACKED]).all()
+    assert les.b1_answer == "zero" and les.running_close  # 3,000 steps at the lecture's momentum
+    table = les.loss_table
+    assert list(table.index) == ["train", "val"] and list(table.columns) == ["batch", "running", "calibrated"]
+    assert table.loc["val", "running"] == les.loss["val", "running"]
+    assert les.sweep_diverged == 0 and les.ratio_ends[0] > les.ratio_ends[1]  # larger gain, smaller steps
+
+
+def test_the_answer_bands():
+    assert _b1_answer(1e-9, 0.05) == "zero" and _b1_answer(0.0, 0.0) == "zero"
+    assert _b1_answer(0.005, 0.05) == "tenth" and _b1_answer(0.05, 0.05) == "same"
+    assert _b1_answer(1.0, 0.05) == _b1_answer(1.0, 0.0) == "larger"
+
+
 def test_bad_settings_are_refused(data):
     with pytest.raises(ValueError, match="batch_size"):
         lessons.batchnorm(batch_size=33, data=data)
+    with pytest.raises(ValueError, match="maxout"):  # its Linear is twice as wide as its BatchNorm
+        lessons.batchnorm("maxout", data=data)
     with pytest.raises(ValueError, match="momentum"):
         bn_probe(BNSetup(momentum=0.0), data)
