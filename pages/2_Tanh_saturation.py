@@ -81,6 +81,16 @@ with controls_box():
     st.caption(t("saturation.fixed"))
 share()
 
+with opener:
+    what_you_will_see(t(f"saturation.what.{kind}", act=name))
+
+# -- predict first: the % saturated, asked before anything is computed (nothing can leak) ----
+setting = (act, w1, b1, thr, steps)
+state_text = t(f"saturation.predict.state.{kind}", thr=thr)
+when = t("predict.sat.when_init") if steps == 0 else t("predict.sat.when_steps", n=steps)
+question = t("predict.sat.question", act=name, w1=w1, b1=b1, when=when, state=state_text)
+guess = predict.gate("saturation", setting, question, step=1.0)
+
 # -- yours and the lecture's three settings, trained together on the same minibatches -------
 pv = previews.saturation_at_init(act, w1, b1, thr, steps)
 les = saturation(act, w1, b1, thr, steps, data=cache.dataset(), compute=cache.compute(preview=pv))
@@ -88,8 +98,6 @@ pv.clear()
 labels = {v: t(f"saturation.variant.{v}") for v in VARIANTS}
 for variant, step in les.diverged.items():
     st.error(t("common.diverged", variant=labels[variant], step=step), icon="💥")
-with opener:
-    what_you_will_see(t(f"saturation.what.{kind}", act=name))
 on_label = t(f"saturation.state.on.{kind}", thr=thr, frac=les.slope_fraction)
 off_label = t("saturation.state.off")
 loss_words = (t("saturation.loss.title"), t("saturation.loss.x"), t("saturation.loss.y"), t("saturation.variant.title"))
@@ -103,19 +111,8 @@ if les.yours_diverged:
 st.caption(t("saturation.snapshot.init") if steps == 0 else t("saturation.snapshot.after", n=steps))
 s = les.summary
 
-# -- predict first: the % saturated, before it is shown --------------------------------------
-if predict.on():
-    setting = (act, w1, b1, thr, steps)
-    state_text = t(f"saturation.predict.state.{kind}", thr=thr)
-    when = t("predict.sat.when_init") if steps == 0 else t("predict.sat.when_steps", n=steps)
-    guess = predict.ask(
-        "saturation",
-        setting,
-        t("predict.sat.question", act=name, w1=w1, b1=b1, when=when, state=state_text),
-        step=1.0,
-    )
-    if guess is None:
-        st.stop()
+# -- how close the guess was ----------------------------------------------------------------
+if guess is not None:
     predict.number_feedback(
         "saturation",
         setting,
