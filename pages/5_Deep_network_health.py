@@ -58,7 +58,7 @@ with controls_box():
         text = (
             t("deep.gain.rec_button", rec=v)
             if i >= len(PRESETS)  # e.g. ReLU's √2: its own button
-            else t("deep.gain.button_rec" if is_rec else "deep.gain.button", gain=lab)
+            else t("deep.gain.button_rec" if is_rec else "deep.gain.button", gain=V.gain_text(lab))
         )
         col.button(
             text,
@@ -69,7 +69,7 @@ with controls_box():
             type="primary" if same_gain(v, gain) else "secondary",
         )
     c4, c5, c6 = st.columns(3)
-    lr = S.select_slider(C_LR, t("deep.lr.label"), help=t("deep.lr.help"), where=c4)
+    lr = float(S.select_slider(C_LR, t("deep.lr.label"), format_func=V.lr_text, help=t("deep.lr.help"), where=c4))
     steps = S.slider(C_STEPS, t("deep.steps.label"), step=100, help=t("deep.steps.help"), where=c5)
     choice = S.segmented(
         C_PH, t("deep.phase.label"), format_func=lambda p: t(f"deep.phase.{p}"), help=t("deep.phase.help"), where=c6
@@ -78,12 +78,12 @@ with controls_box():
 share()
 
 cmp = bool(S.value_of(C_CMP))  # its switch is drawn with section 5
-pv = previews.deep_at_init(act, lin, bn, gain, float(lr), steps, name)
-les = deep(act, lin, bn, gain, float(lr), steps, cmp, data=cache.dataset(), compute=cache.compute(preview=pv))
+pv = previews.deep_at_init(act, lin, bn, gain, lr, steps, name)
+les = deep(act, lin, bn, gain, lr, steps, cmp, data=cache.dataset(), compute=cache.compute(preview=pv))
 pv.clear()
 L, thr = les.n_layers, les.threshold
 if les.diverged_at is not None:
-    me = t("deep.variant", name=name, gain=les.gain_label, lr=lr, bn=t("deep.bn.on") if bn else "")
+    me = t("deep.variant", name=name, gain=V.gain_text(les.gain_label), lr=lr, bn=t("deep.bn.on") if bn else "")
     st.error(t("common.diverged", variant=me, step=les.diverged_at), icon="💥")
 if "init" not in les.phases:
     st.error(t("deep.init_broken"))
@@ -139,7 +139,7 @@ with p1:
     )
     show(chart, "signal-across-depth", t("deep.prop.alt", a=d.std_first, b=d.std_last, L=L))
     notice(
-        t(f"deep.prop.notice.{d.trend}", a=d.std_first, b=d.std_last, L=L, gain=les.gain_label)
+        t(f"deep.prop.notice.{d.trend}", a=d.std_first, b=d.std_last, L=L, gain=V.gain_text(les.gain_label))
         + (" " + t("deep.prop.notice.bn") if bn else "")
     )
 if p2 is not None:

@@ -1,6 +1,7 @@
 """Charts of the "Deep network health" page: tidy DataFrame in, alt.Chart out. No Streamlit here.
 
-Every builder takes its (translated) title, axis titles and legend/tooltip titles as
+Every builder takes its (translated) title (wrapped to lines a phone holds: Vega cuts a long
+title instead of wrapping it), axis titles and legend/tooltip titles as
 arguments, and the lesson's frames with their ids (layer numbers, weight names, gain labels)
 plus `labels`: id -> the series label the page made (e.g. "layer 1: std 0.76"), so a legend can
 carry the numbers that matter. Rows whose id has no label are not drawn.
@@ -17,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from core.lessons.deep_network import AMBER, GREEN, GUIDE  # the update:data zones (log10 ratio)
-from ui.charts import as_layer, variant_scale
+from ui.charts import as_layer, variant_scale, wrap_title
 
 ZONE_FILL = {"green": "#b2f2bb", "amber": "#ffe8a1", "red": "#ffc9c9"}
 # Streamlit's default autosize "fit" squeezes the plot to make room for a legend below it;
@@ -127,7 +128,7 @@ def dist_lines(
     domain = list(dict.fromkeys(d[series])) if len(d) else []
     xt = scaled_title(x_title, e, x_note)
     chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
-        alt.Chart(d, title=title, height=height)
+        alt.Chart(d, title=wrap_title(title), height=height)
         .mark_line(strokeWidth=2, interpolate="monotone")
         .encode(
             x=alt.X(
@@ -242,9 +243,8 @@ def update_ratio(
         )
     )
     # resolve_scale is untyped in Altair (use_signature): Any
-    chart: alt.LayerChart = as_layer(alt.layer(zone, rule, lines, title=title, height=height)).resolve_scale(
-        color="independent", strokeDash="independent"
-    )
+    layers = as_layer(alt.layer(zone, rule, lines, title=wrap_title(title), height=height))
+    chart: alt.LayerChart = layers.resolve_scale(color="independent", strokeDash="independent")
     return chart.properties(autosize=FIT_X)
 
 
@@ -293,4 +293,4 @@ def depth_lines(
     )
     others = base.transform_filter(alt.datum.yours == False).mark_line(point=True, strokeWidth=1.8)  # noqa: E712
     yours = base.transform_filter(alt.datum.yours == True).mark_line(point=True, strokeWidth=4.5)  # noqa: E712
-    return as_layer(alt.layer(others, yours, title=title, height=height)).properties(autosize=FIT_X)
+    return as_layer(alt.layer(others, yours, title=wrap_title(title), height=height)).properties(autosize=FIT_X)

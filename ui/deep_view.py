@@ -29,6 +29,17 @@ FIRST_WIDTH = 1.3  # the metrics row's first column, relative to the others
 PLAIN_SIG = (-3, 5)  # exponents of the numbers `sig` writes out in full: 0.001 to 999,999
 
 
+def gain_text(label: str) -> str:
+    """A gain label of the lesson (language-free: "5/3", "1.41") as the student reads it: the
+    lecture's fractions as written, decimals in the student's language ("1,41")."""
+    return label if "/" in label else num(float(label), "g")
+
+
+def lr_text(token: str) -> str:
+    """A learning-rate token of the URL ("0.1") as the student reads it ("0,1" in Italian)."""
+    return num(float(token), "g")
+
+
 def when(les: DeepLesson, p: str) -> str:
     """A phase id as a chart title says it: "at init", "after 1000 steps" (a run that diverged:
     "after 3 steps, before it diverged at step 4")."""
@@ -177,7 +188,7 @@ def _weights(les: DeepLesson, p: str, ph: DeepPhase, s: pd.DataFrame, name: str,
     notice(t(f"deep.w.notice.{ph.weight_kind}", **r, x=x, name=name, lo=ph.ratio_lo, hi=ph.ratio_hi))
 
 
-def update_alt(les: DeepLesson, lr: str) -> str:
+def update_alt(les: DeepLesson, lr: float) -> str:
     """The update:data chart's alt text: where the hidden weights end, or why there is no end."""
     if les.diverged_at is not None:
         return t("deep.upd.alt_diverged", n=les.n_done, step=les.diverged_at)
@@ -186,7 +197,7 @@ def update_alt(les: DeepLesson, lr: str) -> str:
     return t("deep.upd.alt", v=les.update_tail, lr=lr)
 
 
-def update_notice(les: DeepLesson, lr: str) -> None:
+def update_notice(les: DeepLesson, lr: float) -> None:
     """What to notice under the update:data chart: its zone at the end of the run, or the divergence."""
     if les.diverged_at is not None:
         last = les.n_done - 1
@@ -211,7 +222,7 @@ def per_phase(les: DeepLesson, section: str, shown: tuple[str, ...], name: str, 
 def profile_labels(les: DeepLesson) -> dict[str, str]:
     """Gain label ("5/3") -> its legend entry ("gain 5/3 (yours) ★")."""
     return {
-        cast(str, r.label): t("deep.prop.series", gain=r.label)  # itertuples' fields are untyped
+        cast(str, r.label): t("deep.prop.series", gain=gain_text(cast(str, r.label)))  # itertuples' fields are untyped
         + (t("deep.prop.yours") if r.yours else "")
         + (t("deep.prop.rec") if r.recommended else "")
         for r in les.profile.drop_duplicates("label").itertuples()

@@ -44,12 +44,16 @@ def std_first_last(at: AppTest) -> tuple[float, float]:
     return a, b
 
 
+def title_lines(spec: dict) -> list[str]:
+    """A Vega-Lite title's lines (a string, a list of lines, or {"text": either})."""
+    title = spec.get("title", "")
+    text = title.get("text", "") if isinstance(title, dict) else title
+    return [text] if isinstance(text, str) else list(text)
+
+
 def chart_titles(at: AppTest) -> list[str]:
-    out = []
-    for c in at.get("vega_lite_chart"):
-        title = json.loads(c.proto.spec).get("title", "")
-        out.append(title if isinstance(title, str) else title.get("text", ""))
-    return out
+    """Each chart's title as one line of text."""
+    return [" ".join(title_lines(json.loads(c.proto.spec))) for c in at.get("vega_lite_chart")]
 
 
 def chart_payload(at: AppTest, i: int) -> str:
@@ -312,8 +316,48 @@ def test_update_ratio_guide_is_a_legend_not_text_over_the_ticks():
     """Issue #15 defect 9: at 390 px the guide's words ran over the y ticks: no text mark."""
     at = run(n_steps="200")
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-    (upd,) = [x for x in specs if str(x.get("title", "")).startswith("Update:data")]
+    (upd,) = [x for x in specs if title_lines(x)[0].startswith("Update:data")]
     marks = [(x.get("mark") or {}) for x in upd["layer"]]
     assert not any((m if isinstance(m, str) else m.get("type")) == "text" for m in marks)
     rule = next(x for x in upd["layer"] if (x.get("mark") or {}).get("type") == "rule")
     assert rule["encoding"]["strokeDash"]["legend"]["orient"] == "bottom"
+
+
+# views whose texts carry the page's own numbers: the gain buttons and legend ("0.5", ReLU's
+# "1.41"), the learning rate in titles and notices, a custom gain, a diverged run's banner
+NUMBER_VIEWS = [
+    {"n_steps": "200"},
+    {"n_act": "relu", "n_gain": "1.41", "n_lr": "0.01", "n_steps": "200", "n_cmp": "true"},
+    {"n_gain": "2.37", "n_lr": "0.002", "n_steps": "200"},
+    {"n_act": "relu", "n_gain": "3", "n_lr": "10", "n_steps": "200"},
+]
+
+
+@pytest.mark.parametrize("view", NUMBER_VIEWS, ids=["default", "relu-1.41", "custom-gain", "diverged"])
+def test_italian_page_writes_every_number_the_italian_way(view):
+    """Issue #15 defect 6: the Italian page printed "guadagno 0.5", "lr 0.1" and the lecture's
+    "0.75 → 0.66" next to "0,66": prose, buttons, notices, chart titles and legends, and the
+    learning-rate slider's stops use the decimal comma."""
+    from tests.app.test_i18n import english_numbers, shown_text
+
+    at = run(lang="it", **view)
+    texts = shown_text(at) + [str(e.value) for e in at.error] + [b.label for b in at.button] + chart_titles(at)
+    for c in at.get("vega_lite_chart"):  # the legends' labels (series names) travel in the datasets
+        texts += [str(v) for d in _frames(c).values() if "series" in d for v in d["series"].unique()]
+    found = sorted({n for x in texts for n in english_numbers(x)})
+    assert not found, found
+    lr = at.select_slider(key="n_lr")
+    assert "0,1" in lr.options and "0.1" not in lr.options
+    assert any("guadagno 0,5" in b.label for b in at.button)
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_chart_titles_fit_a_phone(lang):
+    """Issue #15 (phone): at 390 px Vega cut "Update:data ratio of each weight matrix ove…": every
+    title line holds at most what a phone's chart shows."""
+    from ui.charts import TITLE_CHARS
+
+    at = run(lang=lang, n_act="relu", n_gain="1.41", n_steps="200")
+    for c in at.get("vega_lite_chart"):
+        lines = title_lines(json.loads(c.proto.spec))
+        assert lines and all(len(x) <= TITLE_CHARS for x in lines), lines

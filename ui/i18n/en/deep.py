@@ -41,7 +41,7 @@ TEXT = {
         "3 characters, batch 32, seed 2147483647; the output layer starts ×0.1 so the first softmax is not "
         "confidently wrong. Statistics are measured on 1,000 training examples."
     ),
-    "deep.variant": "Your net ({name}, gain {gain}, lr {lr}{bn})",
+    "deep.variant": "Your net ({name}, gain {gain}, lr {lr:g}{bn})",
     "deep.no_trained": "Training steps are 0, so only the net at init is shown.",
     "deep.no_trained_diverged": "The run diverged before it could be measured after training, so only the net "
     "at init is shown.",
@@ -173,11 +173,11 @@ TEXT = {
         "For every weight matrix and every step: log10( std(lr × grad) / std(W) ), how big the SGD update is "
         "compared with the weights it changes. Karpathy's rule of thumb is about **−3** (updates ~1/1000 of "
         "the weights): the green band is within a factor of ~3 of that, amber within ~30, red beyond. Much "
-        "lower and the net learns slowly (raise the learning rate, now {lr}); much higher and it is thrashing "
+        "lower and the net learns slowly (raise the learning rate, now {lr:g}); much higher and it is thrashing "
         "its weights. The output layer often sits apart: it started ×0.1 smaller, so the same update is large next to "
         "it. BatchNorm's gains and biases are left out, as in the lecture: they start as constants."
     ),
-    "deep.upd.title": "Update:data ratio of each weight matrix over training ({name}, lr {lr})",
+    "deep.upd.title": "Update:data ratio of each weight matrix over training ({name}, lr {lr:g})",
     "deep.upd.x": "training step",
     "deep.upd.y": "log10 update:data ratio",
     "deep.upd.legend": "parameter",
@@ -189,30 +189,30 @@ TEXT = {
     "deep.upd.smooth": "Smoothed: each line is a moving average over {window} steps, drawn every {every} steps (the raw "
     "per-step values are jagged).",
     "deep.upd.alt": "Lines of the log10 update:data ratio of each weight matrix over the training steps, with a dashed "
-    "guide at −3 and a green band from −3.5 to −2.5; the hidden weights end at {v:.2f} (lr {lr}).",
+    "guide at −3 and a green band from −3.5 to −2.5; the hidden weights end at {v:.2f} (lr {lr:g}).",
     "deep.upd.alt_diverged": "Lines of the log10 update:data ratio of each weight matrix over the {n} steps before the run "
     "diverged at step {step}, with a dashed guide at −3 and a green band from −3.5 to −2.5.",
     "deep.upd.alt_no_hidden": "Lines of the log10 update:data ratio of each weight matrix over the training steps, with a "
-    "dashed guide at −3 and a green band from −3.5 to −2.5; the hidden weights get no update (lr {lr}).",
+    "dashed guide at −3 and a green band from −3.5 to −2.5; the hidden weights get no update (lr {lr:g}).",
     "deep.upd.notice.diverged": "The run diverged at step {step} (its loss became infinite), so there is no end-of-run "
-    "ratio to read: the lines stop at its last finite step, {last}. Lower the learning rate (now {lr}) or pick "
+    "ratio to read: the lines stop at its last finite step, {last}. Lower the learning rate (now {lr:g}) or pick "
     "a gain closer to the recommended {rec:.2f}.",
     "deep.upd.none": "No training steps to show: set the training steps above 0.",
     "deep.upd.notice.green": "Over the last 10% of steps the hidden weights average {v:.2f} (updates ≈ {ratio:.0e} of "
     "the weights): inside the green band, just where the lecture says it should be.",
     "deep.upd.notice.low": "Over the last 10% of steps the hidden weights average {v:.2f} (updates ≈ {ratio:.0e} of the "
     "weights): a little below the green band, so the net learns somewhat slowly. A larger "
-    "learning rate (now {lr}) would help.",
+    "learning rate (now {lr:g}) would help.",
     "deep.upd.notice.red_low": "Over the last 10% of steps the hidden weights average {v:.2f} (updates ≈ {ratio:.0e} of "
     "the weights): far below the green band, so the net barely learns. Raise the learning "
-    "rate (now {lr}).",
+    "rate (now {lr:g}).",
     "deep.upd.notice.high": "Over the last 10% of steps the hidden weights average {v:.2f} (updates ≈ {ratio:.0e} of "
     "the weights): a little above the green band. This is common early in training, while "
     "gradients are still large (the lecture trains far longer and decays the rate); if it "
-    "stays here, a slightly smaller learning rate (now {lr}) would do.",
+    "stays here, a slightly smaller learning rate (now {lr:g}) would do.",
     "deep.upd.notice.red_high": "Over the last 10% of steps the hidden weights average {v:.2f} (updates ≈ {ratio:.0e} "
     "of the weights): far above the green band, so each step rewrites a big part of the "
-    "weights. Lower the learning rate (now {lr}).",
+    "weights. Lower the learning rate (now {lr:g}).",
     # -- 5. signal propagation -------------------------------------------------------------
     "deep.prop.header": "5 · Signal propagation at init: which gain keeps the std steady with depth?",
     "deep.prop.body": (

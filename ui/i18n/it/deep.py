@@ -28,7 +28,7 @@ TEXT = {
     "deep.gain.button_rec": "guadagno {gain} ★",
     "deep.gain.rec_button": "★ consigliato ({rec:.2f})",
     "deep.lr.label": "Tasso di apprendimento (scala log)",
-    "deep.lr.help": "Il passo di SGD. La lezione usa 0.1. Ogni tacca lo moltiplica per circa 2 o 2.5.",
+    "deep.lr.help": "Il passo di SGD. La lezione usa 0,1. Ogni tacca lo moltiplica per circa 2 o 2,5.",
     "deep.steps.label": "Passi di addestramento",
     "deep.steps.help": "Passi di SGD su minibatch (batch 32). 1000 passi richiedono un paio di secondi; 0 mostra la "
     "rete solo all'inizializzazione.",
@@ -39,10 +39,10 @@ TEXT = {
     "deep.phase.after": "addestrata",
     "deep.fixed": (
         "Fissi: 5 strati nascosti da 100 unità, senza bias (come nella lezione), embedding di dimensione 10, contesto "
-        "di 3 caratteri, batch 32, seed 2147483647; lo strato di output parte ×0.1, così la prima softmax non sbaglia "
+        "di 3 caratteri, batch 32, seed 2147483647; lo strato di output parte ×0,1, così la prima softmax non sbaglia "
         "con sicurezza. Le statistiche sono misurate su 1000 esempi di addestramento."
     ),
-    "deep.variant": "La tua rete ({name}, guadagno {gain}, lr {lr}{bn})",
+    "deep.variant": "La tua rete ({name}, guadagno {gain}, lr {lr:g}{bn})",
     "deep.no_trained": "I passi di addestramento sono 0, quindi viene mostrata solo la rete all'inizializzazione.",
     "deep.no_trained_diverged": "L'addestramento è andato in divergenza prima che la rete potesse essere misurata, "
     "quindi viene mostrata solo la rete all'inizializzazione.",
@@ -93,8 +93,8 @@ TEXT = {
         "istogrammi sovrapposti della lezione). In una pila sana le linee si somigliano: il segnale non si restringe "
         "né cresce da uno strato all'altro. Per la tanh, i picchi a ±1 sono unità **sature** (|h| > {thr}), che non "
         "lasciano passare quasi nessun gradiente. I numeri della lezione, tanh all'inizializzazione: il guadagno 5/3 "
-        "dà std 0.75 → 0.66, con ~20% di unità sature nello strato 1 e 5–8% dopo; il guadagno 1 riduce la std da "
-        "0.62 a 0.32; il guadagno 3 satura il 40–48%; la BatchNorm tiene ogni strato vicino a std 0.64 con il 2–3% "
+        "dà std 0,75 → 0,66, con ~20% di unità sature nello strato 1 e 5–8% dopo; il guadagno 1 riduce la std da "
+        "0,62 a 0,32; il guadagno 3 satura il 40–48%; la BatchNorm tiene ogni strato vicino a std 0,64 con il 2–3% "
         "di unità sature."
     ),
     "deep.act.title": "Attivazioni di ogni strato ({name}), {phase}",
@@ -106,26 +106,26 @@ TEXT = {
     "e {b:.2f} nello strato {L}.",
     "deep.act.notice.steady": "La dispersione resta stabile con la profondità (std {a:.2f} nello strato 1, {b:.2f} nello "
     "strato {L}): ogni strato passa al successivo un segnale della stessa ampiezza. Nella "
-    "lezione la tanh con guadagno 5/3 fa 0.75 → 0.66.",
+    "lezione la tanh con guadagno 5/3 fa 0,75 → 0,66.",
     "deep.act.notice.shrink": "Il segnale svanisce con la profondità: std {a:.2f} nello strato 1 ma solo {b:.3f} nello "
     "strato {L}. Il guadagno è troppo piccolo, quindi ogni strato schiaccia ancora di più il "
-    "segnale (lezione, guadagno 0.5: 0.41 → 0.02).",
+    "segnale (lezione, guadagno 0,5: 0,41 → 0,02).",
     "deep.act.notice.grow": "Il segnale esplode con la profondità: la std, {a:.2f} nello strato 1, cresce fino a {b:.2f} "
     "nello strato {L}. Il guadagno è troppo grande rispetto a quanto schiaccia l'attivazione "
-    "(lezione, strati lineari con guadagno 5/3: 1.65 → 12.8).",
+    "(lezione, strati lineari con guadagno 5/3: 1,65 → 12,8).",
     "deep.act.notice.saturated": "La std tiene ({a:.2f} → {b:.2f}), ma in media il {sat:.0f}% degli output sta nelle code "
-    "piatte (|h| > 0.97), dove la tanh non lascia passare quasi nessun gradiente: il "
+    "piatte (|h| > 0,97), dove la tanh non lascia passare quasi nessun gradiente: il "
     "guadagno è troppo grande (lezione, guadagno 3: 40–48% di unità sature).",
     "deep.act.notice.steady_lin": "La dispersione resta costante con la profondità (std {a:.2f} nello strato 1, {b:.2f} "
     "nello strato {L}): senza attivazione, solo un guadagno di circa 1 la mantiene così.",
     "deep.act.notice.shrink_lin": "Il segnale svanisce con la profondità: std {a:.2f} nello strato 1 ma solo {b:.3f} nello "
     "strato {L}. Senza attivazione ogni strato moltiplica semplicemente la std per circa "
-    "il guadagno (lezione, guadagno 0.5: 0.49 → 0.03).",
+    "il guadagno (lezione, guadagno 0,5: 0,49 → 0,03).",
     "deep.act.notice.grow_lin": "Il segnale esplode con la profondità: la std, {a:.2f} nello strato 1, cresce fino a "
     "{b:.2f} nello strato {L}. Senza attivazione ogni strato moltiplica semplicemente la std "
-    "per circa il guadagno (lezione, guadagno 5/3: 1.65 → 12.8).",
+    "per circa il guadagno (lezione, guadagno 5/3: 1,65 → 12,8).",
     "deep.act.notice.bn": "La BatchNorm ristandardizza l'input di ogni strato, quindi il guadagno conta poco (lezione: "
-    "std ≈ 0.63–0.65, 2–3% di unità sature).",
+    "std ≈ 0,63–0,65, 2–3% di unità sature).",
     # -- 2. gradienti ------------------------------------------------------------------------
     "deep.grad.header": "2 · Gradienti: il segnale per imparare arriva fino ai primi strati?",
     "deep.grad.body": (
@@ -154,7 +154,7 @@ TEXT = {
     "deep.w.body": (
         "Ciò che SGD applica davvero: il gradiente di ogni matrice di pesi. Il numero che conta è la sua grandezza "
         "rispetto ai pesi stessi, il **rapporto grad:data** std(grad) / std(W). Se una matrice ha un rapporto molto "
-        "più grande delle altre, viene addestrata molto più in fretta del resto. Qui lo strato di output parte ×0.1 "
+        "più grande delle altre, viene addestrata molto più in fretta del resto. Qui lo strato di output parte ×0,1 "
         "(così la prima softmax non sbaglia con sicurezza): rispetto ai suoi pesi minuscoli, il suo gradiente è grande."
     ),
     "deep.w.title": "Gradiente di ogni matrice di pesi, {phase}",
@@ -178,11 +178,11 @@ TEXT = {
         "l'aggiornamento di SGD rispetto ai pesi che modifica. La regola empirica di Karpathy è circa **−3** "
         "(aggiornamenti pari a ~1/1000 dei pesi): la banda verde sta entro un fattore ~3 da quel valore, quella ambra "
         "entro ~30, il rosso oltre. Molto più in basso e la rete impara lentamente (alza il tasso di apprendimento, "
-        "ora {lr}); molto più in alto e sta stravolgendo i propri pesi. Lo strato di output spesso sta a parte: è "
-        "partito ×0.1 più piccolo, quindi lo stesso aggiornamento è grande in proporzione. Guadagni e bias della "
+        "ora {lr:g}); molto più in alto e sta stravolgendo i propri pesi. Lo strato di output spesso sta a parte: è "
+        "partito ×0,1 più piccolo, quindi lo stesso aggiornamento è grande in proporzione. Guadagni e bias della "
         "BatchNorm sono esclusi, come nella lezione: partono come costanti."
     ),
-    "deep.upd.title": "Rapporto update:data di ogni matrice di pesi durante l'addestramento ({name}, lr {lr})",
+    "deep.upd.title": "Rapporto update:data di ogni matrice di pesi durante l'addestramento ({name}, lr {lr:g})",
     "deep.upd.x": "passo di addestramento",
     "deep.upd.y": "rapporto update:data (log10)",
     "deep.upd.legend": "parametro",
@@ -194,32 +194,32 @@ TEXT = {
     "deep.upd.smooth": "Curve smussate: ogni linea è una media mobile su {window} passi, disegnata ogni {every} passi (i "
     "valori grezzi, passo per passo, sono molto frastagliati).",
     "deep.upd.alt": "Linee del rapporto update:data (log10) di ogni matrice di pesi lungo i passi di addestramento, con una "
-    "guida tratteggiata a −3 e una banda verde da −3.5 a −2.5; i pesi nascosti finiscono a {v:.2f} (lr {lr}).",
+    "guida tratteggiata a −3 e una banda verde da −3,5 a −2,5; i pesi nascosti finiscono a {v:.2f} (lr {lr:g}).",
     "deep.upd.alt_diverged": "Linee del rapporto update:data (log10) di ogni matrice di pesi nei {n} passi prima che la "
     "rete divergesse al passo {step}, con una guida tratteggiata a −3 e una fascia verde da −3,5 a −2,5.",
     "deep.upd.alt_no_hidden": "Linee del rapporto update:data (log10) di ogni matrice di pesi lungo i passi di "
     "addestramento, con una guida tratteggiata a −3 e una fascia verde da −3,5 a −2,5; i pesi nascosti non vengono "
-    "aggiornati (lr {lr}).",
+    "aggiornati (lr {lr:g}).",
     "deep.upd.notice.diverged": "La rete è divergita al passo {step} (la sua loss è diventata infinita), quindi non c'è "
     "un rapporto di fine addestramento da leggere: le linee si fermano al suo ultimo passo finito, il {last}. Abbassa "
-    "il tasso di apprendimento (ora {lr}) o scegli un guadagno più vicino a quello consigliato, {rec:.2f}.",
+    "il tasso di apprendimento (ora {lr:g}) o scegli un guadagno più vicino a quello consigliato, {rec:.2f}.",
     "deep.upd.none": "Nessun passo di addestramento da mostrare: imposta i passi di addestramento sopra 0.",
     "deep.upd.notice.green": "Nell'ultimo 10% dei passi i pesi nascosti stanno in media a {v:.2f} (aggiornamenti ≈ "
     "{ratio:.0e} dei pesi): dentro la banda verde, proprio dove la lezione dice che dovrebbero stare.",
     "deep.upd.notice.low": "Nell'ultimo 10% dei passi i pesi nascosti stanno in media a {v:.2f} (aggiornamenti ≈ "
     "{ratio:.0e} dei pesi): un po' sotto la banda verde, quindi la rete impara piuttosto "
-    "lentamente. Un tasso di apprendimento più grande (ora {lr}) aiuterebbe.",
+    "lentamente. Un tasso di apprendimento più grande (ora {lr:g}) aiuterebbe.",
     "deep.upd.notice.red_low": "Nell'ultimo 10% dei passi i pesi nascosti stanno in media a {v:.2f} (aggiornamenti ≈ "
     "{ratio:.0e} dei pesi): molto sotto la banda verde, quindi la rete impara appena. Alza il "
-    "tasso di apprendimento (ora {lr}).",
+    "tasso di apprendimento (ora {lr:g}).",
     "deep.upd.notice.high": "Nell'ultimo 10% dei passi i pesi nascosti stanno in media a {v:.2f} (aggiornamenti ≈ "
     "{ratio:.0e} dei pesi): un po' sopra la banda verde. È normale all'inizio "
     "dell'addestramento, quando i gradienti sono ancora grandi (la lezione addestra molto più a "
     "lungo e riduce il tasso man mano); se resta qui, basterebbe un tasso di apprendimento un "
-    "po' più piccolo (ora {lr}).",
+    "po' più piccolo (ora {lr:g}).",
     "deep.upd.notice.red_high": "Nell'ultimo 10% dei passi i pesi nascosti stanno in media a {v:.2f} (aggiornamenti ≈ "
     "{ratio:.0e} dei pesi): molto sopra la banda verde, quindi ogni passo riscrive una buona "
-    "parte dei pesi. Abbassa il tasso di apprendimento (ora {lr}).",
+    "parte dei pesi. Abbassa il tasso di apprendimento (ora {lr:g}).",
     # -- 5. propagazione del segnale ---------------------------------------------------------
     "deep.prop.header": "5 · Propagazione del segnale all'inizializzazione: quale guadagno mantiene stabile la std con la profondità?",
     "deep.prop.body": (
@@ -227,11 +227,11 @@ TEXT = {
         "per i preset della lezione (stessi pesi, cambia solo il guadagno). Una linea piatta indica "
         "un'inizializzazione sana. Ogni strato Linear moltiplica la std per circa il guadagno, e l'attivazione la "
         "schiaccia di nuovo: per la tanh serve un guadagno di 5/3. Con soli strati lineari non c'è nulla che "
-        "schiacci, quindi resta piatto solo il guadagno 1 (lezione: il guadagno 5/3 esplode 1.65 → 12.8, il guadagno "
-        "0.5 svanisce 0.49 → 0.03). L'asse y è logaritmico: un restringimento o una crescita costanti a ogni strato "
+        "schiacci, quindi resta piatto solo il guadagno 1 (lezione: il guadagno 5/3 esplode 1,65 → 12,8, il guadagno "
+        "0,5 svanisce 0,49 → 0,03). L'asse y è logaritmico: un restringimento o una crescita costanti a ogni strato "
         "diventano una retta."
     ),
-    "deep.prop.cmp": "Confronta con i preset 0.5, 1, 5/3, 3 e con il guadagno consigliato ({rec:.2f})",
+    "deep.prop.cmp": "Confronta con i preset 0,5; 1; 5/3 e 3 e con il guadagno consigliato ({rec:.2f})",
     "deep.prop.cmp_help": "Spento: solo il tuo guadagno.",
     "deep.prop.series": "guadagno {gain}",
     "deep.prop.yours": " (il tuo)",
@@ -268,18 +268,18 @@ TEXT = {
     "deep.table.grad_std": "std di dL/dh",
     "deep.lecture.header": "Cosa ha trovato la lezione, e cosa provare",
     "deep.lecture.body": (
-        "- **tanh, guadagno 5/3 (il valore predefinito qui):** std 0.75 nello strato 1 che si assesta intorno a "
-        "~0.66, ~20% di unità sature nello strato 1 e 5–8% dopo; gradienti della stessa ampiezza in ogni strato. "
+        "- **tanh, guadagno 5/3 (il valore predefinito qui):** std 0,75 nello strato 1 che si assesta intorno a "
+        "~0,66, ~20% di unità sature nello strato 1 e 5–8% dopo; gradienti della stessa ampiezza in ogni strato. "
         "Una rete sana.\n"
-        "- **guadagno 1:** la std si restringe da 0.62 a 0.32: la tanh schiaccia, e niente lo compensa.\n"
-        "- **guadagno 0.5:** std 0.41 che svanisce fino a 0.02 entro lo strato 5; svaniscono anche i gradienti.\n"
+        "- **guadagno 1:** la std si restringe da 0,62 a 0,32: la tanh schiaccia, e niente lo compensa.\n"
+        "- **guadagno 0,5:** std 0,41 che svanisce fino a 0,02 entro lo strato 5; svaniscono anche i gradienti.\n"
         "- **guadagno 3:** il 40–48% delle unità è saturo in ogni strato.\n"
-        "- **Solo strati lineari:** è il guadagno da solo a decidere il destino: 5/3 esplode (1.65 → 12.8), 0.5 "
-        "svanisce (0.49 → 0.03), 1 resta costante. Una pila profonda di strati lineari resta comunque un'unica "
+        "- **Solo strati lineari:** è il guadagno da solo a decidere il destino: 5/3 esplode (1,65 → 12,8), 0,5 "
+        "svanisce (0,49 → 0,03), 1 resta costante. Una pila profonda di strati lineari resta comunque un'unica "
         "mappa lineare.\n"
-        "- **BatchNorm attiva:** ogni strato a std ≈ 0.64 con il 2–3% di unità sature, qualunque sia il guadagno.\n"
-        "- **Rapporto update:data:** vicino a −3 con lr 0.1 nel lungo addestramento della lezione (qui, dopo soli "
-        "1000 passi, circa −2.4). Prova lr 0.001: passi 100× più piccoli, quindi il rapporto scende di 2, a circa −5.\n\n"
-        "Prova: passa alla ReLU e confronta il suo guadagno consigliato √2 ≈ 1.41 con 5/3."
+        "- **BatchNorm attiva:** ogni strato a std ≈ 0,64 con il 2–3% di unità sature, qualunque sia il guadagno.\n"
+        "- **Rapporto update:data:** vicino a −3 con lr 0,1 nel lungo addestramento della lezione (qui, dopo soli "
+        "1000 passi, circa −2,4). Prova lr 0,001: passi 100× più piccoli, quindi il rapporto scende di 2, a circa −5.\n\n"
+        "Prova: passa alla ReLU e confronta il suo guadagno consigliato √2 ≈ 1,41 con 5/3."
     ),
 }
