@@ -15,14 +15,22 @@ import numpy as np
 import pandas as pd
 
 from core.lessons.deep_network import GUIDE  # the lecture's log10 update:data ratio (-3)
-from ui.charts import as_layer, dash_scale, variant_scale
+from ui.charts import as_layer, dash_scale, variant_scale, wrap_title
 
 FIT_X = alt.AutoSizeParams(type="fit-x", contains="padding")  # `height` is the plot's own height
 TIP = ".3~g"  # tooltips: 3 significant digits
 
 
-def _legend(title: str) -> alt.Legend:
-    return alt.Legend(title=title, orient="bottom", direction="vertical", labelLimit=0, symbolStrokeWidth=3)
+def _legend(title: str, lines: bool = False) -> alt.Legend:
+    """`lines`: symbols drawn as strokes, so a legend shows each series' dash."""
+    return alt.Legend(
+        title=title,
+        orient="bottom",
+        direction="vertical",
+        labelLimit=0,
+        symbolStrokeWidth=3,
+        symbolType="stroke" if lines else alt.Undefined,
+    )
 
 
 def _series(df: pd.DataFrame, key: str, labels: Mapping[Any, str]) -> tuple[pd.DataFrame, list[str]]:
@@ -48,7 +56,7 @@ def pre_hist(
     d = pd.concat([d, ref], ignore_index=True).assign(x=lambda f: (f["bin_start"] + f["bin_end"]) / 2)
     domain = [*domain, gauss_label]
     chart: alt.Chart = (  # mark_* is untyped in Altair (use_signature): Any
-        alt.Chart(d, title=title, height=height)
+        alt.Chart(d, title=wrap_title(title), height=height)
         .mark_line(strokeWidth=2, interpolate="monotone")
         .encode(
             x=alt.X("x:Q", title=x_title, axis=alt.Axis(tickCount=8)),
@@ -95,7 +103,7 @@ def neuron_stats(
     )
     d, domain = _series(long, "where", labels)
     chart: alt.Chart = (
-        alt.Chart(d, title=title, height=height)
+        alt.Chart(d, title=wrap_title(title), height=height)
         .mark_point(filled=True, size=36, opacity=0.7)
         .encode(
             x=alt.X("mean:Q", title=x_title),
@@ -138,7 +146,7 @@ def jitter_draws(
     d = jitter.assign(series=np.where(jitter["batch_size"] == chosen, labels[0], labels[1]))
     sizes = sorted(set(int(s) for s in jitter["batch_size"]))
     chart: alt.Chart = (
-        alt.Chart(d, title=title, height=height)
+        alt.Chart(d, title=wrap_title(title), height=height)
         .mark_circle(size=40, opacity=0.55)
         .encode(
             x=_size_axis(sizes, x_title),
@@ -194,7 +202,7 @@ def jitter_spread(
         .mark_rule(color="#343a40", strokeDash=[4, 3])
         .encode(x=_size_axis(sizes, x_title), tooltip=[alt.Tooltip("label:N", title=x_title)])
     )
-    return as_layer(alt.layer(rule, lines, title=title, height=height)).properties(autosize=FIT_X)
+    return as_layer(alt.layer(rule, lines, title=wrap_title(title), height=height)).properties(autosize=FIT_X)
 
 
 def running_stats(
@@ -242,7 +250,7 @@ def running_stats(
             ],
         )
     )
-    return as_layer(alt.layer(rules, lines, title=title, height=height)).properties(autosize=FIT_X)
+    return as_layer(alt.layer(rules, lines, title=wrap_title(title), height=height)).properties(autosize=FIT_X)
 
 
 def grads(
@@ -258,7 +266,7 @@ def grads(
     left out). `df`: step, param, grad_abs_max."""
     d, domain = _series(df[df["grad_abs_max"] > 0], "param", labels)
     chart: alt.Chart = (
-        alt.Chart(d, title=title, height=height)
+        alt.Chart(d, title=wrap_title(title), height=height)
         .mark_line(strokeWidth=2)
         .encode(
             x=alt.X("step:Q", title=x_title),
@@ -302,14 +310,16 @@ def sweep_loss(
     d = long[key.isin(list(labels))].assign(series=key.map(labels))
     domain = [labels[k] for k in labels]
     chart: alt.Chart = (
-        alt.Chart(d, title=title, height=height)
+        alt.Chart(d, title=wrap_title(title), height=height)
         .mark_line(point=True, strokeWidth=2)
         .encode(
             x=_gain_axis(sorted(set(sweep["gain"])), x_title),
             y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(zero=False)),
-            color=alt.Color("series:N", scale=_paired(domain), legend=_legend(legend_title)),
+            color=alt.Color("series:N", scale=_paired(domain), legend=_legend(legend_title, lines=True)),
             strokeDash=alt.StrokeDash(
-                "series:N", scale=alt.Scale(domain=domain, range=[[6, 3], [1, 0]] * (len(domain) // 2)), legend=None
+                "series:N",
+                scale=alt.Scale(domain=domain, range=[[6, 3], [1, 0]] * (len(domain) // 2)),
+                legend=_legend(legend_title, lines=True),  # the same legend as the colour's: merged
             ),
             tooltip=[
                 alt.Tooltip("series:N", title=legend_title),
@@ -358,7 +368,19 @@ def sweep_ratio(
     )
     guide = (
         alt.Chart(pd.DataFrame({"y": [GUIDE], "label": [guide_label]}))
-        .mark_rule(color="#343a40", strokeDash=[6, 4])
-        .encode(y=alt.Y("y:Q", title=y_title), tooltip=[alt.Tooltip("label:N", title=y_title)])
+        .mark_rule(color="#343a40", strokeWidth=1.5)
+        .encode(
+            y=alt.Y("y:Q", title=y_title),
+            # the guide named in a legend entry of its own: text in the plot would run over the lines
+            strokeDash=alt.StrokeDash(
+                "label:N",
+                scale=alt.Scale(domain=[guide_label], range=[[6, 4]]),
+                legend=alt.Legend(title=None, orient="bottom", labelLimit=0, symbolType="stroke"),
+            ),
+            tooltip=[alt.Tooltip("label:N", title=y_title)],
+        )
     )
-    return as_layer(alt.layer(guide, lines, title=title, height=height)).properties(autosize=FIT_X)
+    layers = alt.layer(guide, lines, title=wrap_title(title), height=height)
+    # resolve_scale is untyped in Altair (use_signature): Any
+    chart: alt.LayerChart = as_layer(layers).resolve_scale(color="independent", strokeDash="independent")
+    return chart.properties(autosize=FIT_X)

@@ -181,7 +181,7 @@ TEXT = {
     "batchnorm.sweep.title": "Final loss against the init gain",
     "batchnorm.sweep.x": "init gain (log scale)",
     "batchnorm.sweep.y": "final loss",
-    "batchnorm.sweep.legend": "net (dashed: train)",
+    "batchnorm.sweep.legend": "net",
     "batchnorm.sweep.alt": "Lines: the final train and val loss against the init gain from {lo:g} to {hi:g}; the val "
     "loss varies by {without:.3f} over the gains without BatchNorm and by {with_:.3f} with it.",
     "batchnorm.sweep.notice": "over gains {lo:g} to {hi:g} the final val loss varies by {without:.3f} without "

@@ -194,7 +194,7 @@ TEXT = {
     "batchnorm.sweep.title": "Loss finale secondo il guadagno di inizializzazione",
     "batchnorm.sweep.x": "guadagno di inizializzazione (scala log)",
     "batchnorm.sweep.y": "loss finale",
-    "batchnorm.sweep.legend": "rete (tratteggio: addestramento)",
+    "batchnorm.sweep.legend": "rete",
     "batchnorm.sweep.alt": "Linee: la loss finale di addestramento e di validazione secondo il guadagno da {lo:g} a "
     "{hi:g}; la loss di validazione varia di {without:.3f} sui guadagni senza BatchNorm e di {with_:.3f} con.",
     "batchnorm.sweep.notice": "sui guadagni da {lo:g} a {hi:g} la loss di validazione finale varia di {without:.3f} "
