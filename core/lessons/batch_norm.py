@@ -111,7 +111,8 @@ def _hist(pre: pd.DataFrame) -> pd.DataFrame:
     """The probe's pre-activations binned per phase (before and after BN on the same bins), with
     a unit Gaussian's share of each bin to compare."""
     parts = []
-    for phase, g in pre.groupby("phase", sort=False):
+    finite = pre[np.isfinite(pre["value"])]  # a run that diverged may leave inf/NaN pre-activations
+    for phase, g in finite.groupby("phase", sort=False):
         edges = np.linspace(float(g["value"].min()), float(g["value"].max()), HIST_BINS + 1)
         cdf = np.array([0.5 * (1 + math.erf(e / math.sqrt(2))) for e in edges])
         for where, w in g.groupby("where", sort=False):
@@ -128,7 +129,8 @@ def _hist(pre: pd.DataFrame) -> pd.DataFrame:
                     }
                 )
             )
-    return pd.concat(parts, ignore_index=True)
+    cols = ["phase", "where", "bin_start", "bin_end", "fraction", "gauss"]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
 
 
 def _phases(stats: pd.DataFrame) -> pd.DataFrame:
