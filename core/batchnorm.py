@@ -38,6 +38,8 @@ TRACKED = 5  # neurons whose running mean and std are drawn step by step
 JITTER_DRAWS = 40  # random batches around the fixed example, per batch size
 JITTER_SIZES = (2, 4, 8, 16, 32, 64, 128)
 EVAL_CHUNK = 32  # "batch statistics" evaluation: the split in minibatches of this many
+EVAL_GROUP = 256 * EVAL_CHUNK  # minibatches evaluated at once (~7 MB of pre-activations)
+LOSS_EXAMPLES = 20_000  # examples of each split for the losses (the whole train split took seconds)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ class BNProbe:
     running:      step, neuron, mean, std: the running statistics of TRACKED neurons
     calibrated:   neuron, mean, std: over the whole training split after training
     grads:        step, param ("b1" | "bnbias"), grad_abs_max
-    losses:       split ("train" | "val"), stats ("batch" | "running" | "calibrated"), loss
+    losses:       split ("train" | "val"), stats ("batch" | "running" | "calibrated"), loss (the first
+                  LOSS_EXAMPLES of each split)
     jitter:       batch_size, draw, loss, out_std: the fixed example inside random batches
                   (its loss, and the std of its BN outputs across draws, per neuron averaged)
     jitter_summary: batch_size, loss_std, out_std
@@ -135,13 +138,16 @@ class _Net:
         """Mean loss over (X, Y): BN by its batch statistics (in minibatches), the running or
         the calibrated ones."""
         with torch.no_grad():
-            if stats == "batch":
+            if stats == "batch":  # whole minibatches only, many at once (a loop of 32s took seconds)
+                n, H = X.shape[0] // EVAL_CHUNK * EVAL_CHUNK, self.run_mean.shape[0]
                 total = 0.0
-                for a in range(0, X.shape[0] - EVAL_CHUNK + 1, EVAL_CHUNK):  # whole minibatches only
-                    pre = self.pre(X[a : a + EVAL_CHUNK])
-                    lg = self.logits(self.normalise(pre, *self.batch_stats(pre)))
-                    total += float(F.cross_entropy(lg, Y[a : a + EVAL_CHUNK], reduction="sum"))
-                return total / (X.shape[0] // EVAL_CHUNK * EVAL_CHUNK)
+                for a in range(0, n, EVAL_GROUP):
+                    b = min(a + EVAL_GROUP, n)
+                    pre = self.pre(X[a:b]).view(-1, EVAL_CHUNK, H)
+                    mean, std = pre.mean(1, keepdim=True), (pre.var(1, keepdim=True) + BN_EPS).sqrt()
+                    after = self.normalise(pre, mean, std).view(-1, H)
+                    total += float(F.cross_entropy(self.logits(after), Y[a:b], reduction="sum"))
+                return total / n
             mean, std = (self.run_mean, self.run_std) if stats == "running" else calib
             return float(F.cross_entropy(self.logits(self.normalise(self.pre(X), mean, std)), Y))
 
@@ -241,8 +247,9 @@ def bn_probe(setup: BNSetup, data: Dataset, progress: Callable[[int, int], None]
         # a batch of one: its unbiased variance is 0 / 0 (torch.var warns; this says why)
         var_one = ((one - one.mean(0)) ** 2).sum(0) / (one.shape[0] - 1) if one.shape[0] > 1 else one * math.nan
         single = net.normalise(one, one.mean(0), (var_one + BN_EPS).sqrt())
+    n = LOSS_EXAMPLES  # the first n of each split (shuffled already): three ways, ~0.01 apart
     losses = [
-        {"split": split, "stats": stats, "loss": net.loss_with(X, Y, stats, calib)}
+        {"split": split, "stats": stats, "loss": net.loss_with(X[:n], Y[:n], stats, calib)}
         for split, X, Y in (("train", data.Xtr, data.Ytr), ("val", data.Xdev, data.Ydev))
         for stats in ("batch", "running", "calibrated")
     ]

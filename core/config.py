@@ -64,7 +64,8 @@ class TrainConfig:
     snapshot_steps: tuple[int, ...] = (0,)  # steps whose probe batch is recorded raw
     activity_every: int = 0  # dead/saturated stats every N steps, plus start and end (0: never)
     activity_examples: int = 0  # examples of the train split for those stats (0: the whole split)
-    record_updates: bool = False  # record the update:data ratio of each parameter every step
+    record_updates: bool = False  # record the update:data ratio of each parameter every step ...
+    updates_from: int = 0  # ... from this step on (the steps before take the fused, faster path)
     sample_names: int = 0  # names sampled from each trained variant at the end (core.sample)
 
     def lr_at(self, step: int) -> float:

@@ -203,7 +203,7 @@ def _train_group(
             ids, target = batches.step_ids[step % _CHUNK], batches.step_targets[step % _CHUNK]
             lr = tcfg.lr_at(step)
             lp = lp_slots[step % _CHECK_EVERY]
-            if tcfg.record_updates:  # the update ratios need the gradients themselves
+            if tcfg.record_updates and step >= tcfg.updates_from:  # the ratios need the gradients themselves
                 cache = net.step_into(ids, target, lp, need_cache=step in snap_at)
                 upd.append((step, _update_ratios(net, net.grads, lr)))
                 net.sgd_update(lr)

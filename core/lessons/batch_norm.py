@@ -104,6 +104,7 @@ def sweep_config(steps: int = SWEEP_STEPS) -> TrainConfig:
         eval_examples=SWEEP_EVAL,
         snapshot_steps=(),
         record_updates=True,
+        updates_from=int(steps * (1 - TAIL)),  # the ratio is read off the last steps only
     )
 
 
