@@ -16,7 +16,7 @@ from ui.charts import styles as series_styles
 from ui.export import show
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.present import columns, controls_box, prose, share
-from ui.text import act_name, num, t
+from ui.text import NUMBERS, act_name, current_lang, num, t
 
 # registry keys in the URL; at most as many as there are distinct series styles
 PICK = S.activation_control("g_act", DEFAULT_KEYS, multi=True, max_items=MAX_SERIES)
@@ -28,6 +28,7 @@ PARAMS = {
     for p in a.params
 }
 CONTROLS = (PICK, XMAX, *PARAMS.values())
+BOX = "g_box_"  # key prefix of the boxes holding formulas (cards, softmax), for their CSS
 
 page_setup("gallery", t("gallery.title"), icon="📈", controls=CONTROLS)
 st.title(t("gallery.title"))
@@ -50,6 +51,8 @@ with controls_box(t("gallery.controls")):
         )
 share()
 
+st.html(charts.formula_css(BOX))  # formulas scale down to fit a phone's card
+DECIMAL = NUMBERS[current_lang()].decimal  # the formulas' literal numbers (SELU's 1.0507) in it too
 les = cache.gallery(tuple(keys), tuple((k, tuple(sorted(params[k].items()))) for k in keys), xmax)
 # one style (colour, dash, shape) per selected activation, in the order picked, shared by every chart
 styles = series_styles([act_name(k) for k in keys])
@@ -92,9 +95,9 @@ else:
     def card(c: Card) -> None:
         a = REGISTRY[c.activation]
         st.subheader(act_name(a.key))
-        st.latex(a.latex)
+        st.latex(charts.formula(a.latex, DECIMAL))
         st.caption(t("gallery.card.derivative"))
-        st.latex(a.deriv_latex)
+        st.latex(charts.formula(a.deriv_latex, DECIMAL))
         st.markdown(
             " ".join(
                 f":green-badge[✓ {t(f'gallery.prop.{n}')}]"
@@ -119,7 +122,7 @@ else:
 
     for start in range(0, len(les.cards), 2):
         for col, c in zip(st.columns(2), les.cards[start : start + 2]):
-            with col.container(border=True):
+            with col.container(border=True, key=f"{BOX}{c.activation}"):
                 card(c)
 
 # ---- timeline: every registry entry, the selected ones coloured ------------------------------
@@ -163,36 +166,25 @@ if keys:
     notice(t("gallery.signal.notice"))
     st.subheader(t("gallery.gain_table"))
     at_one = sp[sp["input_std"] == 1.0]
-    col = {c: t(f"gallery.col.{c}") for c in ("name", "registry_gain", "preserving_gain", "out_std_1", "source")}
+    # two gains per activation: what fits a phone's column; each one's source is on its card,
+    # its output std at σ = 1 on the chart above
+    gains = {c: t(f"gallery.col.{c}") for c in ("registry_gain", "preserving_gain")}
     # numbers as text in the page's language: the grid's own "%.3f" would print 1.000 in Italian too
-    three = {c: [num(v, ".3f") for v in at_one[c]] for c in ("registry_gain", "preserving_gain", "out_std")}
-    table = pd.DataFrame(
-        {
-            col["name"]: at_one["name"],
-            col["registry_gain"]: three["registry_gain"],
-            col["preserving_gain"]: three["preserving_gain"],
-            col["out_std_1"]: three["out_std"],
-            col["source"]: [t(f"act.{k}.gain_source") for k in at_one["activation"]],
-        }
-    )
+    numbers = {title: [num(v, ".3f") for v in at_one[c]] for c, title in gains.items()}
     st.dataframe(
-        table,
+        pd.DataFrame({t("gallery.col.name"): at_one["name"]} | numbers),
         hide_index=True,
         width="stretch",
-        column_config={
-            col["registry_gain"]: st.column_config.TextColumn(help=t("gallery.col.registry_gain_help")),
-            col["preserving_gain"]: st.column_config.TextColumn(help=t("gallery.col.preserving_gain_help")),
-            col["source"]: st.column_config.TextColumn(width="large"),
-        },
+        column_config={name: st.column_config.TextColumn(help=t(f"gallery.col.{c}_help")) for c, name in gains.items()},
     )
     notice(t("gallery.gain.notice"))
 
 # ---- softmax, apart --------------------------------------------------------------------------
 st.header(t("gallery.softmax"))
-with st.container(border=True):
+with st.container(border=True, key=f"{BOX}softmax"):
     st.markdown(t("gallery.softmax.body"))
-    st.latex(SOFTMAX.latex)
-    st.latex(SOFTMAX.deriv_latex)
+    st.latex(charts.formula(SOFTMAX.latex, DECIMAL))
+    st.latex(charts.formula(SOFTMAX.deriv_latex, DECIMAL))
     st.markdown(t("act.softmax.note"))
     st.caption(
         t(

@@ -1,4 +1,5 @@
-"""Altair builders for the activation gallery: tidy DataFrame in, alt.Chart out. No Streamlit.
+"""Altair builders for the activation gallery: tidy DataFrame in, alt.Chart out; and the cards'
+formula layout (LaTeX in, LaTeX and its CSS out). No Streamlit.
 
 Series styles are passed in as ``styles`` (display name -> ui.charts.Style, the page builds it
 once with ui.charts.styles), so one activation keeps one colour, dash and point shape in every
@@ -8,6 +9,7 @@ chart of the page whatever the chart's own rows are.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 import altair as alt
@@ -220,3 +222,115 @@ def timeline(
         for left in (True, False)
     ]
     return as_layer(alt.layer(dots, *labels, title=wrap_title(title), height=max(200, 22 * len(d))))
+
+
+# ---- formulas of the cards -------------------------------------------------------------------
+# A display formula never wraps (KaTeX draws it as one line, cut or scrolled at the column's
+# edge), so a long one is laid out here over lines: "f(x) &= A \\ &= B" at its top-level "=",
+# its "where ..." clauses (",\quad s = ...") on lines of their own, and a line still too long
+# broken before a top-level "+". The page caps the formulas' size by the card's width, so a
+# line of up to FORMULA_EM em fits any column; LINE_CHARS of LaTeX source stays within that.
+FORMULA_EM = 22  # widest line, in em of KaTeX's display size, that the card's CSS cap fits
+LINE_CHARS = 64  # LaTeX source characters of a line that keep it under FORMULA_EM
+_CLAUSE = re.compile(r",?\s*\\quad\s*|,\s*\\\s+")  # ",\quad", "\quad", ",\ ": a clause starts after it
+_OPEN, _CLOSE = "{([", "})]"
+
+
+def _top_level(latex: str) -> list[bool]:
+    """For each character: is it outside every group ({}, (), [], \\left..\\right, \\begin..\\end)?"""
+    out, depth, i = [], 0, 0
+    while i < len(latex):
+        # \left( ... \right) and \begin{..} ... \end{..}: one level, whatever their delimiter
+        group = re.match(r"\\(left|right)(\\[a-zA-Z]+|\\.|.)|\\(begin|end)\{\w+\*?\}", latex[i:])
+        if group:
+            opens = group.group(1) == "left" or group.group(3) == "begin"
+            depth += 1 if opens else 0
+            out += [False] * group.end()
+            i += group.end()
+            depth -= 0 if opens else 1
+            continue
+        c = latex[i]
+        if latex[i - 1 : i] == "\\" and c in _OPEN + _CLOSE:  # an escaped brace is a symbol
+            out.append(depth == 0)
+        elif c in _OPEN:
+            depth += 1
+            out.append(False)
+        elif c in _CLOSE:
+            depth -= 1
+            out.append(False)
+        else:
+            out.append(depth == 0)
+        i += 1
+    return out
+
+
+def _split(latex: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+    """`latex` cut at the top-level matches of `pattern`: [(separator before, piece), ...]."""
+    top = _top_level(latex)
+    cuts = [m for m in pattern.finditer(latex) if all(top[m.start() : m.end()])]
+    pieces, start, sep = [], 0, ""
+    for m in cuts:
+        pieces.append((sep, latex[start : m.start()]))
+        start, sep = m.end(), m.group()
+    pieces.append((sep, latex[start:]))
+    return [(s, p.strip()) for s, p in pieces if p.strip()]
+
+
+def _sum_lines(expr: str, budget: int) -> list[str]:
+    """`expr` broken before top-level "+" signs into lines of about `budget` characters."""
+    lines: list[str] = []
+    for sep, term in _split(expr, re.compile(r"\+")):
+        if lines and len(lines[-1]) + len(term) + 3 > budget:
+            lines.append(f"+ {term}")
+        else:
+            lines[-1:] = [(lines[-1] + f" {sep} " if lines else "") + term]
+    return lines
+
+
+def formula_css(keys: str) -> str:
+    """CSS that caps the display formulas inside the containers whose key starts with `keys` at
+    FORMULA_EM em per container width (KaTeX's own 1.21em where there is room: a desktop card),
+    so a laid-out line fits a phone's card instead of running past it. The 2 px of padding hold
+    KaTeX's multi-line overhang (a last column's `.vlist-t2` reaches 2 px past its box)."""
+    box = f'[class*="st-key-{keys}"]'
+    return (
+        f"<style>{box} {{ container-type: inline-size; }} "
+        f"{box} .katex-display > .katex {{ font-size: min(1.21em, calc(100cqi / {FORMULA_EM})); padding-right: 2px; }}"
+        "</style>"
+    )
+
+
+def _decimals(latex: str, decimal: str) -> str:
+    """Decimal numbers of `latex` ("1.0507") with the student's decimal mark ("1{,}0507": KaTeX
+    spaces a bare comma as punctuation)."""
+    return re.sub(r"(?<=\d)\.(?=\d)", "{,}" if decimal == "," else decimal, latex)
+
+
+def formula(latex: str, decimal: str = ".", budget: int = LINE_CHARS) -> str:
+    """A display formula laid out to fit a card: unchanged when short, else an aligned block
+    with one "=" step, "where" clause or long sum's continuation per line; its decimal numbers
+    written with `decimal`."""
+    if len(latex) <= budget:
+        return _decimals(latex, decimal)
+    (_, main), *clauses = _split(latex, _CLAUSE)
+    lhs, *steps = [p for _, p in _split(main, re.compile(r"="))]
+    rows = []
+    for k, step in enumerate(steps or [lhs]):
+        head = (lhs + " &= ") if k == 0 and steps else "&= " if steps else "& "
+        first, *more = _sum_lines(step, budget)
+        rows += [head + first] + [r"&\quad " + x for x in more]
+    where = ""
+    for sep, clause in clauses:  # "where" clauses share a line while they fit
+        comma = "," if sep.startswith(",") else ""
+        if where and len(where) + len(clause) + 4 <= budget:
+            where += comma + r"\ " + clause
+        else:
+            if where:
+                rows.append(r"&\quad " + where)
+            rows[-1] += comma  # the separator's comma ends the line before it: "\end{cases},"
+            where = clause
+    if where:
+        rows.append(r"&\quad " + where)
+    # one row per source line, so the block reads as it is drawn
+    laid = latex if len(rows) == 1 else "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"
+    return _decimals(laid, decimal)

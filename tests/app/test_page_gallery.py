@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pandas as pd
 import pyarrow as pa
@@ -11,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.activations import KEYS, REGISTRY, SOFTMAX
+from ui.charts_gallery import LINE_CHARS, formula
 from ui.i18n.en.gallery import TEXT
 from ui.text import catalogue
 
@@ -82,8 +84,8 @@ def test_default_view_has_every_part():
     # 4 cards x (f, f') + softmax (f, Jacobian)
     shown_latex = latex(at)
     assert len(shown_latex) == 4 * 2 + 2
-    for key in ("sigmoid", "tanh", "relu", "gelu"):
-        assert REGISTRY[key].latex in shown_latex and REGISTRY[key].deriv_latex in shown_latex
+    for key in ("sigmoid", "tanh", "relu", "gelu"):  # the registry's formulas, laid out to fit a card
+        assert formula(REGISTRY[key].latex) in shown_latex and formula(REGISTRY[key].deriv_latex) in shown_latex
     # one "what to notice" per chart, plus the one on init gains
     assert sum("What to notice" in c.value for c in at.caption) == len(shown) + 1
 
@@ -249,15 +251,16 @@ def test_signal_propagation_and_gain_table():
     tanh = df[(df["name"] == "Tanh") & (df["input_std"] == 1.0)]["out_std"].item()
     assert 0.60 < tanh < 0.66  # the lecture's ~0.63 for a unit-variance tanh layer
     shown = at.dataframe[0].value.set_index(TEXT["gallery.col.name"])
-    src = TEXT["gallery.col.source"]
-    table = shown.drop(columns=src).astype(float).assign(**{src: shown[src]})  # numbers are shown as text
+    table = shown.astype(float)  # numbers are shown as text
     assert list(table.index) == ["Tanh", "ReLU", "Sigmoid (logistic)"]
     rec, keep = TEXT["gallery.col.registry_gain"], TEXT["gallery.col.preserving_gain"]
     assert table.loc["Tanh", rec] == pytest.approx(5 / 3, abs=5e-4)  # shown to 3 decimals
     assert table.loc["ReLU", rec] == pytest.approx(math.sqrt(2), abs=5e-4)
     assert table.loc["ReLU", keep] == pytest.approx(math.sqrt(2), abs=0.01)
     assert table.loc["Tanh", keep] == pytest.approx(1.59, abs=0.01)
-    assert table.loc["Tanh", TEXT["gallery.col.source"]] == catalogue("en")["act.tanh.gain_source"]
+    # two gain columns fit a phone; a gain's source is on its card
+    assert list(table.columns) == [rec, keep]
+    assert catalogue("en")["act.tanh.gain_source"] in markdown(at)
 
 
 def test_softmax_is_shown_apart():
@@ -279,4 +282,61 @@ def test_italian_gallery_writes_numbers_and_prose_in_italian():
     assert "−0,17" in text  # GELU's output range
     # the cards' "use when" / "note" bodies and the GELU gain source come from the Italian catalogue
     for key in ("act.gelu.use_when", "act.gelu.note", "act.gelu.gain_source", "act.tanh.note"):
-        assert it[key] != catalogue("en")[key] and it[key] in text + " ".join(table[it["gallery.col.source"]])
+        assert it[key] != catalogue("en")[key] and it[key] in text
+
+
+# ---------------------------------------------------------------- formulas that fit a card
+
+
+LAYOUT = re.compile(r"\\(begin|end)\{aligned\}|\\\\|&|\\quad|\\ |,|\s")  # what formula() adds or moves
+
+
+def bare(latex: str) -> str:
+    """The formula without its layout: line breaks, alignment marks, spaces, commas."""
+    return LAYOUT.sub("", latex)
+
+
+def _rows(laid: str) -> list[str]:
+    """The rows of a laid-out formula (one per source line), without their line breaks."""
+    return [r.removesuffix(r" \\") for r in laid.split("\n")[1:-1]]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_long_formulas_are_laid_out_over_lines_that_fit_a_card(key):
+    """Issue #15: SELU, GELU (tanh) and Mish ran past their cards at 1400 px and on a phone (a
+    display formula never wraps). A long formula is an aligned block, one "=" step, sum or
+    "where" clause per line; only a line with no top-level break point may stay longer."""
+    for latex in (REGISTRY[key].latex, REGISTRY[key].deriv_latex):
+        laid = formula(latex)
+        if len(latex) <= LINE_CHARS or laid == latex:
+            assert laid == latex  # short, or one indivisible expression (the page's CSS scales it)
+            continue
+        rows = _rows(laid)
+        assert laid.startswith(r"\begin{aligned}") and len(rows) > 1, laid
+        assert laid.count("{") == laid.count("}") and rows[0].count("&=") == 1
+        assert max(map(len, rows)) < len(latex) - 8, rows  # each line well under the one-line formula
+        assert bare(laid) == bare(latex)  # nothing is lost: the same symbols in the same order
+
+
+def test_the_long_formulas_of_the_issue_are_split():
+    selu, mish = (_rows(formula(REGISTRY[k].latex)) for k in ("selu", "mish"))
+    assert len(selu) == 2 and selu[1] == r"&\quad \lambda \approx 1.0507,\ \alpha \approx 1.6733"
+    assert len(mish) == 2 and mish[1].startswith("&= x \\tanh")
+    deriv = _rows(formula(REGISTRY["gelu_tanh"].deriv_latex))
+    assert len(deriv) == 3 and deriv[1].startswith(r"&\quad + ") and deriv[2] == r"&\quad t = \tanh[\dots]"
+    gelu_tanh = REGISTRY["gelu_tanh"].latex
+    assert formula(gelu_tanh) == gelu_tanh  # no top-level break point: the card's CSS scales it instead
+
+
+def test_italian_cards_write_the_formulas_decimals_with_a_comma():
+    at = run(g_act=["selu", "gelu_tanh"], lang="it")
+    shown = " ".join(latex(at))
+    assert r"1{,}0507" in shown and r"0{,}044715" in shown and "1.0507" not in shown
+    assert formula(REGISTRY["selu"].latex, ",") in latex(at)
+
+
+def test_formulas_are_capped_to_their_card_width():
+    """The cards and the softmax box carry the key the page's CSS scales their formulas by."""
+    at = run(g_act=["mish"])
+    css = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert "container-type: inline-size" in css and "100cqi" in css

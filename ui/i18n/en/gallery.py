@@ -97,10 +97,8 @@ TEXT = {
     ),
     "gallery.gain_table": "Init gains",
     "gallery.col.name": "activation",
-    "gallery.col.registry_gain": "recommended gain",
-    "gallery.col.source": "where it comes from",
-    "gallery.col.preserving_gain": "variance-preserving gain",
-    "gallery.col.out_std_1": "output std at σ = 1",
+    "gallery.col.registry_gain": "recommended",
+    "gallery.col.preserving_gain": "var.-preserving",
     "gallery.col.registry_gain_help": "The gain this app (and mostly torch.nn.init.calculate_gain) recommends.",
     "gallery.col.preserving_gain_help": "Measured: g = 1 / √E[f(x)²] for x ~ N(0, 1). With W = g · randn / √fan_in the next layer's pre-activations have variance 1 again.",
     "gallery.gain.notice": (

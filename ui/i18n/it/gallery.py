@@ -100,10 +100,8 @@ TEXT = {
     ),
     "gallery.gain_table": "Guadagni di inizializzazione",
     "gallery.col.name": "attivazione",
-    "gallery.col.registry_gain": "guadagno consigliato",
-    "gallery.col.source": "da dove viene",
-    "gallery.col.preserving_gain": "guadagno che conserva la varianza",
-    "gallery.col.out_std_1": "std dell'output con σ = 1",
+    "gallery.col.registry_gain": "consigliato",
+    "gallery.col.preserving_gain": "conserva la var.",
     "gallery.col.registry_gain_help": "Il guadagno consigliato da questa app (e, quasi sempre, da torch.nn.init.calculate_gain).",
     "gallery.col.preserving_gain_help": "Misurato: g = 1 / √E[f(x)²] per x ~ N(0, 1). Con W = g · randn / √fan_in le pre-attivazioni dello strato successivo tornano ad avere varianza 1.",
     "gallery.gain.notice": (
