@@ -361,3 +361,12 @@ def test_chart_titles_fit_a_phone(lang):
     for c in at.get("vega_lite_chart"):
         lines = title_lines(json.loads(c.proto.spec))
         assert lines and all(len(x) <= TITLE_CHARS for x in lines), lines
+
+
+GUIDE_CHARS = 45  # the update:data guide's legend line that a 390 px chart holds (EN's 45 fit, IT's 48 were cut)
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_update_ratio_guide_label_fits_a_phone(lang):
+    """Vega never wraps a legend label: at 390 px the Italian guide was cut ("... dei pes")."""
+    assert len(catalogue(lang)["deep.upd.guide"]) <= GUIDE_CHARS

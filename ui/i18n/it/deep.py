@@ -186,7 +186,7 @@ TEXT = {
     "deep.upd.x": "passo di addestramento",
     "deep.upd.y": "rapporto update:data (log10)",
     "deep.upd.legend": "parametro",
-    "deep.upd.guide": "tratteggio: −3, aggiornamenti ≈ 1/1000 dei pesi",
+    "deep.upd.guide": "tratteggio: −3 (aggiornamenti ≈ 1/1000)",
     "deep.upd.zone_title": "zona",
     "deep.upd.zone.green": "sano: entro ~3× da 1e-3",
     "deep.upd.zone.amber": "attenzione: da 3× a 30× lontano da 1e-3",
