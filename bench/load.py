@@ -187,7 +187,7 @@ def explore_links(n: int, wave: int) -> list[DeepLink]:
 DISTINCT_MAX = 60  # 20 per page: the value lists below
 DISTINCT_STEPS = 5000  # s_steps, d_steps, n_steps: each slider's maximum
 DISTINCT_TIMEOUT = 900.0  # s per session: long enough to time the slowest view, not to cut it off
-DISTINCT_LRS = ("0.01", "0.05", "0.2", "0.5")  # d_lr tokens of pages/3_Dead_neurons.py LRS, not the default 1 (nor the healthy 0.1)
+DISTINCT_LRS = ("0.01", "0.05", "0.2", "0.5")  # d_lr tokens (pages/3 LRS), not the default 1
 DISTINCT_W1S = (0.1, 0.3, 0.5, 0.8, 1.2)  # d_w1 on its 0.05 grid, not the default 0.2
 # Targets on a 2-core machine, printed next to the figures: (label, figure, upper limit)
 DISTINCT_TARGETS: dict[int, tuple[tuple[str, str, float], ...]] = {

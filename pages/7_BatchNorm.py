@@ -132,7 +132,7 @@ notice(t(f"batchnorm.run.table.{'close' if les.running_close else 'far'}", **gap
 if les.single_batch_finite:
     st.info(t("batchnorm.run.single.finite"))
 else:
-    st.warning(t("batchnorm.run.single.nan"), icon="⚠️")
+    st.info(t("batchnorm.run.single.nan"), icon="🧮")  # a lesson, not a problem with the link
 
 # -- 4. a bias before BN is wasted ----------------------------------------------------------------
 st.header(t("batchnorm.grad.header"))
