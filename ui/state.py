@@ -337,7 +337,7 @@ def multiselect(
             format_func=format_func,
             help=help,
             max_selections=c.max_items,
-            **kw,
+            **{"wrap": True, **kw},  # chosen tags wrap to new lines: on a phone a row scrolled sideways
         ),
     )
 
