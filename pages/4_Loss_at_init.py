@@ -220,12 +220,12 @@ for i, variant in enumerate(les.hockey_stats["variant"]):
     short = t(f"loss.hockey.{variant}_short")
     cols[2 * i].metric(
         t("loss.hockey.m_start", variant=short),
-        num(les.stat(variant, "start"), ".4g"),
+        num(les.stat(variant, "start"), ".5g"),
         help=t("loss.hockey.m_start_help"),
     )
     cols[2 * i + 1].metric(
         t("loss.hockey.m_end", variant=short),
-        "—" if variant in les.diverged else num(les.stat(variant, "end"), ".4g"),
+        "—" if variant in les.diverged else num(les.stat(variant, "end"), ".5g"),
         help=t("loss.hockey.m_end_help"),
     )
 # three step-0 losses of W2x1 nets on this page (sections 2, 3 and here): say why they differ

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
+import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,3 +21,17 @@ def run_page(page: str, timeout: float = 120, **params) -> AppTest:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def chart(at: AppTest, title_part: str) -> Any:
+    """The one Vega-Lite chart whose spec mentions `title_part`."""
+    found = [
+        c for c in at.get("vega_lite_chart") if title_part in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
+    ]
+    assert len(found) == 1, f"{len(found)} charts mention {title_part!r}"
+    return found[0]
+
+
+def frames(c: Any) -> list[pd.DataFrame]:
+    """A chart's datasets as DataFrames (Streamlit sends them as Arrow streams)."""
+    return [pa.ipc.open_stream(d.data.data).read_pandas() for d in c.proto.datasets]

@@ -8,15 +8,13 @@ tests/lessons/test_lessons_batchnorm.py."""
 
 from __future__ import annotations
 
-import json
 import re
 
-import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
 from tests.app.test_i18n import english_fragments, english_numbers
 from tests.app.test_predict import feedback, lock_in, rendered
-from tests.apptest import run_page
+from tests.apptest import chart, frames, run_page
 from ui.text import catalogue
 
 PAGE = "pages/7_BatchNorm.py"
@@ -26,19 +24,6 @@ EN, IT = catalogue("en"), catalogue("it")
 
 def run(**params) -> AppTest:
     return run_page(PAGE, timeout=600, **params)
-
-
-def chart(at: AppTest, title_part: str):
-    """The one Vega-Lite chart whose spec mentions `title_part`."""
-    found = [
-        c for c in at.get("vega_lite_chart") if title_part in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
-    ]
-    assert len(found) == 1, f"{len(found)} charts mention {title_part!r}"
-    return found[0]
-
-
-def frames(c) -> list:
-    return [pa.ipc.open_stream(d.data.data).read_pandas() for d in c.proto.datasets]
 
 
 def lines(c):

@@ -8,7 +8,7 @@ import re
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import run_page
+from tests.apptest import chart, run_page
 
 PAGE = "pages/3_Dead_neurons.py"
 QUICK = "200"  # steps for the tests that are not about the default budget
@@ -17,15 +17,6 @@ DEFAULT_NAMES = ["ReLU", "Leaky ReLU", "Tanh", "ELU"]
 
 def run(**params) -> AppTest:
     return run_page(PAGE, **params)
-
-
-def chart(at: AppTest, title_part: str):
-    """The Vega-Lite chart whose spec mentions `title_part`."""
-    found = [
-        c for c in at.get("vega_lite_chart") if title_part in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
-    ]
-    assert len(found) == 1, f"{len(found)} charts mention {title_part!r}"
-    return found[0]
 
 
 def chart_data(c):

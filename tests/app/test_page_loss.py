@@ -3,11 +3,10 @@
 import json
 import math
 
-import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import run_page
+from tests.apptest import chart, frames, run_page
 
 PAGE = "pages/4_Loss_at_init.py"
 EXPECTED = math.log(27)  # 3.2958
@@ -22,20 +21,6 @@ def metric(at: AppTest, label_start: str) -> str:
     found = [m.value for m in at.metric if m.label.startswith(label_start)]
     assert found, f"no metric starting with {label_start!r}: {[m.label for m in at.metric]}"
     return found[0]
-
-
-def chart(at: AppTest, title_part: str):
-    """The Vega-Lite chart whose spec mentions `title_part`."""
-    found = [
-        c for c in at.get("vega_lite_chart") if title_part in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
-    ]
-    assert len(found) == 1, f"{len(found)} charts mention {title_part!r}"
-    return found[0]
-
-
-def frames(c) -> list:
-    """The chart's datasets as DataFrames."""
-    return [pa.ipc.open_stream(d.data.data).read_pandas() for d in c.proto.datasets]
 
 
 def sweep_losses(at: AppTest) -> dict[float, float]:
