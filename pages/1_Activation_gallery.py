@@ -28,7 +28,7 @@ PARAMS = {
     for p in a.params
 }
 CONTROLS = (PICK, XMAX, *PARAMS.values())
-BOX = "g_box_"  # key prefix of the boxes holding formulas (cards, softmax), for their CSS
+BOX = "g_box_"  # key prefix of the boxes holding formulas (cards, softmax)
 
 page_setup("gallery", t("gallery.title"), icon="📈", controls=CONTROLS)
 st.title(t("gallery.title"))
@@ -51,7 +51,6 @@ with controls_box(t("gallery.controls")):
         )
 share()
 
-st.html(charts.formula_css(BOX))  # formulas scale down to fit a phone's card
 DECIMAL = NUMBERS[current_lang()].decimal  # the formulas' literal numbers (SELU's 1.0507) in it too
 les = cache.gallery(tuple(keys), tuple((k, tuple(sorted(params[k].items()))) for k in keys), xmax)
 # one style (colour, dash, shape) per selected activation, in the order picked, shared by every chart

@@ -148,7 +148,7 @@ axes = (
     t("batchnorm.grad.legend"),
 )
 show(C.grads(p.grads, params, *axes), "gradients", t("batchnorm.grad.alt", **grad))
-notice(t("batchnorm.grad.notice." + ("wasted" if les.b1_wasted else "not"), **grad))
+notice(t("batchnorm.grad.notice.wasted" if les.b1_wasted else "batchnorm.grad.notice.not", **grad))
 
 # -- 5. BN makes the init less fragile -------------------------------------------------------------
 st.header(t("batchnorm.sweep.header"))

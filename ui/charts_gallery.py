@@ -228,10 +228,9 @@ def timeline(
 # A display formula never wraps (KaTeX draws it as one line, cut or scrolled at the column's
 # edge), so a long one is laid out here over lines: "f(x) &= A \\ &= B" at its top-level "=",
 # its "where ..." clauses (",\quad s = ...") on lines of their own, and a line still too long
-# broken before a top-level "+". The page caps the formulas' size by the card's width, so a
-# line of up to FORMULA_EM em fits any column; LINE_CHARS of LaTeX source stays within that.
-FORMULA_EM = 22  # widest line, in em of KaTeX's display size, that the card's CSS cap fits
-LINE_CHARS = 64  # LaTeX source characters of a line that keep it under FORMULA_EM
+# broken before a top-level "+". A formula with no such break (GELU's tanh form) stays whole:
+# on a phone its card scrolls it.
+LINE_CHARS = 64  # LaTeX source characters of a line before it is split
 _CLAUSE = re.compile(r",?\s*\\quad\s*|,\s*\\\s+")  # ",\quad", "\quad", ",\ ": a clause starts after it
 _OPEN, _CLOSE = "{([", "})]"
 
@@ -285,19 +284,6 @@ def _sum_lines(expr: str, budget: int) -> list[str]:
         else:
             lines[-1:] = [(lines[-1] + f" {sep} " if lines else "") + term]
     return lines
-
-
-def formula_css(keys: str) -> str:
-    """CSS that caps the display formulas inside the containers whose key starts with `keys` at
-    FORMULA_EM em per container width (KaTeX's own 1.21em where there is room: a desktop card),
-    so a laid-out line fits a phone's card instead of running past it. The 2 px of padding hold
-    KaTeX's multi-line overhang (a last column's `.vlist-t2` reaches 2 px past its box)."""
-    box = f'[class*="st-key-{keys}"]'
-    return (
-        f"<style>{box} {{ container-type: inline-size; }} "
-        f"{box} .katex-display > .katex {{ font-size: min(1.21em, calc(100cqi / {FORMULA_EM})); padding-right: 2px; }}"
-        "</style>"
-    )
 
 
 def _decimals(latex: str, decimal: str) -> str:

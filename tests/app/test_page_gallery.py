@@ -309,7 +309,7 @@ def test_long_formulas_are_laid_out_over_lines_that_fit_a_card(key):
     for latex in (REGISTRY[key].latex, REGISTRY[key].deriv_latex):
         laid = formula(latex)
         if len(latex) <= LINE_CHARS or laid == latex:
-            assert laid == latex  # short, or one indivisible expression (the page's CSS scales it)
+            assert laid == latex  # short, or one indivisible expression (a phone's card may scroll it)
             continue
         rows = _rows(laid)
         assert laid.startswith(r"\begin{aligned}") and len(rows) > 1, laid
@@ -325,7 +325,7 @@ def test_the_long_formulas_of_the_issue_are_split():
     deriv = _rows(formula(REGISTRY["gelu_tanh"].deriv_latex))
     assert len(deriv) == 3 and deriv[1].startswith(r"&\quad + ") and deriv[2] == r"&\quad t = \tanh[\dots]"
     gelu_tanh = REGISTRY["gelu_tanh"].latex
-    assert formula(gelu_tanh) == gelu_tanh  # no top-level break point: the card's CSS scales it instead
+    assert formula(gelu_tanh) == gelu_tanh  # no top-level break point: left whole
 
 
 def test_italian_cards_write_the_formulas_decimals_with_a_comma():
@@ -333,10 +333,3 @@ def test_italian_cards_write_the_formulas_decimals_with_a_comma():
     shown = " ".join(latex(at))
     assert r"1{,}0507" in shown and r"0{,}044715" in shown and "1.0507" not in shown
     assert formula(REGISTRY["selu"].latex, ",") in latex(at)
-
-
-def test_formulas_are_capped_to_their_card_width():
-    """The cards and the softmax box carry the key the page's CSS scales their formulas by."""
-    at = run(g_act=["mish"])
-    css = " ".join(str(h.proto.body) for h in at.get("html"))
-    assert "container-type: inline-size" in css and "100cqi" in css

@@ -11,6 +11,7 @@ from tests.e2e.conftest import ARTIFACTS
 from ui.pages import PAGES
 
 URL_NAMES = [p.url_path for p in PAGES]
+MIN_CHARTS = {"Loss_log": 1}  # its table and its names are data frames: one chart, the curves
 CHART = '[data-testid="stVegaLiteChart"]'
 MENU = '[data-testid="stSidebar"] [data-testid="stPageLink"]'  # ui/layout.menu
 
@@ -55,7 +56,7 @@ def test_home_and_every_page_load_clean(server, page):
         open_page(page, server, name)
         page.wait_for_selector(CHART, timeout=120_000)
         no_errors(page)
-        assert page.locator(CHART).count() >= 2, name
+        assert page.locator(CHART).count() >= MIN_CHARTS.get(name, 2), name
         shoot(page, name)
 
 
