@@ -35,3 +35,12 @@ def chart(at: AppTest, title_part: str) -> Any:
 def frames(c: Any) -> list[pd.DataFrame]:
     """A chart's datasets as DataFrames (Streamlit sends them as Arrow streams)."""
     return [pa.ipc.open_stream(d.data.data).read_pandas() for d in c.proto.datasets]
+
+
+def charts_by_title(at: AppTest) -> dict[str, tuple[dict[str, Any], dict[str, pd.DataFrame]]]:
+    """Each chart's title -> (its Vega-Lite spec, {dataset name: DataFrame})."""
+    out = {}
+    for c in at.get("vega_lite_chart"):
+        spec = json.loads(c.proto.spec)
+        out[spec["title"]] = (spec, {d.name: pa.ipc.open_stream(d.data.data).read_pandas() for d in c.proto.datasets})
+    return out

@@ -5,15 +5,13 @@ its log axes tick at round values."""
 
 from __future__ import annotations
 
-import json
 import math
 
-import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.activations import KEYS, REGISTRY
-from tests.apptest import run_page
+from tests.apptest import charts_by_title, run_page
 from ui.charts import PALETTE
 from ui.i18n.en.gallery import TEXT
 
@@ -29,16 +27,6 @@ def max_selection() -> list[str]:
     widget = at.multiselect(key="g_act")
     most = widget.proto.max_selections or len(widget.options)
     return list(KEYS)[:most]
-
-
-def specs(at: AppTest) -> dict[str, tuple[dict, dict]]:
-    """chart title -> (spec, {dataset name: DataFrame})."""
-    out = {}
-    for c in at.get("vega_lite_chart"):
-        spec = json.loads(c.proto.spec)
-        data = {d.name: pa.ipc.open_stream(d.data.data).read_pandas() for d in c.proto.datasets}
-        out[spec["title"]] = (spec, data)
-    return out
 
 
 def series_styles(spec: dict) -> dict[str, dict[str, object]]:
@@ -71,7 +59,7 @@ def test_the_selection_can_hold_the_whole_registry(everything):
 def test_every_series_is_distinct_and_colour_blind_safe_in_every_chart(everything):
     keys, at = everything
     names = [REGISTRY[k].name for k in keys]
-    shown = specs(at)
+    shown = charts_by_title(at)
     charts = [TEXT["gallery.f.title"], TEXT["gallery.df.title"], TEXT["gallery.signal.title"]]
     per_chart = {title: series_styles(shown[title][0]) for title in charts}
     for title, styles in per_chart.items():
@@ -99,14 +87,14 @@ def test_every_series_is_distinct_and_colour_blind_safe_in_every_chart(everythin
 
 def test_the_issues_selection_gets_three_distinct_colours():
     at = run_page(PAGE, g_act=["relu", "silu", "tanh"])
-    styles = series_styles(specs(at)[TEXT["gallery.f.title"]][0])
+    styles = series_styles(charts_by_title(at)[TEXT["gallery.f.title"]][0])
     assert len({s["color"] for s in styles.values()}) == 3
     assert {s["strokeDash"] for s in styles.values()} == {(1, 0)}  # all solid: colour suffices
 
 
 def test_signal_legend_names_the_dashed_line_and_ticks_are_round(everything):
     _, at = everything
-    spec, _ = specs(at)[TEXT["gallery.signal.title"]]
+    spec, _ = charts_by_title(at)[TEXT["gallery.signal.title"]]
     reference = [layer for layer in spec["layer"] if layer["encoding"].get("color", {}).get("field") == "label"]
     assert len(reference) == 1
     enc = reference[0]["encoding"]

@@ -7,11 +7,11 @@ import math
 import re
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.activations import KEYS, REGISTRY, SOFTMAX
+from tests.apptest import charts_by_title
 from ui.charts_gallery import LINE_CHARS, formula
 from ui.i18n.en.gallery import TEXT
 from ui.text import catalogue
@@ -28,16 +28,6 @@ def run(**params) -> AppTest:
     at.run()
     assert not at.exception
     return at
-
-
-def charts(at: AppTest) -> dict[str, tuple[dict, dict[str, pd.DataFrame]]]:
-    """title -> (Vega-Lite spec, {dataset name: DataFrame})."""
-    out = {}
-    for c in at.get("vega_lite_chart"):
-        spec = json.loads(c.proto.spec)
-        data = {d.name: pa.ipc.open_stream(d.data.data).read_pandas() for d in c.proto.datasets}
-        out[spec["title"]] = (spec, data)
-    return out
 
 
 def layer_with(spec: dict, field: str) -> dict:
@@ -74,7 +64,7 @@ def test_default_view_has_every_part():
     assert not at.warning
     assert at.multiselect(key="g_act").value == DEFAULT_KEYS
     assert TEXT["gallery.intro"] in [i.value for i in at.info]
-    shown = charts(at)
+    shown = charts_by_title(at)
     assert set(shown) == {
         TEXT["gallery.f.title"],
         TEXT["gallery.df.title"],
@@ -113,7 +103,7 @@ def test_every_chart_has_title_axes_tooltips_and_alt():
 
 
 def test_colours_are_the_same_in_every_chart():
-    shown = charts(run())
+    shown = charts_by_title(run())
     scales = []
     for title in (TEXT["gallery.f.title"], TEXT["gallery.df.title"], TEXT["gallery.signal.title"]):
         spec, _ = shown[title]
@@ -129,14 +119,14 @@ def test_colours_are_the_same_in_every_chart():
 
 
 def test_curves_match_the_registry():
-    spec, data = charts(run())[TEXT["gallery.f.title"]]
+    spec, data = charts_by_title(run())[TEXT["gallery.f.title"]]
     df = layer_data(spec, data, "value")
     assert set(df["name"]) == set(DEFAULT_NAMES)
     assert df["x"].min() == pytest.approx(-5.0) and df["x"].max() == pytest.approx(5.0)
     tanh = df[df["name"] == "Tanh"]
     i = (tanh["x"] - 1.0).abs().idxmin()
     assert tanh.loc[i, "value"] == pytest.approx(math.tanh(tanh.loc[i, "x"]), abs=1e-9)
-    spec, data = charts(run())[TEXT["gallery.df.title"]]
+    spec, data = charts_by_title(run())[TEXT["gallery.df.title"]]
     slope = layer_data(spec, data, "value")
     sig = slope[slope["name"] == "Sigmoid (logistic)"]
     assert sig["value"].max() == pytest.approx(0.25, abs=1e-6)  # sigma' peaks at 1/4
@@ -151,7 +141,7 @@ def test_param_slider_changes_the_curve():
     assert slider.value == pytest.approx(0.01)
 
     def f_at_minus_2(at):
-        spec, data = charts(at)[TEXT["gallery.f.title"]]
+        spec, data = charts_by_title(at)[TEXT["gallery.f.title"]]
         df = layer_data(spec, data, "value")
         return df.loc[(df["x"] + 2.0).abs().idxmin(), "value"]
 
@@ -170,7 +160,7 @@ def test_deep_link_restores_selection_params_and_range():
     assert at.slider(key="g_elu_alpha").value == pytest.approx(2.0)
     assert at.slider(key="g_maxout_k").value == 4
     assert at.slider(key="g_xmax").value == pytest.approx(3.0)
-    spec, data = charts(at)[TEXT["gallery.f.title"]]
+    spec, data = charts_by_title(at)[TEXT["gallery.f.title"]]
     df = layer_data(spec, data, "value")
     assert df["x"].min() == pytest.approx(-3.0) and df["x"].max() == pytest.approx(3.0)
     elu = df[df["name"] == "ELU"]
@@ -227,7 +217,7 @@ def test_empty_selection_is_not_an_error():
     assert not at.warning
     assert TEXT["gallery.none"] in [i.value for i in at.info]
     # the timeline (nothing highlighted) and softmax still show
-    assert set(charts(at)) == {TEXT["gallery.timeline.title"]}
+    assert set(charts_by_title(at)) == {TEXT["gallery.timeline.title"]}
     assert SOFTMAX.latex in latex(at)
 
 
@@ -236,7 +226,7 @@ def test_empty_selection_is_not_an_error():
 
 def test_timeline_lists_every_registry_entry():
     at = run(g_act=["ReLU", "Mish"])
-    spec, data = charts(at)[TEXT["gallery.timeline.title"]]
+    spec, data = charts_by_title(at)[TEXT["gallery.timeline.title"]]
     df = next(iter(d for d in data.values() if "year" in d))
     assert sorted(df["name"]) == sorted(a.name for a in REGISTRY.values())
     assert dict(zip(df["name"], df["year"])) == {a.name: a.year for a in REGISTRY.values()}
@@ -246,7 +236,7 @@ def test_timeline_lists_every_registry_entry():
 
 def test_signal_propagation_and_gain_table():
     at = run(g_act=["Tanh", "ReLU", "Sigmoid (logistic)"])
-    spec, data = charts(at)[TEXT["gallery.signal.title"]]
+    spec, data = charts_by_title(at)[TEXT["gallery.signal.title"]]
     df = layer_data(spec, data, "out_std")
     tanh = df[(df["name"] == "Tanh") & (df["input_std"] == 1.0)]["out_std"].item()
     assert 0.60 < tanh < 0.66  # the lecture's ~0.63 for a unit-variance tanh layer
