@@ -2,6 +2,8 @@
 
 - trainer: core trainer against the lecture's notebook loop; `speedup <name> <ratio>x` lines.
   Targets on a 2-core machine: (a) one net >= 1.5x, (b) eight activations >= 4.5x.
+- stages: the lecture's five stages (core.lessons.lecture_stages) for 200,000 steps trained
+  together, against five runs of the notebook loop; `speedup lecture_stages <ratio>x`.
 - latency: each page's first render and a warm rerun (bench/latency.py).
 - load: 100 concurrent sessions against one server (bench/load.py); with --distinct N, N
   sessions at once that each ask for a setting no cache holds.
@@ -42,7 +44,11 @@ def peak_rss_mb() -> float:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--steps", type=int, default=3000, help="training steps per measurement")
-    ap.add_argument("--only", choices=("trainer", "latency", "load"), help="run one benchmark")
+    ap.add_argument("--only", choices=("trainer", "stages", "latency", "load"), help="run one benchmark")
+    ap.add_argument("--stage-steps", type=int, default=200_000, help="stages: steps of the loss log (the lecture's)")
+    ap.add_argument(
+        "--notebook-steps", type=int, default=20_000, help="stages: notebook steps timed (scaled to --stage-steps)"
+    )
     ap.add_argument("--sessions", type=int, default=100, help="sessions for the load benchmark")
     ap.add_argument("--distinct", type=int, default=0, metavar="N", help="load: N uncached settings at once instead")
     ap.add_argument("--repeat", type=int, default=3, help="trainer: timed rounds; each side's best counts")
@@ -50,6 +56,8 @@ def main(argv=None) -> None:
     runtime.configure()  # the app's torch settings, for both sides of every comparison
     if args.only in (None, "trainer"):
         trainer(args.steps, max(1, args.repeat))
+    if args.only in (None, "stages"):
+        stages(args.stage_steps, args.notebook_steps)
     if args.only in (None, "latency"):
         from bench import latency
 
@@ -114,6 +122,26 @@ def trainer(steps: int, rounds: int = 3) -> None:
 
     # (c) memory
     print(f"(c) peak RSS of this process: {peak_rss_mb():.0f} MB")
+
+
+def stages(steps: int, notebook_steps: int) -> None:
+    """The loss log's five stages trained together (what the page computes, whole-split losses
+    and sampled names included) against the lecture's loop run once per stage. The loop's time
+    per step does not change over a run, so it is timed for `notebook_steps` and scaled."""
+    from core.lessons.loss_log import STAGES, lecture_stages
+
+    data = names_dataset()
+    n = len(STAGES)
+    notebook_train(data.Xtr, data.Ytr, 200)  # warm-up
+    nb_steps = min(notebook_steps, steps)
+    t_nb = timed(lambda: notebook_train(data.Xtr, data.Ytr, nb_steps)) * steps / nb_steps
+    t_ours = timed(lambda: lecture_stages(data, steps=steps))
+    print(
+        f"(d) notebook loop, one stage: {nb_steps:,} steps timed, {t_nb:.1f} s for {steps:,};"
+        f" {n} stages one after another: {n * t_nb:.1f} s"
+    )
+    print(f"(d) lecture_stages, {n} stages together for {steps:,} steps: {t_ours:.1f} s")
+    print(f"speedup lecture_stages {n * t_nb / t_ours:.2f}x")
 
 
 if __name__ == "__main__":

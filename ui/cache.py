@@ -13,6 +13,7 @@ of the uploaded words, so the same file from several students trains once.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import time
@@ -187,13 +188,15 @@ def compute(
     words: tuple[str, ...] | None = None,
     bar: bool = True,
     preview: Any = None,
+    lane: str = jobs.MAIN,
 ) -> Callable[..., Any]:
     """A lesson's ``compute`` for this session (see core.lessons.Compute).
 
     Each call ``compute(fn, *args)`` is answered from the server's board, computed there at
     most once however many sessions ask. With ``bar``, a progress bar shows while it waits:
     the place in line and an estimate, then the share done. A `preview` (ui/previews.py) is
-    drawn under the bar when a call has to wait for the trainer.
+    drawn under the bar when a call has to wait for the trainer. `lane` jobs.BACKGROUND: warm
+    start's long runs, on the board's background worker (the same results, shared all the same).
     """
     if data_key is None:
         data_key, words = active_data()
@@ -202,6 +205,8 @@ def compute(
 
     def run(fn: Callable[..., Any], *args: Any) -> Any:
         p = plan(fn, args, data, data_key, words)
+        if lane != p.work.lane:
+            p = dataclasses.replace(p, work=dataclasses.replace(p.work, lane=lane), inline=False)
         inline = p.inline
         if not bar:
             return p.join(jobs.board().get_many(p.work, p.items, inline=inline))

@@ -16,6 +16,10 @@ the board schedules *units* (one network each) rather than requests:
 - when nobody waits for a queued unit any longer (the student moved a slider: that script
   run stopped) it leaves the queue, so one session's work at once is bounded by its current
   request. A *running* unit always finishes and is stored: nothing computed is lost;
+- work of the `background` lane (warm start's long runs, such as the lecture's 200,000-step loss
+  log) runs on a worker of its own, in a lowered-priority process started only while it has
+  work: it never holds the slot that students' settings wait for, and a student who asks for
+  the same result joins it and sees its progress;
 - results are stored pickled (a fresh copy per caller: no session can change another's
   frames) in a store bounded by entries, bytes and age.
 
@@ -49,6 +53,8 @@ MAX_BATCH = 16  # units stacked into one run at most
 INLINE_AT_ONCE = 2  # inline runs at once: each holds ~60 MB of eval tensors, and they share one GIL
 POLICIES = ("hrrn", "fifo")  # highest response ratio next (the default), first come first served
 DEFAULT_RATE = 2e-4  # seconds per unit-step before anything of a kind was measured
+MAIN, BACKGROUND = "main", "background"  # lanes: students' requests; warm start's long runs
+BACKGROUND_NICE = 10  # the background trainer's niceness: the OS serves the students' first
 
 Progress = Callable[[int, int], None]
 
@@ -79,6 +85,7 @@ class Work:
     kind: str = ""
     max_batch: int = MAX_BATCH
     portable: bool = False  # `run` and `args` pickle (module level): a board with processes runs it in one
+    lane: str = MAIN  # BACKGROUND: taken only by the background worker (see the module's notes)
 
 
 @dataclass(eq=False)
@@ -144,6 +151,7 @@ class Board:
         initializer: Callable[[], None] | None = None,
         policy: str = "hrrn",
         processes: bool = False,
+        background: bool = True,
     ):
         # `initializer` runs once in each worker thread: torch's denormal flushing is a setting
         # of the calling thread, so workers must set it themselves (core.runtime.configure).
@@ -167,6 +175,9 @@ class Board:
         self.policy = policy
         for i in range(workers):
             threading.Thread(target=self._worker, name=f"trainer-{i}", daemon=True).start()
+        self.lanes = (MAIN, BACKGROUND) if background else (MAIN,)
+        if background:
+            threading.Thread(target=self._worker, args=(BACKGROUND,), name="trainer-background", daemon=True).start()
 
     # -- the store ------------------------------------------------------------------------
     def cached(self, key: Hashable) -> Any | None:
@@ -285,6 +296,8 @@ class Board:
         with self._cv:
             if self.closed:
                 raise Closed("the server is shutting down")
+            if work.lane not in self.lanes:
+                raise ValueError(f"this board has no {work.lane!r} lane")
             new = [k for k, _ in missing if k not in self._units]
             queued = sum(u.batch is None for u in self._units.values())
             if new and not inline and queued + len(new) > self.max_queued:
@@ -338,24 +351,25 @@ class Board:
                 b = min(runs.values(), key=lambda r: r.done / r.total if r.total else 0.0)
                 return Status(False, 0, b.done, b.total, b.left_s(self._rate(b.kind)), len(b.units))
             mine = {u.group for u in waiting}
+            lane = waiting[0].work.lane  # a lane's queue is served by its own workers only
             first = min(u.queued_at for u in waiting)
             ahead = [u for u in self._units.values() if u.batch is None and u.queued_at < first]
-            ahead = [u for u in ahead if u.group not in mine]
+            ahead = [u for u in ahead if u.group not in mine and u.work.lane == lane]
             groups_ahead = len({u.group for u in ahead})
-            running = sum(b.left_s(self._rate(b.kind)) for b in self._running)
+            running = sum(b.left_s(self._rate(b.kind)) for b in self._running if b.units[0].work.lane == lane)
             queued = sum(self._rate(u.work.kind) * u.work.steps for u in ahead)
             own = max(self._rate(u.work.kind) * u.work.steps * len(waiting) for u in waiting)
-            # the running runs end first; the queue ahead is shared by the workers; then ours
-            eta = (running + queued) / max(1, self.workers) + own
+            # the running runs end first; the queue ahead is shared by the lane's workers; then ours
+            eta = (running + queued) / max(1, self.workers if lane == MAIN else 1) + own
             return Status(True, groups_ahead + 1, 0, 0, eta)
 
     # -- the workers ----------------------------------------------------------------------
-    def _next_batch(self) -> _Batch | None:
-        """Under the lock: the queued group with the highest response ratio, stacked up to its
-        max_batch units (oldest first)."""
+    def _next_batch(self, lane: str = MAIN) -> _Batch | None:
+        """Under the lock: the queued group of `lane` with the highest response ratio, stacked
+        up to its max_batch units (oldest first)."""
         groups: dict[Hashable, list[_Unit]] = {}
         for u in self._units.values():
-            if u.batch is None:
+            if u.batch is None and u.work.lane == lane:
                 groups.setdefault(u.group, []).append(u)
         if not groups:
             return None
@@ -375,23 +389,34 @@ class Board:
             u.batch = batch
         return batch
 
-    def _worker(self) -> None:
+    def _worker(self, lane: str = MAIN) -> None:
+        """A worker of `lane`. The main lane's keeps its trainer process for good (students
+        wait on it); the background lane's starts one, niced, for each spell of work and
+        closes it when its lane is empty (its memory is the server's only while it works)."""
         if self._initializer is not None:
             self._initializer()
+        name = threading.current_thread().name
         proc = None
-        if self.processes:
+        if self.processes and lane == MAIN:  # ready before the first student asks
             from ui.workers import TrainerProcess
 
-            proc = TrainerProcess(threading.current_thread().name)
+            proc = TrainerProcess(name)
         try:
             while True:
                 with self._cv:
-                    batch = self._next_batch()
+                    batch = self._next_batch(lane)
                     while batch is None:
+                        if proc is not None and lane == BACKGROUND:
+                            proc.close()
+                            proc = None
                         if self.closed:
                             return
                         self._cv.wait()
-                        batch = self._next_batch()
+                        batch = self._next_batch(lane)
+                if self.processes and proc is None:
+                    from ui.workers import TrainerProcess
+
+                    proc = TrainerProcess(name, nice=BACKGROUND_NICE if lane == BACKGROUND else 0)
                 self._compute(batch, proc=proc)
         finally:
             if proc is not None:

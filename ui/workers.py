@@ -49,8 +49,9 @@ class TrainerProcess:
     worker thread. Not multiprocessing: its spawn re-imports the parent's __main__, which in a
     Streamlit server is the app's script, so each child would run the app."""
 
-    def __init__(self, name: str = "trainer"):
+    def __init__(self, name: str = "trainer", nice: int = 0):
         self._name = name
+        self._nice = nice  # the child lowers its own priority by this much (os.nice)
         self._start()
 
     def _start(self) -> None:
@@ -60,7 +61,7 @@ class TrainerProcess:
         path = [root, *(p for p in sys.path if p and Path(p).is_dir())]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(path))}
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "ui.workers", self._name],
+            [sys.executable, "-m", "ui.workers", self._name, str(self._nice)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             cwd=root,
@@ -279,7 +280,9 @@ def bn_probe_parts(
     return [bn_probe(setup, data, progress=progress) for setup in items]
 
 
-if __name__ == "__main__":  # python -m ui.workers NAME: a board worker's child
+if __name__ == "__main__":  # python -m ui.workers NAME [NICE]: a board worker's child
+    if len(sys.argv) > 2 and int(sys.argv[2]):
+        os.nice(int(sys.argv[2]))  # a background trainer: the students' work comes first
     # the pipe to the parent is the real stdout; anything printed goes to stderr instead
     results_out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)

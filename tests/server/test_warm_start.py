@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.load import DeepLink, free_port, run_sessions, server_log, start_server, stop_server
+from bench.load import DeepLink, _descendants, free_port, run_sessions, server_log, start_server, stop_server
 from ui.pages import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,3 +86,34 @@ def test_pages_are_warm_after_the_first_visit(server):
         assert r.ok, (r.link, r.errors)
         assert r.charts > 0
         assert r.progress_bars == 0, f"{r.link} trained again: the warm-up missed its default view"
+
+
+def background_trainers(proc) -> list[tuple[int, int]]:
+    """(pid, niceness) of the server's background trainer processes (python -m ui.workers
+    trainer-background)."""
+    out = []
+    for pid in _descendants(proc.pid):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        if b"trainer-background" in cmd:
+            out.append((pid, int(stat.rsplit(")", 1)[1].split()[16])))  # field 19: nice
+    return out
+
+
+def test_the_lectures_200k_loss_log_trains_in_the_background_without_holding_the_students(server):
+    """After the default views, warm start trains the 200,000-step loss log on a niced trainer
+    of its own (minutes of CPU); meanwhile a student's new setting is trained and drawn."""
+    proc, base = server
+    deadline = time.monotonic() + 60
+    while not background_trainers(proc):
+        assert time.monotonic() < deadline, "no background trainer:\n" + server_log(proc)[-2000:]
+        time.sleep(0.5)
+    assert all(nice >= 10 for _, nice in background_trainers(proc))
+    new = DeepLink("Tanh_saturation", "s_act=elu&s_w1=0.37")  # no cache holds it
+    (r,) = run_sessions(base, 1, links=[new])
+    assert r.ok and r.charts > 0, r.errors
+    assert "background loss_log" not in server_log(proc)  # the 200k run was still going meanwhile
+    assert background_trainers(proc)

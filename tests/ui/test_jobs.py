@@ -292,3 +292,30 @@ def test_a_full_queue_says_when_to_try_again():
         board.submit("c", lambda p: 1)
     assert e.value.retry_s > 0
     gate.set()
+
+
+def test_background_work_runs_beside_the_students_work_and_a_student_joins_it():
+    """Warm start's long runs take the background lane: a student's request is served by the
+    main worker meanwhile, and a student asking for the background result shares its run."""
+    from dataclasses import replace
+
+    board, log, seen = Board(workers=1), [], []
+    long = replace(stacked(log, seconds=1.0), lane="background")
+    warm = threading.Thread(target=board.get_many, args=(long, [5]))
+    warm.start()
+    time.sleep(0.1)
+    t0 = time.monotonic()
+    assert board.get("student", slow(1, seconds=0.05)) == {"value": 1, "rows": [1, 1, 1]}
+    assert time.monotonic() - t0 < 0.8  # done while the background run still runs (1 s)
+    assert board.get_many(stacked(log, seconds=1.0), [5], on_status=seen.append, poll=0.02) == [25]
+    warm.join()
+    assert log == [[5]]  # one run, shared by warm start and the student
+    assert any(not s.queued and s.fraction > 0 for s in seen)  # the student saw its progress
+
+
+def test_a_board_without_a_background_lane_refuses_its_work():
+    from dataclasses import replace
+
+    board = Board(workers=1, background=False)
+    with pytest.raises(ValueError, match="background"):
+        board.get_many(replace(stacked([]), lane="background"), [1])

@@ -3,17 +3,21 @@ app's numbers, report progress, and survive a child that dies."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import threading
+import time
+from pathlib import Path
 
 import pytest
 
+from bench.load import _descendants
 from core.config import FIXED_SOFTMAX, DataConfig, TrainConfig
 from core.data import names_dataset
 from core.stacking import FRAMES
 from core.train import train_variants
-from ui import workers
+from ui import jobs, workers
 from ui.jobs import Board, Work
 
 TCFG = TrainConfig(steps=300, lr=0.1, snapshot_steps=(300,), eval_examples=500)
@@ -61,6 +65,33 @@ def test_a_board_with_processes_stacks_sessions_units_into_one_child_run():
         th.join()
     assert board.stats()["computed"] == 2 and set(out) == set(CFGS)
     board.close()
+
+
+def niceness(items, progress):  # module level: runs in the child
+    return [os.nice(0) for _ in items]
+
+
+def test_the_background_lanes_trainer_runs_niced_only_while_it_has_work():
+    board = Board(workers=1, processes=True)
+    main = Work(("m",), niceness, (), portable=True)
+    back = Work(("b",), niceness, (), portable=True, lane="background")
+    assert board.get_many(main, [1]) == [os.nice(0)]
+    assert board.get_many(back, [1]) == [os.nice(0) + jobs.BACKGROUND_NICE]
+    deadline = time.monotonic() + 5
+    while background_trainers() and time.monotonic() < deadline:  # it closes when its lane is idle
+        time.sleep(0.1)
+    assert not background_trainers()
+    board.close()
+
+
+def background_trainers() -> list[int]:
+    """This process's background trainer children (python -m ui.workers trainer-background)."""
+    out = []
+    for pid in _descendants(os.getpid()):
+        with contextlib.suppress(OSError):
+            if b"trainer-background" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                out.append(pid)
+    return out
 
 
 def test_a_longer_deep_run_continues_in_the_child_from_a_shorter_one(proc):
