@@ -15,19 +15,12 @@ from ui.export import show
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.present import controls_box, presenting, share
 from ui.text import act_name, num, t
+from ui.views import DEAD as VIEW
 
-LRS = ("0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1", "1.5", "2", "3", "5", "10")
-LR = format(DEFAULTS["lr"], "g")  # "1": the lr slider holds tokens, the lesson a float
+CONTROLS = VIEW.controls  # the URL's keys and their lesson arguments: ui/views.py
+C_ACTS, C_LR, C_W1, C_B1, C_STEPS, C_BN = CONTROLS
 HEALTHY = format(HEALTHY_LR, "g")  # "0.1", the lecture's: the cure one click away
-assert LR in LRS and HEALTHY in LRS, (LR, HEALTHY)
-
-C_ACTS = S.activation_control("d_acts", DEFAULTS["activations"], multi=True, max_items=6)  # keys in the URL
-C_LR = S.Control("d_lr", "choice", LR, options=LRS)
-C_W1 = S.Control("d_w1", "float", DEFAULTS["w1"], 0.05, 2.0)
-C_B1 = S.Control("d_b1", "float", DEFAULTS["b1"], 0.0, 3.0)
-C_STEPS = S.Control("d_steps", "int", DEFAULTS["steps"], 100, 5000)
-C_BN = S.Control("d_bn", "bool", DEFAULTS["batchnorm"])
-CONTROLS = (C_ACTS, C_LR, C_W1, C_B1, C_STEPS, C_BN)
+assert HEALTHY in C_LR.options, HEALTHY
 
 # One-click presets: (text key, ((control, token), ...)). "Break it" presets set everything but
 # the activations and steps, so each shows one cause alone; "cure it" presets change one thing.
@@ -114,7 +107,7 @@ guess = predict.gate(
 )
 
 pv = previews.dead_at_init(acts, float(lr_s), w1, b1, steps, bn)
-les = dead(tuple(acts), float(lr_s), w1, b1, steps, bn, data=cache.dataset(), compute=cache.compute(preview=pv))
+les = dead(**VIEW.kwargs(S.value_of), data=cache.dataset(), compute=cache.compute(preview=pv))
 pv.clear()
 st.caption(
     t(

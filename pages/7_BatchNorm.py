@@ -6,16 +6,11 @@ import math
 
 import streamlit as st
 
-from core.batchnorm import JITTER_DRAWS, JITTER_SIZES, MOMENTUM, TRACKED
+from core.batchnorm import JITTER_DRAWS, TRACKED
 from core.lessons.batch_norm import (
-    DEFAULT_ACTIVATION,
-    DEFAULT_BATCH,
-    DEFAULT_STEPS,
-    EXCLUDED,
     GAINS,
     GRAD_ANSWERS,
     INFERENCE,
-    MOMENTA,
     STATS,
     SWEEP_EVAL,
     SWEEP_STEPS,
@@ -28,12 +23,10 @@ from ui.export import show
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.present import columns, controls_box, prose, share
 from ui.text import act_name, num, t
+from ui.views import BATCHNORM as VIEW
 
-C_ACT = S.activation_control("b_act", DEFAULT_ACTIVATION, exclude=EXCLUDED)
-C_STEPS = S.Control("b_steps", "int", DEFAULT_STEPS, 100, 5000)
-C_MOM = S.Control("b_mom", "choice", format(MOMENTUM, "g"), options=tuple(format(m, "g") for m in MOMENTA))
-C_BS = S.Control("b_bs", "choice", str(DEFAULT_BATCH), options=tuple(map(str, JITTER_SIZES)))
-CONTROLS = (C_ACT, C_STEPS, C_MOM, C_BS)
+CONTROLS = VIEW.controls  # the URL's keys and their lesson arguments: ui/views.py
+C_ACT, C_STEPS, C_MOM, C_BS = CONTROLS
 
 page_setup("batchnorm", t("batchnorm.title"), icon="🧪", controls=CONTROLS, word_list=True, predict=True)
 st.title(t("batchnorm.title"))
@@ -54,7 +47,7 @@ guess = predict.gate(  # before the lesson: nothing of it is on screen until the
     options=[k for k, _ in GRAD_ANSWERS],
     format_func=lambda k: t(f"batchnorm.predict.opt.{k}"),
 )
-les = batchnorm(act, steps, mom, bs, data=cache.dataset(), compute=cache.compute())
+les = batchnorm(**VIEW.kwargs(S.value_of), data=cache.dataset(), compute=cache.compute())
 p, grad = les.probe, {"b1": num(les.b1_grad, ".1e"), "bb": num(les.bnbias_grad, ".1e")}
 if p.diverged_at is not None:
     st.error(t("common.diverged", variant=t("batchnorm.variant", name=name, mom=mom), step=p.diverged_at), icon="💥")

@@ -9,7 +9,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import lessons
-from core.data import names_dataset
 from tests.apptest import run_page
 
 PAGE = "pages/6_Loss_log.py"
@@ -17,7 +16,13 @@ PAGE = "pages/6_Loss_log.py"
 
 @pytest.fixture(scope="module")
 def les():
-    return lessons.lecture_stages(names_dataset(), steps=20_000)
+    """The lesson as the page computes it: through the app's board, so the page's own run (the
+    same process) finds it stored instead of training the 20,000 steps a second time."""
+    from core.config import DataConfig
+    from ui import cache
+
+    key = DataConfig(source=cache.NAMES)
+    return lessons.lecture_stages(cache.dataset_for(key), steps=20_000, compute=cache.compute(key, bar=False))
 
 
 @pytest.fixture(scope="module")
