@@ -9,7 +9,7 @@ The numbers come from core.lessons.tanh_saturation; this page draws and translat
 import streamlit as st
 
 from core import activations as A
-from core.lessons.tanh_saturation import DEFAULTS, FAN_IN, THRESHOLD_KINDS, VARIANTS, inactive_kind, presets, saturation
+from core.lessons.tanh_saturation import FAN_IN, THRESHOLD_KINDS, VARIANTS, inactive_kind, presets, saturation
 from ui import cache, predict, previews, wordlist
 from ui import charts as C
 from ui import charts_saturation as CS
@@ -18,14 +18,9 @@ from ui.export import show
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.present import columns, controls_box, prose, share
 from ui.text import act_name, num, t
+from ui.views import SATURATION as VIEW
 
-CONTROLS = (
-    S.activation_control("s_act", DEFAULTS["activation"]),  # registry keys in the URL
-    S.Control("s_w1", "float", DEFAULTS["w1"], 0.0, 3.0),
-    S.Control("s_b1", "float", DEFAULTS["b1"], 0.0, 3.0),
-    S.Control("s_thr", "float", DEFAULTS["threshold"], 0.5, 0.999),
-    S.Control("s_steps", "int", DEFAULTS["steps"], 0, 5000),
-)
+CONTROLS = VIEW.controls  # the URL's keys and their lesson arguments: ui/views.py
 ACT, W1, B1, THR, STEPS = CONTROLS
 
 
@@ -93,7 +88,7 @@ guess = predict.gate("saturation", setting, question, step=1.0)
 
 # -- yours and the lecture's three settings, trained together on the same minibatches -------
 pv = previews.saturation_at_init(act, w1, b1, thr, steps)
-les = saturation(act, w1, b1, thr, steps, data=cache.dataset(), compute=cache.compute(preview=pv))
+les = saturation(**VIEW.kwargs(S.value_of), data=cache.dataset(), compute=cache.compute(preview=pv))
 pv.clear()
 labels = {v: t(f"saturation.variant.{v}") for v in VARIANTS}
 for variant, step in les.diverged.items():

@@ -4,17 +4,7 @@ logits behind it, a hand-made "confidently wrong" softmax, and the hockey-stick 
 import streamlit as st
 
 from core.lessons import expected_init_loss
-from core.lessons.loss_at_init import (
-    DEFAULTS,
-    EVAL_N,
-    SCALES,
-    SMOOTH,
-    SOFTMAX_DEFAULTS,
-    V_RANGE,
-    expected_curve,
-    loss,
-    softmax_by_hand,
-)
+from core.lessons.loss_at_init import EVAL_N, SCALES, SMOOTH, V_RANGE, expected_curve, loss, softmax_by_hand
 from ui import cache, predict, wordlist
 from ui import charts_loss as C
 from ui import state as S
@@ -22,17 +12,14 @@ from ui.export import show
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.present import columns, controls_box, prose, share
 from ui.text import act_name, num, t
+from ui.views import LOGITS as C_Z
+from ui.views import LOSS as VIEW
 
 V_DATA = cache.dataset().vocab.size  # '.' + the letters of the session's word list: 27 for the names
 
-C_V = S.Control("l_v", "int", V_DATA, *V_RANGE)
-C_ACT = S.activation_control("l_act", DEFAULTS["activation"])
-C_B2 = S.Control("l_b2", "bool", DEFAULTS["b2_random"])
-C_W2 = S.Control("l_w2", "choice", DEFAULTS["w2"], options=SCALES)
-C_Z = tuple(S.Control(f"l_z{i}", "float", z, -20.0, 20.0) for i, z in enumerate(SOFTMAX_DEFAULTS["logits"]))
-C_TGT = S.Control("l_tgt", "choice", str(SOFTMAX_DEFAULTS["target"]), options=tuple(map(str, range(len(C_Z)))))
-C_N = S.Control("l_n", "int", DEFAULTS["steps"], 200, 2000)
-CONTROLS = (C_V, C_ACT, C_B2, C_W2, *C_Z, C_TGT, C_N)
+C_V = S.Control("l_v", "int", V_DATA, *V_RANGE)  # the rest, and their lesson arguments: ui/views.py
+C_ACT, C_B2, C_W2, *_, C_TGT, C_N = VIEW.controls
+CONTROLS = (C_V, *VIEW.controls)
 
 
 def w2_label(token: str) -> str:
@@ -92,7 +79,7 @@ guess = predict.gate(
 )
 
 n_steps = S.value_of(C_N)  # its slider is drawn in section 5
-les = loss(act, b2_random, w2, n_steps, data=cache.dataset(), compute=cache.compute())
+les = loss(**VIEW.kwargs(S.value_of), data=cache.dataset(), compute=cache.compute())
 for w, step in les.sweep_diverged.items():
     st.error(t("common.diverged", variant=w2_label(w), step=step))
 expected = les.expected
@@ -184,7 +171,7 @@ with left, controls_box():
     target = int(S.select(C_TGT, t("loss.cw.target"), help=t("loss.cw.target_help")))
     st.button(t("loss.cw.equal"), on_click=make_equal, help=t("loss.cw.equal_help"))
 with right:
-    sm = softmax_by_hand(zs, target)
+    sm = softmax_by_hand(**VIEW.kwargs(S.value_of, "softmax_by_hand"))
     m1, m2, m3 = st.columns(3)
     m1.metric(t("loss.cw.m_loss"), num(sm.loss, ".4f"), help=t("loss.cw.m_loss_help"))
     m2.metric(t("loss.cw.m_p"), num(sm.p_target, ".3g"), help=t("loss.cw.m_p_help"))

@@ -6,7 +6,7 @@ The numbers and verdicts come from core.lessons.deep_network; this page draws an
 
 import streamlit as st
 
-from core.lessons.deep_network import DEFAULTS, EXCLUDED, PRESETS, deep, gain_presets, recommended_gain, same_gain
+from core.lessons.deep_network import PRESETS, deep, gain_presets, recommended_gain, same_gain
 from ui import cache, previews, wordlist
 from ui import charts_deep as C
 from ui import deep_view as V
@@ -15,30 +15,10 @@ from ui.export import show
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.present import columns, controls_box, prose, share
 from ui.text import act_name, t
+from ui.views import DEEP as VIEW
 
-LRS = ("0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1", "2", "5", "10")
-# the phase switch's tokens; old links spelled its label in either language (or "trained")
-OLD_PHASES = {
-    "side by side": "both",
-    "affiancate": "both",
-    "fianco a fianco": "both",
-    "at init": "init",
-    "all'inizio": "init",
-    "all'inizializzazione": "init",
-    "after training": "after",
-    "addestrata": "after",
-    "dopo l'addestramento": "after",
-    "trained": "after",
-}
-C_ACT = S.activation_control("n_act", DEFAULTS["activation"], exclude=EXCLUDED)
-C_LIN = S.Control("n_lin", "bool", DEFAULTS["linear_only"])
-C_BN = S.Control("n_bn", "bool", DEFAULTS["batchnorm"])
-C_GAIN = S.Control("n_gain", "float", DEFAULTS["gain"], 0.1, 5.0)
-C_LR = S.Control("n_lr", "choice", format(DEFAULTS["lr"], "g"), options=LRS)
-C_STEPS = S.Control("n_steps", "int", DEFAULTS["steps"], 0, 5000)
-C_PH = S.Control("n_ph", "choice", "both", options=("both", "init", "after"), aliases=OLD_PHASES)
-C_CMP = S.Control("n_cmp", "bool", DEFAULTS["compare_gains"])
-CONTROLS = (C_ACT, C_LIN, C_BN, C_GAIN, C_LR, C_STEPS, C_PH, C_CMP)
+CONTROLS = VIEW.controls  # the URL's keys and their lesson arguments: ui/views.py
+C_ACT, C_LIN, C_BN, C_GAIN, C_LR, C_STEPS, C_PH, C_CMP = CONTROLS
 
 page_setup("deep", t("deep.title"), icon="🩺", controls=CONTROLS, word_list=True)
 st.title(t("deep.title"))
@@ -77,9 +57,8 @@ with controls_box():
     st.caption(t("deep.fixed") + " " + wordlist.data_text(cache.dataset()))
 share()
 
-cmp = bool(S.value_of(C_CMP))  # its switch is drawn with section 5
 pv = previews.deep_at_init(act, lin, bn, gain, lr, steps, name)
-les = deep(act, lin, bn, gain, lr, steps, cmp, data=cache.dataset(), compute=cache.compute(preview=pv))
+les = deep(**VIEW.kwargs(S.value_of), data=cache.dataset(), compute=cache.compute(preview=pv))
 pv.clear()
 L, thr = les.n_layers, les.threshold
 if les.diverged_at is not None:

@@ -6,7 +6,7 @@ core.lessons.loss_log; this page draws and words them."""
 import pandas as pd
 import streamlit as st
 
-from core.lessons.loss_log import DEFAULTS, STAGES, STEP_CHOICES, lecture_stages, train_config
+from core.lessons.loss_log import STAGES, STEP_CHOICES, lecture_stages, train_config
 from ui import cache, predict, wordlist
 from ui import charts_loss_log as C
 from ui import state as S
@@ -14,10 +14,11 @@ from ui.export import show
 from ui.layout import notice, page_setup, what_you_will_see
 from ui.present import controls_box, prose, share
 from ui.text import num, t
+from ui.views import LOSS_LOG as VIEW
 
 ORDER = [s for s, _ in STAGES]
-C_STEPS = S.Control("g_steps", "choice", str(DEFAULTS["steps"]), options=tuple(map(str, STEP_CHOICES)))
-CONTROLS = (C_STEPS,)
+CONTROLS = VIEW.controls  # the URL's keys and their lesson arguments: ui/views.py
+(C_STEPS,) = CONTROLS
 
 page_setup("loss_log", t("loss_log.title"), icon="📉", controls=CONTROLS, word_list=True, predict=True)
 st.title(t("loss_log.title"))
@@ -38,7 +39,7 @@ def stage_name(s: str) -> str:
 guess = predict.gate(
     "loss_log", (steps,), t("loss_log.predict.question"), options=ORDER, format_func=stage_name
 )  # before anything that shows a loss
-les = lecture_stages(data=data, steps=steps, compute=cache.compute())
+les = lecture_stages(**VIEW.kwargs(S.value_of), data=data, compute=cache.compute())
 names = {s: stage_name(s) for s in ORDER}
 for stage, step in les.diverged.items():
     st.error(t("loss_log.diverged", stage=names[stage], step=step), icon="💥")

@@ -8,7 +8,7 @@ a widget that is not rendered loses its state, so the view would change under th
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -124,7 +124,49 @@ def view_link() -> str:
 
 
 def share() -> None:
-    """A "link to this view" popover with the full URL in a code block (it has a copy button)."""
-    with st.popover(t("common.share.button"), icon="🔗"):
+    """Under a page's controls: the "link to this view" popover with the full URL in a code block
+    (it has a copy button) and, on a page that trains, "Open as notebook" next to it."""
+    row = st.container(horizontal=True, gap="small")
+    with row.popover(t("common.share.button"), icon="🔗"):
         st.caption(t("common.share.body"))
         st.code(view_link(), language=None, wrap_lines=True)
+    notebook(row)
+
+
+def notebook(where: DeltaGenerator) -> None:
+    """The view as a notebook: .ipynb and .py downloads, each built only when clicked, named like
+    the chart exports (page and settings). Pages without a lesson to hand over (the gallery,
+    the home page) have none."""
+    from ui import wordlist
+    from ui.export import file_stem, page_name
+    from ui.notebooks.build import SPECS, Data, build, ipynb_text, script_text
+    from ui.text import current_lang
+
+    page = str(st.session_state.get(S.PAGE_ID, ""))
+    if page not in SPECS:
+        return
+    wl = wordlist.active()
+    data = None if wl is None else Data(name=wl.name, fingerprint=wl.source, words=len(wl.words))
+    params = S.view_params()
+    view = (page, params, current_lang(), data, view_link())  # the view as it is now, built on click
+    stem = file_stem(page_name(), "notebook", params)
+    files: list[tuple[str, Callable[[], str], str]] = [
+        ("ipynb", lambda: ipynb_text(build(*view)), "application/x-ipynb+json"),
+        ("py", lambda: script_text(build(*view)), "text/x-python"),
+    ]
+    with where.popover(t("notebook.share.button"), icon="📓"):
+        st.caption(t("notebook.share.body"))
+        if wl is not None:
+            st.caption(t("notebook.share.upload", name=S.safe_text(wl.name)))
+        for kind, make, mime in files:
+            st.download_button(
+                t(f"notebook.share.{kind}"),
+                data=make,
+                file_name=f"{stem}.{kind}",
+                mime=mime,
+                key=f"dl_notebook_{kind}",
+                on_click="ignore",
+                icon=":material/download:",
+                help=t(f"notebook.share.{kind}_help"),
+                width="stretch",
+            )

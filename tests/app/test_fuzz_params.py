@@ -47,10 +47,15 @@ GLOBAL = ["lang", "present", "predict", "data"]  # params every page reads (side
 
 
 def page_keys(path: Path) -> list[str]:
-    """Query-param keys a page declares (Control("k", ...) and activation_control("k", ...))."""
-    return sorted(
-        set(re.findall(r"""(?:Control|activation_control)\(\s*["']([a-z]_[a-z0-9_]+)["']""", path.read_text()))
-    )
+    """Query-param keys a page declares (Control("k", ...) and activation_control("k", ...)), and
+    those of its view (ui/views.py: a training page's controls live there)."""
+    from ui.pages import PAGES
+    from ui.views import VIEWS
+
+    page = next((p.key for p in PAGES if (ROOT / p.path) == path), None)
+    view = VIEWS.get(page) if page else None
+    found = set(re.findall(r"""(?:Control|activation_control)\(\s*["']([a-z]_[a-z0-9_]+)["']""", path.read_text()))
+    return sorted(found | {c.key for c in (view.controls if view else ())})
 
 
 values = st.one_of(
