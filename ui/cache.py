@@ -31,7 +31,7 @@ from core.config import DataConfig
 from core.data import Dataset
 from core.lessons.activation_gallery import Params
 from ui import jobs, wordlist, workers
-from ui.text import t
+from ui.text import t, tn
 
 TTL = jobs.TTL
 Words = tuple[str, ...] | None  # an uploaded list's words (None: the bundled names)
@@ -62,7 +62,7 @@ def dataset(block_size: int = 3) -> Dataset:
 # What the bar says while each heavy call runs: fn -> label(*args). One table, no switches.
 LABELS: Mapping[Callable[..., Any], Callable[..., str]] = {
     T.train_variants: lambda cfgs, tcfg, data: (
-        t("common.training", n=len(cfgs), steps=tcfg.steps)
+        tn("common.training", len(cfgs), steps=tcfg.steps)
         if tcfg.steps > 1
         else t("common.measuring_init", n=len(cfgs))
     ),
@@ -178,7 +178,7 @@ def bar_text(label: str, s: jobs.Status, own: int) -> str:
     """What the bar says: the place in line and the wait, or the share done and the time left."""
     eta = eta_text(s.eta_s)
     if s.queued:
-        return t("common.queued_next", eta=eta) if s.place <= 1 else t("common.queued", ahead=s.place - 1, eta=eta)
+        return t("common.queued_next", eta=eta) if s.place <= 1 else tn("common.queued", s.place - 1, eta=eta)
     shared = t("common.stacked", n=s.nets) if s.nets > own else ""
     return t("common.running", label=label, pct=s.fraction, eta=eta, shared=shared)
 

@@ -112,6 +112,12 @@ def t(key: str, /, **fmt: Any) -> str:
     return fill(text, lang, **fmt) if fmt else text
 
 
+def tn(key: str, n: int, **fmt: Any) -> str:
+    """`t(key, n=n)`, or `key_one` for exactly one: "1 network" and "5 networks" are different
+    sentences in every language (no "network(s)")."""
+    return t(f"{key}_one", **fmt) if n == 1 else t(key, n=n, **fmt)
+
+
 def vega_locale(lang: str | None = None) -> dict[str, Any]:
     """The language's number locale for Vega-Lite's `config.locale` (d3-format's definition):
     axis ticks and tooltips then read 2.000 and 0,01 in Italian."""

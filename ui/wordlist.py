@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -34,7 +33,7 @@ from core.data import (
     words_fingerprint,
 )
 from ui.state import DATA, safe_text
-from ui.text import t
+from ui.text import t, tn
 
 MAX_MB = 2  # the same limit as server.maxUploadSize in .streamlit/config.toml
 MAX_BYTES = MAX_MB * 1_000_000
@@ -115,7 +114,7 @@ def data_text(ds: Dataset) -> str:
         words=ds.n_words,
         examples=examples,
         vocab=ds.vocab.size,
-        letters=_count("wordlist.letters", ds.vocab.size - 1),
+        letters=tn("wordlist.letters", ds.vocab.size - 1),
     )
 
 
@@ -126,16 +125,11 @@ def expected_loss_note(v: int) -> None:
         st.info(t("wordlist.loss_note", v=v, loss=math.log(v)), icon="📄")
 
 
-def _count(key: str, n: int, **fmt: Any) -> str:
-    """`key` for n > 1, `key_one` for exactly one (both languages say "1 line" differently)."""
-    return t(f"{key}_one", **fmt) if n == 1 else t(key, n=n, **fmt)
-
-
 def _left_out(bad: int, too_long: int) -> str:
     """E.g. " (after leaving out 3 lines with other characters and 1 line longer than 50 letters)"."""
-    parts = [_count("wordlist.lines.bad", bad)] if bad else []
+    parts = [tn("wordlist.lines.bad", bad)] if bad else []
     if too_long:
-        parts.append(_count("wordlist.lines.long", too_long, max=MAX_WORD_LEN))
+        parts.append(tn("wordlist.lines.long", too_long, max=MAX_WORD_LEN))
     return t("wordlist.error.after", lines=t("wordlist.and").join(parts)) if parts else ""
 
 
@@ -143,7 +137,7 @@ def _too_few(p: Problem) -> str:
     fmt = {"name": safe_text(p.name), "min": MIN_WORDS, "dropped": _left_out(p.dropped, p.too_long)}
     if p.n_words == 0:  # every line was dropped
         return t("wordlist.error.too_few_none", **fmt)
-    return _count("wordlist.error.too_few", p.n_words, **fmt)
+    return tn("wordlist.error.too_few", p.n_words, **fmt)
 
 
 # -- state changes (widget callbacks: they run before the page, so it already sees the result) --
@@ -226,9 +220,9 @@ def sidebar(vocab_keys: Sequence[str] = ()) -> None:
         if wl is None:
             st.caption(t("wordlist.using_names", words=len(load_names()), vocab=NAMES_VOCAB.size))
         else:
-            dropped = _count("wordlist.dropped", wl.dropped) if wl.dropped else ""
+            dropped = tn("wordlist.dropped", wl.dropped) if wl.dropped else ""
             if wl.too_long:
-                dropped += _count("wordlist.too_long", wl.too_long, max=MAX_WORD_LEN)
+                dropped += tn("wordlist.too_long", wl.too_long, max=MAX_WORD_LEN)
             st.success(
                 t("wordlist.using_upload", name=safe_text(wl.name), words=len(wl.words), vocab=wl.vocab_size) + dropped
             )
@@ -252,13 +246,13 @@ def sidebar(vocab_keys: Sequence[str] = ()) -> None:
 def _show_problem(p: Problem, key: str, vocab_keys: Sequence[str]) -> None:
     name = safe_text(p.name)
     if p.code == "bad_chars":
-        st.error(_count("wordlist.error.bad_chars", p.n_bad, name=name))
+        st.error(tn("wordlist.error.bad_chars", p.n_bad, name=name))
         table = pd.DataFrame(list(p.bad_lines), columns=[t("wordlist.col.line"), t("wordlist.col.text")])
         st.dataframe(table, hide_index=True, width="stretch")  # a table: the lines are never markup
         if p.n_bad > len(p.bad_lines):
             st.caption(t("wordlist.more_lines", n=p.n_bad - len(p.bad_lines)))
         st.button(
-            _count("wordlist.drop", p.n_bad), type="primary", on_click=_on_drop, args=(key, vocab_keys), width="stretch"
+            tn("wordlist.drop", p.n_bad), type="primary", on_click=_on_drop, args=(key, vocab_keys), width="stretch"
         )
     elif p.code == "too_few":
         st.error(_too_few(p))

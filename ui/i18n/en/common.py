@@ -6,7 +6,8 @@ TEXT = {
     "common.notice.more": "and {n:,} more",
     "common.what_to_notice": "What to notice",
     "common.diverged": "{variant} diverged at step {step}: its loss became NaN/inf. Charts stop at that step.",
-    "common.training": "Training {n} network(s) together for {steps:,} steps on the word list in use...",
+    "common.training": "Training {n} networks together for {steps:,} steps on the word list in use...",
+    "common.training_one": "Training 1 network for {steps:,} steps on the word list in use...",
     "common.training_deep": "Training the deep network for {steps:,} steps on the word list in use...",
     "common.training_bn": "Training the BatchNorm network for {steps:,} steps on the word list in use...",
     "common.profiling": "Measuring the signal across depth for {n} init gains...",
@@ -36,7 +37,10 @@ TEXT.update(
     }
 )
 TEXT["common.queued"] = (
-    "In line for the trainer: {ahead} run(s) ahead of yours, other students' networks. Yours is done in {eta}."
+    "In line for the trainer: {n} runs ahead of yours, other students' networks. Yours is done in {eta}."
+)
+TEXT["common.queued_one"] = (
+    "In line for the trainer: 1 run ahead of yours, another student's networks. Yours is done in {eta}."
 )
 TEXT["common.queued_next"] = "Yours is next in line for the trainer; done in {eta}."
 TEXT["common.busy"] = "The server has too much work queued right now: try again in {eta}."

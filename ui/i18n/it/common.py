@@ -6,7 +6,8 @@ TEXT = {
     "common.notice.more": "e altre {n:,}",
     "common.what_to_notice": "Cosa osservare",
     "common.diverged": "{variant}: l'addestramento diverge al passo {step} (la loss diventa NaN/inf). I grafici si fermano a quel passo.",
-    "common.training": "Addestramento in corso: {n} rete/i insieme per {steps:,} passi sulla lista di parole in uso...",
+    "common.training": "Addestramento in corso: {n} reti insieme per {steps:,} passi sulla lista di parole in uso...",
+    "common.training_one": "Addestramento in corso: 1 rete per {steps:,} passi sulla lista di parole in uso...",
     "common.training_deep": "Addestramento della rete profonda per {steps:,} passi sulla lista di parole in uso...",
     "common.training_bn": "Addestramento della rete con BatchNorm per {steps:,} passi sulla lista di parole in uso...",
     "common.profiling": "Misura del segnale lungo la profondità per {n} guadagni di inizializzazione...",
@@ -38,7 +39,10 @@ TEXT.update(
     }
 )
 TEXT["common.queued"] = (
-    "In fila per l'addestramento: {ahead} esecuzione/i prima della tua, reti di altri studenti. La tua sarà pronta tra {eta}."
+    "In fila per l'addestramento: {n} esecuzioni prima della tua, reti di altri studenti. La tua sarà pronta tra {eta}."
+)
+TEXT["common.queued_one"] = (
+    "In fila per l'addestramento: 1 esecuzione prima della tua, reti di un altro studente. La tua sarà pronta tra {eta}."
 )
 TEXT["common.queued_next"] = "La tua è la prossima in fila per l'addestramento; pronta tra {eta}."
 TEXT["common.busy"] = "Il server ha troppo lavoro in coda in questo momento: riprova tra {eta}."
