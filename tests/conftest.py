@@ -28,7 +28,15 @@ runtime.configure()
 # -- markers by folder: `python -m pytest -m unit` runs the fast part alone -------------------------
 import pytest  # noqa: E402
 
-MARKERS = {"core": "unit", "ui": "unit", "lessons": "lesson", "app": "app", "server": "server", "e2e": "browser"}
+MARKERS = {
+    "core": "unit",
+    "ui": "unit",
+    "lessons": "lesson",
+    "app": "app",
+    "server": "server",
+    "e2e": "browser",
+    "classroom": "store",
+}
 
 
 def pytest_collection_modifyitems(items):

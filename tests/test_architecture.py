@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORE = sorted((ROOT / "core").rglob("*.py"))
 UI = sorted((ROOT / "ui").rglob("*.py"))
 PAGES = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]
+CLASSROOM = sorted((ROOT / "classroom").rglob("*.py"))
 # "about 150 lines": counted in statements, which the formatter's line wrapping does not change
 # (a 150-line page is ~100 statements; the Deep page had 237 before the lessons layer)
 MAX_PAGE_STATEMENTS = 120
@@ -33,6 +34,12 @@ def imported(path: Path) -> set[str]:
 @pytest.mark.parametrize("path", CORE, ids=lambda p: str(p.relative_to(ROOT)))
 def test_core_is_science_only(path):
     assert not imported(path) & {"streamlit", "altair", "ui", "pages", "bench", "tests", "vl_convert"}
+
+
+@pytest.mark.parametrize("path", CLASSROOM, ids=lambda p: str(p.relative_to(ROOT)))
+def test_classroom_is_storage_only(path):
+    """Class mode's store runs in any process (a replica, a benchmark, a notebook): no Streamlit."""
+    assert not imported(path) & {"streamlit", "altair", "ui", "pages", "bench", "tests"}
 
 
 @pytest.mark.parametrize("path", UI + PAGES, ids=lambda p: str(p.relative_to(ROOT)))
@@ -86,5 +93,5 @@ assert callable(core.lessons.saturation) and len(core.lessons.pages()) == 7
 def test_every_test_has_one_layer_marker():
     """The markers of CONTRIBUTING.md: each test file sits in the folder of its kind."""
     folders = {p.name for p in (ROOT / "tests").iterdir() if p.is_dir() and not p.name.startswith((".", "__"))}
-    assert folders == {"core", "ui", "lessons", "app", "server", "e2e"}
+    assert folders == {"core", "ui", "lessons", "app", "server", "e2e", "classroom"}
     assert not [p for p in (ROOT / "tests" / "core").glob("*.py") if "AppTest" in p.read_text()]
