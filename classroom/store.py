@@ -401,6 +401,14 @@ class Store:
             self._live(conn, code)
             return int(conn.execute(sa.select(sa.func.count()).where(*self._of(code, question))).scalar_one())
 
+    def questions(self, code: object) -> list[str]:
+        """The ids of the questions the room has answers to, sorted."""
+        code = _code(code)
+        with self._tx() as conn:
+            self._live(conn, code)
+            q = sa.select(answers.c.question).where(answers.c.room == code).distinct().order_by(answers.c.question)
+            return list(conn.execute(q).scalars())
+
     # -- internals -------------------------------------------------------------------------------
     @staticmethod
     def _of(code: str, question: str) -> tuple[sa.ColumnElement[bool], ...]:

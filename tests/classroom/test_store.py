@@ -116,6 +116,7 @@ def test_a_resubmit_replaces_the_old_answer(store, clock):
     choices = store.answers(code, "dead:act=relu")
     assert choices[["value", "reason"]].values.tolist() == [["lr_too_high", "big_steps"]]
     assert df["value"].dtype == float and str(df["at"].dt.tz) == "UTC"
+    assert store.questions(code) == ["dead:act=relu", Q]
 
 
 def test_an_expired_room_refuses_answers_before_and_after_expire_runs(store, clock):
