@@ -150,6 +150,7 @@ if guess is not None:
         guess_text=answer_text(guess),
         answer_text=answer,
         why=why,
+        truth=list(les.most_dead) or [NONE],  # the right options: a class's teacher sees them marked
     )
 
 # -- 1. dead units over time ----------------------------------------------------------------------

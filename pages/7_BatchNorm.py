@@ -59,6 +59,7 @@ if guess is not None:
         guess_text=t(f"batchnorm.predict.opt.{guess}"),
         answer_text=t(f"batchnorm.predict.opt.{les.b1_answer}") + " " + t("batchnorm.predict.answer", **grad),
         why=t("batchnorm.predict.why"),
+        truth=[les.b1_answer],  # the right option: a class's teacher sees it marked
     )
 
 # -- 1. what BN does to the pre-activations ------------------------------------------------------

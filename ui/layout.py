@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from ui import classroom, present, warm, wordlist
 from ui import predict as predict_mode
-from ui import present, warm, wordlist
 from ui import state as S
 from ui.pages import PAGES
 from ui.text import LANGUAGES, t
@@ -33,6 +33,7 @@ def page_setup(
     core.runtime.configure()  # torch threads and denormals: set where the program starts
     st.session_state[S.PAGE_ID] = page_id
     notices = S.read_url(controls)  # before any widget: bad values go, so widgets start from good ones
+    notices += classroom.setup(page_id)  # the class this session is in; the teacher's view recorded
     st.set_page_config(
         page_title=f"{title} · {t('common.app_title')}",
         page_icon=icon,
@@ -44,6 +45,7 @@ def page_setup(
     present.toggle()
     if predict:
         predict_mode.toggle()
+    classroom.sidebar()  # start or join a class; a student follows the teacher from here
     st.sidebar.caption(t("common.sidebar_about"))
     if word_list:
         wordlist.sidebar(vocab_keys=vocab_keys)

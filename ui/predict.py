@@ -8,6 +8,11 @@ in, so nothing the page draws after the call can be on screen before the guess. 
 in, `number_feedback` / `choice_feedback` say how close the guess was and why.
 
 Guesses are kept per session and per setting (a new setting asks again), in session state.
+
+In class mode (ui/classroom.py) every question is asked: a student's locked-in guess also goes
+to the room, with an optional reason; the teacher's `gate` shows the class's answers instead
+of a form until Reveal, and the feedback calls then draw the class against the truth
+(ui/classroom_view.py).
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from typing import Any, cast
 
 import streamlit as st
 
+from ui import classroom
+from ui import classroom_view as class_view
 from ui import state as S
 from ui.text import num, t
 
@@ -45,12 +52,15 @@ def score(guess: float, actual: float, tol: float, relative: bool = False) -> Sc
 
 
 def toggle() -> None:
-    """The sidebar switch, for pages that ask for predictions."""
+    """The sidebar switch, for pages that ask for predictions (on, greyed out, in a class)."""
+    if classroom.room() is not None:
+        st.sidebar.toggle(t("predict.toggle"), value=True, disabled=True, help=t("classroom.predict_on"))
+        return
     S.toggle(PREDICT, t("predict.toggle"), help=t("predict.toggle_help"), where=st.sidebar)
 
 
 def on() -> bool:
-    return bool(S.value_of(PREDICT))
+    return bool(S.value_of(PREDICT)) or classroom.room() is not None
 
 
 def _store() -> dict[tuple[str, Hashable], Any]:
@@ -75,6 +85,7 @@ def ask(
     ident = (page, setting)
     if ident in _store():
         return _store()[ident]
+    room = classroom.room()  # a student's guess goes to the class too, with a reason
     slot = st.empty()  # cleared once the guess is in: the form gives way to the feedback
     with slot.form(key=f"predict_{page}", border=True):
         st.subheader(t("predict.title"))
@@ -97,10 +108,13 @@ def ask(
                 format_func=format_func,
                 key=f"predict_{page}_choice",
             )
+        reason = classroom.reason_picker(page) if room is not None else None
         locked = st.form_submit_button(t("predict.lock"), type="primary")
     if locked and value is not None:
         _store()[ident] = value
         slot.empty()
+        if room is not None:
+            classroom.submit(room, page, setting, value, reason)
         return value
     if locked:
         st.warning(t("predict.empty"))
@@ -115,6 +129,9 @@ def gate(page: str, setting: Hashable, question: str, **ask_kw: Any) -> Any:
     Call it before the lesson is computed: everything after the call is then hidden until the
     guess is in, whatever it shows. `ask_kw` are `ask`'s (options, format_func, bounds, step).
     """
+    room = classroom.room()
+    if room is not None and room.teacher:
+        return class_view.gate(room, page, setting, question, **ask_kw)
     if not on():
         return None
     guess = ask(page, setting, question, **ask_kw)
@@ -133,7 +150,11 @@ def again_button(page: str, setting: Hashable) -> None:
 def number_feedback(
     page: str, setting: Hashable, guess: float, actual: float, sc: Score, what: str, fmt: str, why: str, unit: str = ""
 ) -> None:
-    """How close a numeric guess was, and why the result is what it is."""
+    """How close a numeric guess was, and why the result is what it is (for the teacher of a
+    class: the class's guesses against the result)."""
+    if classroom.teaching():
+        class_view.reveal_number(page, setting, actual, what, fmt, why, unit)
+        return
 
     def show(x: float) -> str:
         return num(x, fmt) + unit
@@ -155,8 +176,20 @@ def number_feedback(
     again_button(page, setting)
 
 
-def choice_feedback(page: str, setting: Hashable, right: bool, guess_text: str, answer_text: str, why: str) -> None:
-    """Whether a picked answer was right, and why."""
+def choice_feedback(
+    page: str,
+    setting: Hashable,
+    right: bool,
+    guess_text: str,
+    answer_text: str,
+    why: str,
+    truth: Sequence[str] = (),
+) -> None:
+    """Whether a picked answer was right, and why (for the teacher of a class: the class's picks
+    with the right ones, `truth`, marked: by default the options whose text is `answer_text`)."""
+    if classroom.teaching():
+        class_view.reveal_choice(page, setting, answer_text, why, truth)
+        return
     key = "predict.choice_right" if right else "predict.choice_wrong"
     box = st.success if right else st.warning
     box(t(key, guess=guess_text, answer=answer_text) + "\n\n" + t("predict.why", why=why), icon="🎯" if right else "🤔")

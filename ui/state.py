@@ -12,8 +12,9 @@ token (``s_act=relu``, ``n_ph=after``) whatever the language, and old links that
 display name keep working through `Control.aliases`.
 
 All session keys of this module are listed at the top. Shared settings (language, presenter
-mode, predict first) are controls too; they also live in `SHARED_MEMORY`, because a page switch
-empties the URL and drops the widgets of the page left behind.
+mode, predict first, the class's room code) are controls too; they also live in `SHARED_MEMORY`,
+because a page switch empties the URL and drops the widgets of the page left behind. The
+teacher's secret token rides along the menu's links the same way, but never in a shared link.
 """
 
 from __future__ import annotations
@@ -134,7 +135,14 @@ def safe_text(value: object, limit: int = 40) -> str:
 LANG = Control("lang", "choice", "en", options=("en", "it"))
 PRESENT = Control("present", "bool", False)
 PREDICT = Control("predict", "bool", False)
-SHARED = (LANG, PRESENT, PREDICT)
+# Class mode (ui/classroom.py): the room's code, in students' links too, and the teacher's token,
+# only in the teacher's own address. Loose patterns here (safe characters, bounded length): the
+# store checks a code for real and ui/classroom says what is wrong with it ("not a room code").
+ROOM = Control("room", "text", "", pattern="[A-Za-z0-9]{1,16}")
+TEACHER = Control("teacher", "text", "", pattern="[A-Za-z0-9_-]{1,64}")
+SHARED = (LANG, PRESENT, PREDICT, ROOM)  # in every link, the "link to this view" included
+PRIVATE = (TEACHER,)  # the menu's links carry it (the teacher moves on), a shared link never
+REMEMBERED = (*SHARED, *PRIVATE)  # kept across page switches in SHARED_MEMORY
 # The uploaded word list a view was made with (its fingerprint; ui/wordlist.py writes and checks
 # it): after a server restart the URL is the one thing that still knows which data the tab used.
 DATA = Control("data", "text", "", pattern="[0-9a-f]{16}")
@@ -142,8 +150,15 @@ DATA = Control("data", "text", "", pattern="[0-9a-f]{16}")
 
 def shared_params() -> dict[str, str]:
     """The shared settings not at their default, as query params: for links to other pages
-    (the menu, the home cards), since a page switch starts from an empty URL."""
-    return {c.key: c.to_url(v)[0] for c in SHARED if not c.is_default(v := value_of(c))}
+    (the menu, the home cards), since a page switch starts from an empty URL. This session's
+    own links: the teacher's token is among them, so they are never shown as a link to share."""
+    return {c.key: c.to_url(v)[0] for c in REMEMBERED if not c.is_default(v := value_of(c))}
+
+
+def remember(c: Control, value: Any) -> None:
+    """Set a shared setting that has no widget (the class's room code, the teacher's token):
+    in the URL and in the session's memory, so it survives page switches."""
+    _sync(c, value)
 
 
 # -- reading the URL ---------------------------------------------------------------------------
@@ -160,7 +175,7 @@ def read_url(controls: Sequence[Control], page: bool = True) -> list[str]:
     if page:
         st.session_state[VIEW_CONTROLS] = tuple(controls)
     notices, unknown = [], []
-    by_key = {c.key: c for c in (*controls, *SHARED, DATA)}
+    by_key = {c.key: c for c in (*controls, *REMEMBERED, DATA)}
     for key in list(st.query_params.keys()):
         c = by_key.get(key)
         if c is None:
@@ -211,7 +226,7 @@ def initial(c: Control) -> Any:
             return c.parse(st.query_params.get_all(c.key))
         except (ValueError, TypeError, OverflowError):
             pass
-    if c in SHARED:
+    if c in REMEMBERED:
         return st.session_state.get(SHARED_MEMORY, {}).get(c.key, c.default)
     return list(c.default) if c.kind == "multi" else c.default
 
@@ -224,7 +239,7 @@ def _sync(c: Control, value: V) -> V:
             st.query_params[c.key] = want if c.kind == "multi" else want[0]
         else:
             del st.query_params[c.key]
-    if c in SHARED:
+    if c in REMEMBERED:
         st.session_state.setdefault(SHARED_MEMORY, {})[c.key] = value
     return value
 
