@@ -7,8 +7,10 @@
 - latency: each page's first render and a warm rerun (bench/latency.py).
 - load: 100 concurrent sessions against one server (bench/load.py); with --distinct N, N
   sessions at once that each ask for a setting no cache holds.
+- classroom: a class of 100 answering one question while the teacher's live panel refreshes
+  (bench/classroom_load.py): p95 from an answer stored to the teacher's count, errors, RSS.
 
-`python -m bench --only trainer` (or latency, load) runs one of them; the trainer benchmark
+`python -m bench --only trainer` (or latency, load, classroom) runs one of them; the trainer benchmark
 alternates both sides for --repeat rounds and compares each side's best time.
 """
 
@@ -44,7 +46,7 @@ def peak_rss_mb() -> float:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--steps", type=int, default=3000, help="training steps per measurement")
-    ap.add_argument("--only", choices=("trainer", "stages", "latency", "load"), help="run one benchmark")
+    ap.add_argument("--only", choices=("trainer", "stages", "latency", "load", "classroom"), help="run one benchmark")
     ap.add_argument("--stage-steps", type=int, default=200_000, help="stages: steps of the loss log (the lecture's)")
     ap.add_argument(
         "--notebook-steps", type=int, default=20_000, help="stages: notebook steps timed (scaled to --stage-steps)"
@@ -66,6 +68,10 @@ def main(argv=None) -> None:
         from bench import load
 
         load.main(["--distinct", str(args.distinct)] if args.distinct else ["--sessions", str(args.sessions)])
+    if args.only in (None, "classroom"):
+        from bench import classroom_load
+
+        classroom_load.main([])
 
 
 def compare(label: str, baseline, ours, rounds: int) -> tuple[float, float]:
