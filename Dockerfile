@@ -31,6 +31,9 @@ RUN pip install --no-cache-dir \
         -r requirements.txt
 
 COPY . .
+# Class mode's SQLite file (classroom/store.py) lives in /app/data: the one folder the app
+# writes. With several replicas, ACTIVATIONS_CLASSROOM_URL points them at PostgreSQL instead.
+RUN install -d -o 10001 -g 10001 /app/data
 USER 10001:10001
 
 EXPOSE 8501
