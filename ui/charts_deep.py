@@ -19,6 +19,7 @@ import pandas as pd
 
 from core.lessons.deep_network import AMBER, GREEN, GUIDE  # the update:data zones (log10 ratio)
 from ui.charts import as_layer, variant_scale, wrap_title
+from ui.text import num
 
 ZONE_FILL = {"green": "#b2f2bb", "amber": "#ffe8a1", "red": "#ffc9c9"}
 # Streamlit's default autosize "fit" squeezes the plot to make room for a legend below it;
@@ -54,6 +55,28 @@ LOG_DECADES = 3  # on a log density axis a line is drawn down to this many power
 def pow10(e: int) -> str:
     """10 to the power `e` as a reader writes it: "10⁻⁴"."""
     return "10" + str(e).translate(SUPERSCRIPT)
+
+
+# The page's number formats, here (not in ui/deep_view.py) because a notebook uses them too and
+# must not import Streamlit: `lang` None is the Streamlit session's language (the page's case).
+PLAIN_SIG = (-3, 5)  # exponents of the numbers `sig` writes out in full: 0.001 to 999,999
+
+
+def sig(x: float, n: int = 2, lang: str | None = None) -> str:
+    """`x` to `n` significant digits written out in `lang` (0.0042, 36, 2,431), not as
+    "2.4e+03"; beyond that range as "2.4×10⁻⁵"."""
+    if x == 0 or not math.isfinite(x):
+        return num(x, "g", lang)
+    e = math.floor(math.log10(abs(x)))
+    if PLAIN_SIG[0] <= e <= PLAIN_SIG[1]:
+        return num(x, f",.{max(0, n - 1 - e)}f", lang)
+    return num(x / 10.0**e, f".{n - 1}f", lang) + "×" + pow10(e)
+
+
+def gain_text(label: str, lang: str | None = None) -> str:
+    """A gain label of the lesson (language-free: "5/3", "1.41") as the student reads it: the
+    lecture's fractions as written, decimals in `lang` ("1,41")."""
+    return label if "/" in label else num(float(label), "g", lang)
 
 
 def axis_exponent(values: Sequence[float] | np.ndarray) -> int:

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -13,6 +12,7 @@ import streamlit as st
 
 from core.lessons.deep_network import ZOOM, DeepLesson, DeepPhase
 from ui import charts_deep as C
+from ui.charts_deep import gain_text, sig  # the page's number formats (a notebook's too)
 from ui.export import show
 from ui.layout import notice
 from ui.present import columns
@@ -26,13 +26,6 @@ DIST: dict[str, tuple[str, str, str, Callable[[DeepPhase], Zoom]]] = {
     "w": ("weight-gradients", "deep.w.x", "deep.w.legend", lambda ph: ph.weight_zoom),
 }
 FIRST_WIDTH = 1.3  # the metrics row's first column, relative to the others
-PLAIN_SIG = (-3, 5)  # exponents of the numbers `sig` writes out in full: 0.001 to 999,999
-
-
-def gain_text(label: str) -> str:
-    """A gain label of the lesson (language-free: "5/3", "1.41") as the student reads it: the
-    lecture's fractions as written, decimals in the student's language ("1,41")."""
-    return label if "/" in label else num(float(label), "g")
 
 
 def lr_text(token: str) -> str:
@@ -60,17 +53,6 @@ def _after(
         return t("deep.m.diverged", step=les.diverged_at), "red"
     after = les.phase.get("after")
     return (t(key, **of(after)) if key and after else None), "off"
-
-
-def sig(x: float, n: int = 2) -> str:
-    """`x` to `n` significant digits written out in the student's language (0.0042, 36, 2,431),
-    not as "2.4e+03"; beyond that range as "2.4×10⁻⁵"."""
-    if x == 0 or not math.isfinite(x):
-        return num(x, "g")
-    e = math.floor(math.log10(abs(x)))
-    if PLAIN_SIG[0] <= e <= PLAIN_SIG[1]:
-        return num(x, f",.{max(0, n - 1 - e)}f")
-    return num(x / 10.0**e, f".{n - 1}f") + "×" + C.pow10(e)
 
 
 def _end_of_run(value: float | None, spec: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 
@@ -123,3 +124,33 @@ def test_what_a_notebook_imports_needs_no_streamlit():
         "assert 'streamlit' not in sys.modules, 'streamlit imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_the_deep_page_s_number_formats_take_the_notebook_s_language():
+    """ui.charts_deep.sig and gain_text (the page's formats; a notebook passes LANG, the page
+    the session's language)."""
+    from ui.charts_deep import gain_text, sig
+
+    assert [sig(x, lang="it") for x in (2431.2, 0.0042, 36.4, 2.4e-5)] == ["2.431", "0,0042", "36", "2,4×10⁻⁵"]
+    assert [sig(x, lang="en") for x in (2431.2, 0.0042)] == ["2,431", "0.0042"]
+    assert (gain_text("1.41", "it"), gain_text("5/3", "it"), gain_text("0.5", "en")) == ("1,41", "5/3", "0.5")
+    code = "\n".join(code_of(build("deep", [], "it")))
+    assert "CD.sig(init.std_first, lang=LANG)" in code and "deep_view" not in code
+
+
+@pytest.mark.parametrize("page", SPECS)
+def test_the_code_s_own_comments_are_in_the_student_s_language(page):
+    it, en = catalogue("it"), catalogue("en")
+    code = "\n".join(code_of(build(page, [("n_steps", "100")], "it")))
+
+    def words(text: str) -> str:  # the longest part of a comment without a field
+        return max(re.split(r"\{[^}]*\}", text), key=len)
+
+    for key in (k for k in en if k.startswith("notebook.code.")):
+        assert words(en[key]) not in code, key  # the English comment is not in an Italian notebook
+    assert any(words(it[k]) in code for k in it if k.startswith("notebook.code."))
+
+
+def test_a_default_view_without_a_link_says_it_is_the_page_s_own_settings():
+    first = build("dead", [], "en").cells[0].source
+    assert catalogue("en")["notebook.intro.defaults"] in first and "``" not in first

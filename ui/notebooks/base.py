@@ -203,18 +203,21 @@ def settings_code(ctx: Ctx, spec: Spec) -> str:
     return "\n".join(lines)
 
 
-def table_lines(names: Mapping[str, str], columns: Mapping[str, tuple[str, str]], frame: str, index: str) -> str:
+def table_lines(
+    ctx: Ctx, names: Mapping[str, str], columns: Mapping[str, tuple[str, str]], frame: str, index: str
+) -> str:
     """Code printing a page's table cell by cell, "row · column: number", as the page writes
     them: `names` row id -> its name (the table's first column), `columns` frame column ->
     (header, number format), `frame` the lesson's frame with an `index` column of row ids."""
     return "\n".join(
         [
             f"names = {mapping(names)}",
-            f"columns = {mapping(columns)}  # the page's table: header, and how it writes the number",
+            f"columns = {mapping(columns)}  # {ctx.t('notebook.code.table')}",
             f"table = {frame}.set_index({lit(index)})",
             "for key, name in names.items():",
             "    for col, (header, spec) in columns.items():",
             "        x = table.loc[key, col]",
-            '        print(f"{name} · {header}:", "—" if pd.isna(x) else num(x, spec, LANG))  # —: diverged',
+            '        print(f"{name} · {header}:", "—" if pd.isna(x) else num(x, spec, LANG))'
+            + f"  # {ctx.t('notebook.code.dash')}",
         ]
     )

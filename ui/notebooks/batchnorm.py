@@ -18,8 +18,8 @@ def headlines(ctx: Ctx) -> str:
         [
             say(ctx.s("batchnorm.grad.metric_b1"), 'num(les.b1_grad, ".1e", LANG)'),
             say(ctx.s("batchnorm.grad.metric_bb"), 'num(les.bnbias_grad, ".1e", LANG)'),
-            "# the final losses: ★ the statistics BN uses at inference",
-            table_lines(names, columns, "les.loss_table.reset_index()", "split"),
+            f"# {ctx.t('notebook.code.bn_losses')}",
+            table_lines(ctx, names, columns, "les.loss_table.reset_index()", "split"),
         ]
     )
 
@@ -56,10 +56,7 @@ def charts(ctx: Ctx) -> list[str]:
         *(Code(ctx.s(f"batchnorm.sweep.{k}")) for k in ("title", "x", "y", "legend")),
     )
     return [
-        f"ph = les.phases.iloc[i]  # i = 0: at init, 1: after training\nphase = {phase}\n{pre}".replace(
-            "iloc[i]", f"iloc[{i}]"
-        )
-        for i in (0, 1)
+        f"ph = les.phases.iloc[{i}]  # {ctx.t('notebook.code.bn_phase', i=i)}\nphase = {phase}\n{pre}" for i in (0, 1)
     ] + [grads, sweep]
 
 

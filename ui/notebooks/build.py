@@ -52,7 +52,10 @@ def _intro(ctx: Ctx, spec: Spec, data: Data | None, link: str) -> str:
     from core.data import load_names
 
     query = "&".join(f"{k}={v}" for k, v in ctx.params)
-    where = ctx.t("notebook.intro.link", link=f"<{link}>") if link else ctx.t("notebook.intro.no_link", query=query)
+    if link:
+        where = ctx.t("notebook.intro.link", link=f"<{link}>")
+    else:  # the link's settings, or (none) the page as it opens
+        where = ctx.t("notebook.intro.no_link", query=query) if query else ctx.t("notebook.intro.defaults")
     used = (
         ctx.t("notebook.intro.data_upload", name=data.name, words=data.words)
         if data
@@ -131,6 +134,15 @@ def _data(ctx: Ctx, data: Data | None) -> str:
     read = call(
         "read_word_list", Code("WORDS_FILE.read_bytes()"), min_words=MIN_WORDS, max_bytes=MAX_BYTES, drop_bad=True
     )
+    yours = call(  # the page's caption of an upload, without its "change it in the sidebar"
+        "fill",
+        ctx.t("notebook.data.caption_file"),
+        Code("LANG"),
+        path=Code("WORDS_FILE"),
+        words=Code("data.n_words"),
+        examples=Code("len(data.Ytr)"),
+        vocab=Code("data.vocab.size"),
+    )
     return "\n".join(
         [
             "from pathlib import Path",
@@ -143,10 +155,11 @@ def _data(ctx: Ctx, data: Data | None) -> str:
             "    data = build_dataset(words)",
             f"    same = words_fingerprint(words) == {lit(data.fingerprint)}",
             f"    print({nest(said['same'])} if same else {nest(said['other'])})",
+            f"    print({nest(yours)})",
             "else:",
             "    data = names_dataset()",
             f"    print({nest(said['missing'])})",
-            f"print({caption})",
+            f"    print({nest(caption)})",
         ]
     )
 

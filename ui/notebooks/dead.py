@@ -24,7 +24,7 @@ def intro(ctx: Ctx) -> str:
 def headlines(ctx: Ctx) -> str:
     names = {k: ctx.t(f"act.{k}.name") for k in ctx.values["d_acts"]}
     columns = {col: (ctx.t(key), spec) for col, (key, spec) in COLUMNS.items()}
-    return table_lines(names, columns, "les.table", "activation")
+    return table_lines(ctx, names, columns, "les.table", "activation")
 
 
 def charts(ctx: Ctx) -> list[str]:

@@ -3,7 +3,7 @@ each layer's activations, the update:data ratio over training and the std across
 
 from __future__ import annotations
 
-from ui.notebooks.base import Code, Ctx, Spec, call, lit, mapping, nest, say, say4
+from ui.notebooks.base import Code, Ctx, Spec, call, indent, lit, mapping, nest, say4
 
 
 def _name(ctx: Ctx) -> str:
@@ -14,56 +14,55 @@ def intro(ctx: Ctx) -> str:
     return ctx.t("deep.what")
 
 
+def _sig(expr: str) -> str:
+    """The page's number format (0.0042, 2.4×10⁻⁵) of `expr`, in the notebook's language."""
+    return f"CD.sig({expr}, lang=LANG)"
+
+
 def _fill(ctx: Ctx, key: str, **fields: str) -> Code:
     return call("fill", ctx.t(key), Code("LANG"), **{k: Code(v) for k, v in fields.items()})
 
 
+def _print(label: str, value: str, trained: str = "") -> Code:
+    """A metric's line, "label: value (trained: ...)", one argument per line once it is long."""
+    head = f"{label[:-1]}:{label[-1]}" if label.startswith(('"', "'")) else f'{label} + ":"'
+    shown = call("with_after", Code(value), *([Code(trained)] if trained else []))
+    return call("print", Code(head), shown)
+
+
 def headlines(ctx: Ctx) -> str:
     after = {
-        "std": f"lambda ph: {_fill(ctx, 'deep.m.std_after', a='sig(ph.std_first)', b='sig(ph.std_last)')}",
+        "std": f"lambda ph: {_fill(ctx, 'deep.m.std_after', a=_sig('ph.std_first'), b=_sig('ph.std_last'))}",
         "sat": f"lambda ph: {_fill(ctx, 'deep.m.pct_after', v='ph.sat_first')}",
-        "grad": f"lambda ph: {_fill(ctx, 'deep.m.x_after', v='sig(ph.grad_ratio)')}",
+        "grad": f"lambda ph: {_fill(ctx, 'deep.m.x_after', v=_sig('ph.grad_ratio'))}",
     }
     na = ctx.s("deep.m.na")
+    sat = ctx.f("deep.m.sat", thr=Code("les.threshold"))
     return "\n".join(
         [
-            "# the page's own number formats (0.0042, 2.4×10⁻⁵, 5/3), in LANG",
-            "sig, gain_text = localised(deep_view.sig, LANG), localised(deep_view.gain_text, LANG)",
             'init, L = les.phase["init"], les.n_layers',
             "",
             "",
             "def with_after(value, trained=None):",
-            '    """The number at init and, as the page writes under it, after training (or where it diverged)."""',
+            f'    """{ctx.t("notebook.code.with_after")}"""',
             "    if les.diverged_at is not None:",
             f'        return value + " (" + {_fill(ctx, "deep.m.diverged", step="les.diverged_at")} + ")"',
             '    after = les.phase.get("after")',
             '    return f"{value} ({trained(after)})" if trained and after else value',
             "",
             "",
-            "print("
-            + _fill(ctx, "deep.m.std", L="L")
-            + ' + ":", with_after('
-            + _fill(ctx, "deep.m.std_value", a="sig(init.std_first)", b="sig(init.std_last)")
-            + f", {after['std']}))",
-            "if les.sat_ok:  # measured for tanh-like activations only",
-            say4(
-                ctx.f("deep.m.sat", thr=Code("les.threshold")),
-                "with_after(" + _fill(ctx, "deep.m.pct", v="init.sat_first") + f", {after['sat']})",
+            _print(
+                _fill(ctx, "deep.m.std", L="L"),
+                _fill(ctx, "deep.m.std_value", a=_sig("init.std_first"), b=_sig("init.std_last")),
+                after["std"],
             ),
+            f"if les.sat_ok:  # {ctx.t('notebook.code.sat_ok')}",
+            indent(_print(sat, _fill(ctx, "deep.m.pct", v="init.sat_first"), after["sat"])),
             "else:",
-            say4(ctx.f("deep.m.sat", thr=Code("les.threshold")), na),
-            "print("
-            + _fill(ctx, "deep.m.grad", L="L")
-            + ' + ":", with_after('
-            + _fill(ctx, "deep.m.x", v="sig(init.grad_ratio)")
-            + f", {after['grad']}))",
-            say(
-                ctx.s("deep.m.upd"),
-                f'with_after({na} if les.update_tail is None else num(les.update_tail, ".2f", LANG))',
-            ),
-            say(
-                ctx.s("deep.m.loss"), f'with_after({na} if les.loss_tail is None else num(les.loss_tail, ".4g", LANG))'
-            ),
+            say4(sat, na),
+            _print(_fill(ctx, "deep.m.grad", L="L"), _fill(ctx, "deep.m.x", v=_sig("init.grad_ratio")), after["grad"]),
+            _print(ctx.s("deep.m.upd"), f'{na} if les.update_tail is None else num(les.update_tail, ".2f", LANG)'),
+            _print(ctx.s("deep.m.loss"), f'{na} if les.loss_tail is None else num(les.loss_tail, ".4g", LANG)'),
         ]
     )
 
@@ -95,7 +94,7 @@ def charts(ctx: Ctx) -> list[str]:
     )
     when = [
         "def when(p):",
-        '    """A phase as a chart title says it: "at init", "after 1000 steps"."""',
+        f'    """{ctx.t("notebook.code.when")}"""',
         '    if p == "init":',
         f"        return {ctx.s('deep.at.init')}",
         "    if les.diverged_at is not None:",
@@ -104,9 +103,12 @@ def charts(ctx: Ctx) -> list[str]:
         "",
         "",
         "def activations(p):",
-        '    """Section 1 of the page for phase p ("init" or "after"): each layer\'s distribution of h."""',
+        f'    """{ctx.t("notebook.code.activations")}"""',
         '    stats = les.layer_stats[les.layer_stats["phase"] == p].set_index("layer")',
-        f"    labels = {{i: {nest(label, 8)} for i, r in stats.iterrows()}}",
+        "    labels = {",
+        f"        i: {nest(label, 8)}",
+        "        for i, r in stats.iterrows()",
+        "    }",
         '    hist = les.layer_hist[(les.layer_hist["phase"] == p) & (les.layer_hist["kind"] == "activation")]',
         '    zoom, log = les.phase[p].act_zoom, les.log_density("act")',
         f"    return {nest(chart, 4)}",
@@ -116,7 +118,8 @@ def charts(ctx: Ctx) -> list[str]:
     ]
     out = ["\n".join(when)]
     if ctx.values["n_steps"] > 0 and ctx.values["n_ph"] != "init":
-        out.append('activations("after") if "after" in les.shown("after") else None  # None: nothing trained to show')
+        after = 'activations("after") if "after" in les.shown("after") else None'
+        out.append(f"{after}  # {ctx.t('notebook.code.nothing_trained')}")
     zones = mapping({z: ctx.t(f"deep.upd.zone.{z}") for z in ("green", "amber", "red")})
     upd = call(
         "CD.update_ratio",
@@ -127,9 +130,12 @@ def charts(ctx: Ctx) -> list[str]:
         Code(ctx.s("deep.upd.zone_title")),
     )
     out.append(f'smoothed, window, every = CD.smooth(les.updates, "ratio", "param")\n{upd}')
-    series_label = (
-        _fill(ctx, "deep.prop.series", gain="gain_text(r.label)")
-        + f' + ({ctx.s("deep.prop.yours")} if r.yours else "") + ({ctx.s("deep.prop.rec")} if r.recommended else "")'
+    series_label = "\n".join(
+        [
+            f"    r.label: {nest(_fill(ctx, 'deep.prop.series', gain='CD.gain_text(r.label, LANG)'))}",
+            f'    + ({ctx.s("deep.prop.yours")} if r.yours else "")',
+            f'    + ({ctx.s("deep.prop.rec")} if r.recommended else "")',
+        ]
     )
     depth = call(
         "CD.depth_lines",
@@ -141,7 +147,7 @@ def charts(ctx: Ctx) -> list[str]:
         log=True,
     )
     out.append(
-        f'labels = {{r.label: {series_label} for r in les.profile.drop_duplicates("label").itertuples()}}\n{depth}'
+        f'labels = {{\n{series_label}\n    for r in les.profile.drop_duplicates("label").itertuples()\n}}\n{depth}'
     )
     return out
 
@@ -158,8 +164,6 @@ SPEC = Spec(
         [
             "from core.lessons.deep_network import ZOOM",
             "from ui import charts_deep as CD",
-            "from ui import deep_view",
-            "from ui.notebooks.runtime import localised",
         ]
     ),
     intro=intro,

@@ -32,10 +32,10 @@ def headlines(ctx: Ctx) -> str:
     end = call("fill", ctx.t("loss.hockey.m_end"), Code("LANG"), variant=Code("short[v]"))
     return "\n".join(
         [
-            f"V = {_v(ctx)}  # the vocabulary size of section 1",
+            f"V = {_v(ctx)}  # {ctx.t('notebook.code.vocab')}",
             say(ctx.s("loss.expected.metric"), 'num(lessons.expected_init_loss(V), ".4f", LANG)'),
             say(ctx.s("loss.expected.uniform_p"), 'num(1 / V, ".4f", LANG)'),
-            "if les.chosen_loss is not None:  # None: the network at your scale diverged",
+            f"if les.chosen_loss is not None:  # {ctx.t('notebook.code.scale_diverged')}",
             say4(ctx.s("loss.sweep.m_scale", scale=scale), 'num(les.chosen_loss, ".4f", LANG)'),
             say4(ctx.s("loss.sweep.m_excess"), 'num(les.excess, "+.4f", LANG)'),
             say(ctx.s("loss.sweep.m_expected"), 'num(les.expected, ".4f", LANG)'),

@@ -3,7 +3,7 @@ each trained net makes up."""
 
 from __future__ import annotations
 
-from core.lessons.loss_log import STAGES
+from core.lessons.loss_log import N_NAMES, STAGES
 from ui.notebooks.base import Code, Ctx, Spec, call, mapping, table_lines
 
 ORDER = [s for s, _ in STAGES]
@@ -25,7 +25,7 @@ def intro(ctx: Ctx) -> str:
 def headlines(ctx: Ctx) -> str:
     names = {s: ctx.t(f"loss_log.stage.{s}") for s in ORDER}
     columns = {col: (ctx.t(key), spec) for col, (key, spec) in COLUMNS.items()}
-    return table_lines(names, columns, "les.table", "stage")
+    return table_lines(ctx, names, columns, "les.table", "stage")
 
 
 def charts(ctx: Ctx) -> list[str]:
@@ -40,7 +40,7 @@ def charts(ctx: Ctx) -> list[str]:
     )
     made = "\n".join(
         [
-            "# the names each trained stage makes up (20 samples each)",
+            f"# {ctx.t('notebook.code.made_up', n=N_NAMES)}",
             'made = les.samples.pivot(index="sample", columns="stage", values="name").reindex(columns=list(names))',
             "made.index = made.index + 1",
             "made.rename(columns=names)",

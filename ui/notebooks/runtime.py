@@ -6,13 +6,12 @@ of which needs a Streamlit script run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import altair as alt
 from altair.vegalite.v6.display import html_renderer
 
-from ui.text import NUMBERS, vega_locale
+from ui.text import vega_locale
 
 WIDTH, HEIGHT = 640, 300  # px of a chart that sets no size (on the page, charts fill their column)
 
@@ -44,15 +43,3 @@ def chart_language(lang: str) -> None:
     alt.renderers.enable("activations")
     # the page's saturation map is 32 x 200 cells; the app hands Vega its data without this check
     alt.data_transformers.disable_max_rows()
-
-
-def localised(fn: Callable[..., str], lang: str) -> Callable[..., str]:
-    """A number format of a page, in `lang`. The page's helpers (ui.deep_view.sig, gain_text)
-    write in the language of the Streamlit session, which a notebook has not: English, that is
-    Python's own marks, so swapping them gives `lang`'s (what ui.text.num does)."""
-    swap = NUMBERS[lang].swap()
-
-    def in_lang(*args: Any, **kwargs: Any) -> str:
-        return fn(*args, **kwargs).translate(swap)
-
-    return in_lang

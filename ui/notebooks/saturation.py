@@ -17,6 +17,21 @@ def _name(ctx: Ctx) -> str:
     return ctx.t(f"act.{ctx.values['s_act']}.name")
 
 
+def _snapshot_chart(ctx: Ctx, chart: str) -> str:
+    """A chart of the snapshot, or (your setting diverged before it) the page's message instead:
+    `no_snapshot`, which the numbers' cell wrote."""
+    return "\n".join(
+        [
+            f"chart = None  # {ctx.t('notebook.code.no_chart')}",
+            "if les.yours_diverged:",
+            "    print(no_snapshot)",
+            "else:",
+            indent(f"chart = {chart}"),
+            "chart",
+        ]
+    )
+
+
 def intro(ctx: Ctx) -> str:
     return ctx.t(f"saturation.what.{_kind(ctx)}", act=_name(ctx))
 
@@ -25,9 +40,10 @@ def headlines(ctx: Ctx) -> str:
     kind = _kind(ctx)
     return "\n".join(
         [
-            "s = les.summary  # None when your setting diverged before the snapshot",
+            f"s = les.summary  # {ctx.t('notebook.code.no_summary')}",
             "if s is None:",
-            indent(f"print({ctx.f('saturation.no_snapshot', step=YOURS_DIVERGED)})"),
+            indent(f"no_snapshot = {ctx.f('saturation.no_snapshot', step=YOURS_DIVERGED)}"),
+            "    print(no_snapshot)",
             "else:",
             say4(
                 ctx.s(f"saturation.metric.pct.{kind}"), ctx.f("saturation.metric.pct_value", pct=Code("s.pct_inactive"))
@@ -101,7 +117,7 @@ def charts(ctx: Ctx) -> list[str]:
         Code(ctx.s("saturation.b1.short")),
         Code(ctx.s("saturation.metric.dead")),
     )
-    out = [common + pre, h, heat, bars]
+    out = [common + _snapshot_chart(ctx, pre), *(_snapshot_chart(ctx, c) for c in (h, heat, bars))]
     if steps > 0:
         loss_words = [ctx.s(f"saturation.loss.{k}") for k in ("title", "x", "y")] + [ctx.s("saturation.variant.title")]
         out.append(call("CS.loss_curve", Code("les.loss_curve"), Code("labels"), *map(Code, loss_words)))

@@ -6,8 +6,8 @@ TEXT = {
     "notebook.share.button": "Open as notebook",
     "notebook.share.body": (
         "This view as code: a Jupyter notebook that trains the same networks with the same settings, prints "
-        "the numbers shown here and draws the charts, in this language. The script is the same cells as a "
-        "plain Python file (`# %%` cells, which VS Code and PyCharm open as a notebook too)."
+        "the numbers shown here and draws the charts, in this language. The script holds the same cells as a "
+        "plain Python file (VS Code and PyCharm open its cells as a notebook too)."
     ),
     "notebook.share.ipynb": "Notebook (.ipynb)",
     "notebook.share.ipynb_help": "For Jupyter, JupyterLab, VS Code or Colab.",
@@ -21,6 +21,7 @@ TEXT = {
     "notebook.intro.app": "A view of the app *Activations, gradients and BatchNorm* (after Karpathy's makemore part 3).",
     "notebook.intro.link": "Reopen this view in the app: {link}",
     "notebook.intro.no_link": "The view's settings in the app's link: `{query}`",
+    "notebook.intro.defaults": "The page's own settings, as it opens.",
     "notebook.intro.data_names": "**Data:** the bundled US baby names ({words:,} words), as in the lecture.",
     "notebook.intro.data_upload": (
         "**Data:** your word list **{name}** ({words:,} words). The file is not inside this notebook: set "
@@ -47,6 +48,9 @@ TEXT = {
     "notebook.data.header": "## The data",
     "notebook.data.names_comment": "the bundled names, split 80/10/10 with the lecture's seed",
     "notebook.data.file_comment": "the word list you uploaded to the app: set its path",
+    "notebook.data.caption_file": (
+        "Data: {path}, {words:,} words, {examples:,} training examples, vocabulary of {vocab} characters."
+    ),
     "notebook.data.same": "Using {path}: the same words as in the app.",
     "notebook.data.other": "Using {path}: not the words the app used (another version of the file?), so the numbers will differ.",
     "notebook.data.missing": "{path} not found: using the bundled names instead (the numbers will differ from the app's).",
@@ -87,4 +91,19 @@ TEXT = {
     "notebook.try.loss_log.names": "Look at `les.samples`: which stage makes up the most name-like names?",
     "notebook.try.batchnorm.act": 'Set `activation="relu"`: is `b1`\'s gradient still zero?',
     "notebook.try.batchnorm.mom": "Set `momentum=0.1`: do the running statistics catch up with the calibrated ones?",
+    # comments and docstrings inside the notebook's code (the student reads them in their language)
+    "notebook.code.table": "the page's table: header, and how it writes the number",
+    "notebook.code.dash": "—: diverged",
+    "notebook.code.no_summary": "None when your setting diverged before the snapshot",
+    "notebook.code.no_chart": "nothing to draw when your setting diverged before the snapshot (the page draws none)",
+    "notebook.code.bn_losses": "the final losses: ★ the statistics BN uses at inference",
+    "notebook.code.bn_phase": "{i} = 0: at init, 1: after training",
+    "notebook.code.sat_ok": "measured for tanh-like activations only",
+    "notebook.code.nothing_trained": "None: nothing trained to show",
+    "notebook.code.vocab": "the vocabulary size of section 1",
+    "notebook.code.scale_diverged": "None: the network at your scale diverged",
+    "notebook.code.made_up": "the names each trained stage makes up ({n} samples each)",
+    "notebook.code.with_after": "The number at init and, as the page writes under it, after training (or where it diverged).",
+    "notebook.code.when": 'A phase as a chart title says it: "at init", "after 1000 steps".',
+    "notebook.code.activations": 'Section 1 of the page for phase p ("init" or "after"): each layer\'s distribution of h.',
 }

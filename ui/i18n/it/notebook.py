@@ -7,7 +7,7 @@ TEXT = {
     "notebook.share.body": (
         "Questa vista come codice: un notebook Jupyter che addestra le stesse reti con le stesse impostazioni, "
         "stampa i numeri mostrati qui e disegna i grafici, in questa lingua. Lo script ha le stesse celle in un "
-        "file Python semplice (celle `# %%`, che VS Code e PyCharm aprono anche come notebook)."
+        "file Python semplice (VS Code e PyCharm aprono le sue celle anche come notebook)."
     ),
     "notebook.share.ipynb": "Notebook (.ipynb)",
     "notebook.share.ipynb_help": "Per Jupyter, JupyterLab, VS Code o Colab.",
@@ -21,6 +21,7 @@ TEXT = {
     "notebook.intro.app": "Una vista dell'app *Attivazioni, gradienti e BatchNorm* (dalla lezione makemore parte 3 di Karpathy).",
     "notebook.intro.link": "Riapri questa vista nell'app: {link}",
     "notebook.intro.no_link": "Le impostazioni della vista nel link dell'app: `{query}`",
+    "notebook.intro.defaults": "Le impostazioni della pagina, come si apre.",
     "notebook.intro.data_names": "**Dati:** i nomi di neonati statunitensi inclusi ({words:,} parole), come nella lezione.",
     "notebook.intro.data_upload": (
         "**Dati:** la tua lista di parole **{name}** ({words:,} parole). Il file non è dentro questo notebook: "
@@ -47,6 +48,9 @@ TEXT = {
     "notebook.data.header": "## I dati",
     "notebook.data.names_comment": "i nomi inclusi, divisi 80/10/10 con il seme della lezione",
     "notebook.data.file_comment": "la lista di parole che hai caricato nell'app: imposta il suo percorso",
+    "notebook.data.caption_file": (
+        "Dati: {path}, {words:,} parole, {examples:,} esempi di addestramento, vocabolario di {vocab} caratteri."
+    ),
     "notebook.data.same": "Uso {path}: le stesse parole dell'app.",
     "notebook.data.other": "Uso {path}: non sono le parole usate dall'app (un'altra versione del file?), quindi i numeri saranno diversi.",
     "notebook.data.missing": "{path} non trovato: uso i nomi inclusi (i numeri saranno diversi da quelli dell'app).",
@@ -88,4 +92,19 @@ TEXT = {
     "notebook.try.loss_log.names": "Guarda `les.samples`: quale fase inventa i nomi più simili a nomi veri?",
     "notebook.try.batchnorm.act": 'Imposta `activation="relu"`: il gradiente di `b1` è ancora zero?',
     "notebook.try.batchnorm.mom": "Imposta `momentum=0.1`: le statistiche mobili raggiungono quelle calibrate?",
+    # commenti e docstring nel codice del notebook (lo studente li legge nella sua lingua)
+    "notebook.code.table": "la tabella della pagina: intestazione, e come scrive il numero",
+    "notebook.code.dash": "—: diverge",
+    "notebook.code.no_summary": "None quando la tua impostazione diverge prima dell'istantanea",
+    "notebook.code.no_chart": "niente da disegnare quando la tua impostazione diverge prima dell'istantanea (la pagina non disegna nulla)",
+    "notebook.code.bn_losses": "le loss finali: ★ le statistiche che BN usa in inferenza",
+    "notebook.code.bn_phase": "{i} = 0: all'inizializzazione, 1: dopo l'addestramento",
+    "notebook.code.sat_ok": "misurata solo per le attivazioni simili a tanh",
+    "notebook.code.nothing_trained": "None: nessun addestramento da mostrare",
+    "notebook.code.vocab": "la dimensione del vocabolario della sezione 1",
+    "notebook.code.scale_diverged": "None: la rete alla tua scala diverge",
+    "notebook.code.made_up": "i nomi che inventa ogni fase addestrata ({n} campioni ciascuna)",
+    "notebook.code.with_after": "Il numero all'inizializzazione e, come la pagina lo scrive sotto, dopo l'addestramento (o dove diverge).",
+    "notebook.code.when": 'Una fase come la dice il titolo di un grafico: "all\'inizializzazione", "dopo 1000 passi".',
+    "notebook.code.activations": 'Sezione 1 della pagina per la fase p ("init" o "after"): la distribuzione di h di ogni strato.',
 }
