@@ -360,7 +360,7 @@ def qr_svg(url: str) -> str:
 
 def _code_block(code: str, url: str) -> None:
     st.caption(t("classroom.teacher.code"))
-    st.markdown(f"### `{code}`")  # the store's alphabet only: nothing to escape
+    st.markdown(f"## {code}")  # the store's alphabet only (no look-alikes): nothing to escape
     st.caption(t("classroom.teacher.how"))
     st.code(url, language=None, wrap_lines=True)  # with a copy button
     st.image(qr_svg(url), width="stretch", alt=t("classroom.teacher.qr_alt", code=code))
@@ -383,7 +383,8 @@ def _teacher_box(r: Room) -> None:
     if st.button(t("classroom.teacher.show"), icon="📽️", width="stretch", key="_class_show"):
         _on_screen(r.code, url)
     st.caption(t("classroom.teacher.private"))
-    st.button(t("classroom.leave"), on_click=leave, type="tertiary", key="_class_leave")
+    tip = t("classroom.teacher.leave_help")
+    st.button(t("classroom.leave"), on_click=leave, type="tertiary", key="_class_leave", help=tip)
 
 
 def following() -> bool:

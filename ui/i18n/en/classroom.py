@@ -13,10 +13,11 @@ TEXT = {
     "classroom.teacher.qr_alt": "QR code of the link that joins class {code}",
     "classroom.teacher.show": "Show the code on screen",
     "classroom.teacher.screen_title": "Join the class",
-    "classroom.teacher.screen": "# `{code}`\nScan the code, open the link, or type the code in the app's sidebar "
+    "classroom.teacher.screen": "# {code}\nScan the code, open the link, or type the code in the app's sidebar "
     "(**Class**).",
     "classroom.teacher.private": "Your address holds your teacher key: give the class the join link above, never "
     "this page's address. The class lasts 12 hours.",
+    "classroom.teacher.leave_help": "This screen leaves the class; the class goes on until it ends. To come back as its teacher you need this page's address: it holds your key.",
     "classroom.student.in": "You are in class **`{code}`**. Your answers are anonymous.",
     "classroom.follow": "Follow the teacher",
     "classroom.follow_help": "On: your page moves to the teacher's page and settings within a few seconds whenever "

@@ -13,10 +13,11 @@ TEXT = {
     "classroom.teacher.qr_alt": "Codice QR del link per entrare nella classe {code}",
     "classroom.teacher.show": "Mostra il codice sullo schermo",
     "classroom.teacher.screen_title": "Entra nella classe",
-    "classroom.teacher.screen": "# `{code}`\nInquadra il codice QR, apri il link o scrivi il codice nella barra "
+    "classroom.teacher.screen": "# {code}\nInquadra il codice QR, apri il link o scrivi il codice nella barra "
     "laterale dell'app (**Classe**).",
     "classroom.teacher.private": "Il tuo indirizzo contiene la tua chiave di insegnante: alla classe dai il link qui "
     "sopra, mai l'indirizzo di questa pagina. La classe dura 12 ore.",
+    "classroom.teacher.leave_help": "Questo schermo esce dalla classe; la classe continua fino alla sua fine. Per tornarci come insegnante ti serve l'indirizzo di questa pagina: contiene la tua chiave.",
     "classroom.student.in": "Sei nella classe **`{code}`**. Le tue risposte sono anonime.",
     "classroom.follow": "Segui l'insegnante",
     "classroom.follow_help": "Attivo: entro pochi secondi la tua pagina passa alla pagina e alle impostazioni "
