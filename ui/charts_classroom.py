@@ -6,6 +6,8 @@ a rule at the true value of a number, the right choice (and the sound reasons) i
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
 
@@ -44,11 +46,13 @@ def number_histogram(
     if truth is not None:
         rule = alt.Chart(pd.DataFrame({"x": [truth], "label": [truth_label]}))
         layers.append(rule.mark_rule(color=TRUTH, strokeWidth=3).encode(x="x:Q"))
-        layers.append(
-            rule.mark_text(
-                color=TRUTH, align="left", baseline="top", dx=5, dy=4, fontWeight="bold", fontSize=13
-            ).encode(x="x:Q", y=alt.value(0), text="label:N")
-        )
+        # the label on the side of the rule with more room, on a white halo where it crosses a bar
+        right_half = len(bins) > 0 and truth > (bins["lo"].min() + bins["hi"].max()) / 2
+        align, dx = ("right", -6) if right_half else ("left", 6)
+        text: dict[str, Any] = {"align": align, "dx": dx, "baseline": "top", "dy": 4, "fontWeight": "bold"}
+        label = {"x": "x:Q", "y": alt.value(0), "text": "label:N"}
+        halo = rule.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", fontSize=13, **text)
+        layers += [halo.encode(**label), rule.mark_text(color=TRUTH, fontSize=13, **text).encode(**label)]
     return as_layer(alt.layer(*layers)).properties(title=wrap_title(title), height=height)
 
 
