@@ -56,7 +56,7 @@ def charts(ctx: Ctx) -> list[str]:
         *(Code(ctx.s(f"batchnorm.sweep.{k}")) for k in ("title", "x", "y", "legend")),
     )
     return [
-        f"ph = les.phases.iloc[{i}]  # {ctx.t('notebook.code.bn_phase', i=i)}\nphase = {phase}\n{pre}" for i in (0, 1)
+        f"ph = les.phases.iloc[{i}]  # {ctx.t('notebook.code.bn_phase')}\nphase = {phase}\n{pre}" for i in (0, 1)
     ] + [grads, sweep]
 
 

@@ -97,7 +97,7 @@ TEXT = {
     "notebook.code.no_summary": "None when your setting diverged before the snapshot",
     "notebook.code.no_chart": "nothing to draw when your setting diverged before the snapshot (the page draws none)",
     "notebook.code.bn_losses": "the final losses: ★ the statistics BN uses at inference",
-    "notebook.code.bn_phase": "{i} = 0: at init, 1: after training",
+    "notebook.code.bn_phase": "0: at init, 1: after training",
     "notebook.code.sat_ok": "measured for tanh-like activations only",
     "notebook.code.nothing_trained": "None: nothing trained to show",
     "notebook.code.vocab": "the vocabulary size of section 1",

@@ -98,7 +98,7 @@ TEXT = {
     "notebook.code.no_summary": "None quando la tua impostazione diverge prima dell'istantanea",
     "notebook.code.no_chart": "niente da disegnare quando la tua impostazione diverge prima dell'istantanea (la pagina non disegna nulla)",
     "notebook.code.bn_losses": "le loss finali: ★ le statistiche che BN usa in inferenza",
-    "notebook.code.bn_phase": "{i} = 0: all'inizializzazione, 1: dopo l'addestramento",
+    "notebook.code.bn_phase": "0: all'inizializzazione, 1: dopo l'addestramento",
     "notebook.code.sat_ok": "misurata solo per le attivazioni simili a tanh",
     "notebook.code.nothing_trained": "None: nessun addestramento da mostrare",
     "notebook.code.vocab": "la dimensione del vocabolario della sezione 1",
