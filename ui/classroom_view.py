@@ -26,7 +26,7 @@ from ui.present import columns
 from ui.text import num, t
 
 PANEL_EVERY = 2  # seconds between refreshes of the teacher's panel
-MAX_BINS = 12  # bars of a number histogram at most
+MAX_BINS = 20  # bars of a number histogram at most (a guess of 0.5 and one of 3.3 apart on a 0-30 axis)
 
 # -- session keys (all of this module's) --------------------------------------------------------
 REVEALED = "_class_revealed"  # question ids this teacher has revealed
