@@ -183,7 +183,7 @@ def test_bad_codes_give_a_message_never_a_traceback(db, code, reason):
     assert "room" not in at.query_params  # out of the room: the page works as without a class
 
 
-def test_an_expired_room_says_so_and_refuses_answers(db):
+def test_an_expired_room_says_it_has_ended(db):
     store = Store(db, clock=lambda: datetime.now(UTC) - timedelta(hours=13))
     code, _ = store.open_room()  # opened 13 hours ago
     at = app(room=code)
@@ -247,3 +247,20 @@ def test_a_choice_question_shows_bars_and_reveal_marks_the_right_answer(lesson):
     assert EN["classroom.panel.right"] in json.dumps(spec)  # the legend names the green bar
     _, (reasons, *_) = panel_chart(teacher, EN["classroom.panel.reasons_title"].format(n=3))
     assert set(reasons.loc[reasons["right"], "option"]) == {"zero_grad", "knocked"}  # the sound ones
+
+
+def test_followers_move_with_the_teacher_and_a_student_can_stop_following(lesson):
+    teacher, (follower, explorer, _) = lesson["teacher"], lesson["students"]
+    explorer.toggle(key=CR.FOLLOW_WIDGET).set_value(False)
+    rerun(explorer)
+    assert EN["classroom.student.exploring"] in texts(explorer)
+    teacher.slider(key="s_w1").set_value(0.2)
+    rerun(teacher)  # the teacher's run records the new view
+    rerun(follower)  # the student's look at the teacher's view (every few seconds on a server)
+    assert follower.query_params.get("s_w1") == "0.2" and follower.slider(key="s_w1").value == 0.2
+    assert follower.number_input  # a new setting, a new question
+    rerun(explorer)
+    assert "s_w1" not in explorer.query_params  # stays where it was
+    explorer.toggle(key=CR.FOLLOW_WIDGET).set_value(True)
+    rerun(explorer)
+    assert explorer.query_params.get("s_w1") == "0.2"  # back on: straight to the teacher's view
