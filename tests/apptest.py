@@ -44,3 +44,8 @@ def charts_by_title(at: AppTest) -> dict[str, tuple[dict[str, Any], dict[str, pd
         spec = json.loads(c.proto.spec)
         out[spec["title"]] = (spec, {d.name: pa.ipc.open_stream(d.data.data).read_pandas() for d in c.proto.datasets})
     return out
+
+
+def chart_downloads(at: AppTest) -> list[Any]:
+    """The charts' download buttons (CSV, SVG, PNG), without the view's "Open as notebook" ones."""
+    return [b for b in at.get("download_button") if not str(b.key or "").startswith("dl_notebook")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.apptest import run_page
+from tests.apptest import chart_downloads, run_page
 from ui.text import catalogue
 
 PAGE = "pages/2_Tanh_saturation.py"
@@ -33,7 +33,7 @@ def test_presenter_mode_from_the_url_folds_controls_hides_text_and_enlarges_char
     why = catalogue("en")["saturation.why.body"][:40]
     assert why in texts(normal) and why not in texts(shown)
     assert len(shown.get("vega_lite_chart")) == len(normal.get("vega_lite_chart"))
-    assert not shown.get("download_button") and normal.get("download_button")
+    assert not chart_downloads(shown) and chart_downloads(normal)
     map_normal, map_shown = heights(normal)[2], heights(shown)[2]
     assert map_shown > map_normal
 
@@ -42,15 +42,15 @@ def test_presenter_toggle_in_the_sidebar_switches_it_on_and_off():
     at = run_page(PAGE)
     assert at.sidebar.toggle(key="present").value is False
     at.sidebar.toggle(key="present").set_value(True).run()
-    assert not at.get("download_button")
+    assert not chart_downloads(at)
     at.button(key="_present_exit").click().run()
-    assert at.toggle(key="present").value is False and at.get("download_button")
+    assert at.toggle(key="present").value is False and chart_downloads(at)
 
 
 def test_bad_presenter_param_warns_and_uses_normal_mode():
     at = run_page(PAGE, present="maybe")
     assert any("present" in w.value for w in at.warning)
-    assert at.get("download_button")
+    assert chart_downloads(at)
 
 
 def link(at) -> str:
