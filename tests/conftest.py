@@ -18,6 +18,11 @@ os.environ.setdefault("ACTIVATIONS_VALIDATE_CHARTS", "1")
 # it for the CPU. tests/test_warm_start.py turns it back on for its own server.
 os.environ.setdefault("ACTIVATIONS_WARMUP", "0")
 
+# Class mode's default SQLite file goes to a temp folder, never into the checkout's data/.
+import tempfile  # noqa: E402
+
+os.environ.setdefault("ACTIVATIONS_DATA_DIR", tempfile.mkdtemp(prefix="activations-data-"))
+
 # The app's torch settings (threads, denormals, oneDNN), so tests see the app's numbers:
 # importing core changes none of them.
 from core import runtime  # noqa: E402

@@ -43,7 +43,7 @@ NASTY = [
 ]
 
 
-GLOBAL = ["lang", "present", "predict", "data"]  # params every page reads (sidebar settings, the word list)
+GLOBAL = ["lang", "present", "predict", "data", "room", "teacher"]  # every page reads these (sidebar, word list, class)
 
 
 def page_keys(path: Path) -> list[str]:
