@@ -164,15 +164,28 @@ def show(
         ("svg", lambda: svg_text(spec), "image/svg+xml", t("common.export.svg_help")),
         ("png", lambda: png_bytes(spec), "image/png", t("common.export.png_help")),
     ]
-    for kind, make, mime, tip in files:
-        row.download_button(
-            t(f"common.export.{kind}"),
+    shown = [(t(f"common.export.{k}"), f"{stem}.{k}", make, mime, tip) for k, make, mime, tip in files]
+    downloads(row, shown, name, type="tertiary")
+
+
+def downloads(
+    where: DeltaGenerator,
+    files: Sequence[tuple[str, str, Callable[[], bytes | str], str, str]],
+    key: str,
+    **style: Any,
+) -> None:
+    """Download buttons for `files` (label, file name, made on click, mime, help): each file is
+    built only when its button is clicked, and a click does not rerun the page. `style`: the
+    buttons' type/width (the charts' row is "tertiary", the notebook's popover full width)."""
+    for label, file_name, make, mime, tip in files:
+        where.download_button(
+            label,
             data=make,
-            file_name=f"{stem}.{kind}",
+            file_name=file_name,
             mime=mime,
-            key=f"dl_{name}_{kind}",
+            key=f"dl_{key}_{file_name.rsplit('.', 1)[1]}",
             on_click="ignore",
-            type="tertiary",
             icon=":material/download:",
             help=tip,
+            **style,
         )

@@ -29,3 +29,5 @@ PAGES = (
     PageInfo("pages/6_Loss_log.py", "📉", "loss_log"),
     PageInfo("pages/7_BatchNorm.py", "🧪", "batchnorm"),
 )
+
+SCRIPTS = {"home": "streamlit_app.py", **{p.key: p.path for p in PAGES}}  # page id -> its script

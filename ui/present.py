@@ -138,7 +138,7 @@ def notebook(where: DeltaGenerator) -> None:
     the chart exports (page and settings). Pages without a lesson to hand over (the gallery,
     the home page) have none."""
     from ui import wordlist
-    from ui.export import file_stem, page_name
+    from ui.export import downloads, file_stem, page_name
     from ui.notebooks.build import SPECS, Data, build, ipynb_text, script_text
     from ui.text import current_lang
 
@@ -158,15 +158,8 @@ def notebook(where: DeltaGenerator) -> None:
         st.caption(t("notebook.share.body"))
         if wl is not None:
             st.caption(t("notebook.share.upload", name=S.safe_text(wl.name)))
-        for kind, make, mime in files:
-            st.download_button(
-                t(f"notebook.share.{kind}"),
-                data=make,
-                file_name=f"{stem}.{kind}",
-                mime=mime,
-                key=f"dl_notebook_{kind}",
-                on_click="ignore",
-                icon=":material/download:",
-                help=t(f"notebook.share.{kind}_help"),
-                width="stretch",
-            )
+        shown = [
+            (t(f"notebook.share.{k}"), f"{stem}.{k}", make, mime, t(f"notebook.share.{k}_help"))
+            for k, make, mime in files
+        ]
+        downloads(st.container(), shown, "notebook", width="stretch")

@@ -10,19 +10,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.pages import SCRIPTS
 from ui.text import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = {
-    "home": "streamlit_app.py",
-    "gallery": "pages/1_Activation_gallery.py",
-    "saturation": "pages/2_Tanh_saturation.py",
-    "dead": "pages/3_Dead_neurons.py",
-    "loss": "pages/4_Loss_at_init.py",
-    "deep": "pages/5_Deep_network_health.py",
-    "loss_log": "pages/6_Loss_log.py",
-    "batchnorm": "pages/7_BatchNorm.py",
-}
 # a view that is not the default, in tokens (the same link in every language)
 VIEWS = {
     "gallery": {"g_act": ["relu", "silu"], "g_xmax": "8"},

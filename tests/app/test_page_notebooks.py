@@ -33,16 +33,10 @@ from streamlit.testing.v1 import AppTest
 from core.lessons.tanh_saturation import inactive_kind
 from tests.apptest import ROOT, run_page
 from ui.notebooks.build import Data, build, script_text
+from ui.pages import SCRIPTS
 from ui.text import catalogue
 
-FILES = {
-    "saturation": "pages/2_Tanh_saturation.py",
-    "dead": "pages/3_Dead_neurons.py",
-    "loss": "pages/4_Loss_at_init.py",
-    "deep": "pages/5_Deep_network_health.py",
-    "loss_log": "pages/6_Loss_log.py",
-    "batchnorm": "pages/7_BatchNorm.py",
-}
+FILES = SCRIPTS  # page id -> its script
 Params = tuple[tuple[str, str], ...]
 
 
