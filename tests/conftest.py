@@ -44,10 +44,9 @@ MARKERS = {
 }
 
 
-# With `-n 2` (pytest-xdist, as the README runs the suite), tests of one group run in one worker,
-# in order. Every test file is a group, so its module fixtures (a trained lesson, a database)
-# are made once; the real servers and browsers (server/, e2e/) are one group, so they never
-# compete with each other for the two cores and the browsers' session server starts once.
+# With `-n 2` (pytest-xdist, as the README runs the suite), tests of one group run in one worker.
+# Every test file is a group, so its module fixtures (a trained lesson, a database) are made
+# once; each of these folders is one group: the browser tests share one session server.
 SERIAL_FOLDERS = {"server", "e2e"}
 
 
@@ -60,5 +59,5 @@ def pytest_collection_modifyitems(items):
         rel = Path(str(item.fspath)).resolve().relative_to(tests_dir)
         folder = rel.parts[0] if len(rel.parts) > 1 else ""
         item.add_marker(getattr(pytest.mark, MARKERS.get(folder, "unit")))
-        group = "servers" if folder in SERIAL_FOLDERS else rel.as_posix()
+        group = folder if folder in SERIAL_FOLDERS else rel.as_posix()
         item.add_marker(pytest.mark.xdist_group(group))

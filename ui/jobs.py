@@ -405,10 +405,13 @@ class Board:
             while True:
                 with self._cv:
                     batch = self._next_batch(lane)
+                    idle = batch is None and lane == BACKGROUND
+                if idle and proc is not None:  # closed outside the lock: a child's exit takes a while
+                    proc.close()
+                    proc = None
+                with self._cv:
+                    batch = batch or self._next_batch(lane)
                     while batch is None:
-                        if proc is not None and lane == BACKGROUND:
-                            proc.close()
-                            proc = None
                         if self.closed:
                             return
                         self._cv.wait()

@@ -23,6 +23,7 @@ import functools
 import inspect
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import time
@@ -44,6 +45,9 @@ class TrainerDied(RuntimeError):
     """The child process stopped in the middle of a job."""
 
 
+NICE = shutil.which("nice")  # coreutils' nice(1)
+
+
 class TrainerProcess:
     """One child process (``python -m ui.workers``) that runs jobs one at a time for one board
     worker thread. Not multiprocessing: its spawn re-imports the parent's __main__, which in a
@@ -51,7 +55,7 @@ class TrainerProcess:
 
     def __init__(self, name: str = "trainer", nice: int = 0):
         self._name = name
-        self._nice = nice  # the child lowers its own priority by this much (os.nice)
+        self._nice = nice  # the child runs at this niceness: lower priority than the server
         self._start()
 
     def _start(self) -> None:
@@ -61,7 +65,10 @@ class TrainerProcess:
         path = [root, *(p for p in sys.path if p and Path(p).is_dir())]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(path))}
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "ui.workers", self._name, str(self._nice)],
+            # started through nice(1) when niced: low priority from its first instruction (its
+            # imports take seconds of CPU too); else the child calls os.nice itself
+            [*([str(NICE), "-n", str(self._nice)] if self._nice and NICE else []), sys.executable, "-m", "ui.workers"]
+            + [self._name, str(0 if NICE else self._nice)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             cwd=root,
