@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from ui.jobs import Board, Busy, Closed
+from ui.jobs import Board, Busy, Closed, Work
 
 
 def slow(value, seconds=0.05, calls=None):
@@ -299,16 +299,33 @@ def test_background_work_runs_beside_the_students_work_and_a_student_joins_it():
     main worker meanwhile, and a student asking for the background result shares its run."""
     from dataclasses import replace
 
-    board, log, seen = Board(workers=1), [], []
-    long = replace(stacked(log, seconds=1.0), lane="background")
+    board, log, seen, gate = Board(workers=1), [], [], threading.Event()
+
+    def run(items, progress):  # the background run: holds until the test lets it finish
+        log.append(list(items))
+        progress(50, 100)
+        assert gate.wait(30)
+        return [x * x for x in items]
+
+    long = Work(group=("g",), run=run, steps=100, kind="test", lane="background")
     warm = threading.Thread(target=board.get_many, args=(long, [5]))
     warm.start()
-    time.sleep(0.1)
-    t0 = time.monotonic()
+    deadline = time.monotonic() + 30  # bounded: the background worker takes it at once
+    while not log and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert log, "the background worker never took the run"
     assert board.get("student", slow(1, seconds=0.05)) == {"value": 1, "rows": [1, 1, 1]}
-    assert time.monotonic() - t0 < 0.8  # done while the background run still runs (1 s)
-    assert board.get_many(stacked(log, seconds=1.0), [5], on_status=seen.append, poll=0.02) == [25]
-    warm.join()
+    assert not gate.is_set() and warm.is_alive()  # served while the background run holds
+    joined = threading.Thread(
+        target=lambda: seen.append(board.get_many(replace(long, lane="main"), [5], on_status=seen.append, poll=0.02))
+    )
+    joined.start()
+    time.sleep(0.2)
+    gate.set()
+    joined.join(30)
+    warm.join(30)
+    assert seen[-1] == [25]
+    seen.pop()
     assert log == [[5]]  # one run, shared by warm start and the student
     assert any(not s.queued and s.fraction > 0 for s in seen)  # the student saw its progress
 

@@ -85,11 +85,13 @@ def test_the_background_lanes_trainer_runs_niced_only_while_it_has_work():
 
 
 def background_trainers() -> list[int]:
-    """This process's background trainer children (python -m ui.workers trainer-background)."""
+    """This process's own background trainer children (python -m ui.workers trainer-background).
+    Direct children only: a server another test started has trainers of its own."""
     out = []
     for pid in _descendants(os.getpid()):
-        with contextlib.suppress(OSError):
-            if b"trainer-background" in Path(f"/proc/{pid}/cmdline").read_bytes():
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            ppid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            if ppid == os.getpid() and b"trainer-background" in Path(f"/proc/{pid}/cmdline").read_bytes():
                 out.append(pid)
     return out
 
