@@ -355,6 +355,28 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
+@dataclass(frozen=True)
+class Proc:
+    pid: int
+    ppid: int
+    nice: int
+
+
+def processes_running(pid: int, marker: bytes) -> list[Proc]:
+    """pid's descendants whose command line holds `marker` (e.g. b"trainer-background"), with
+    their parent and niceness (/proc/PID/stat fields 4 and 19)."""
+    out = []
+    for p in _descendants(pid):
+        try:
+            cmd = Path(f"/proc/{p}/cmdline").read_bytes()
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if marker in cmd:
+            out.append(Proc(p, int(fields[1]), int(fields[16])))
+    return out
+
+
 def _status_kb(pid: int, field_name: str) -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.load import DeepLink, _descendants, free_port, run_sessions, server_log, start_server, stop_server
+from bench.load import DeepLink, free_port, processes_running, run_sessions, server_log, start_server, stop_server
 from ui.pages import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,16 +98,7 @@ def test_pages_are_warm_after_the_first_visit(server):
 def background_trainers(proc) -> list[tuple[int, int]]:
     """(pid, niceness) of the server's background trainer processes (python -m ui.workers
     trainer-background)."""
-    out = []
-    for pid in _descendants(proc.pid):
-        try:
-            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
-            stat = Path(f"/proc/{pid}/stat").read_text()
-        except OSError:
-            continue
-        if b"trainer-background" in cmd:
-            out.append((pid, int(stat.rsplit(")", 1)[1].split()[16])))  # field 19: nice
-    return out
+    return [(p.pid, p.nice) for p in processes_running(proc.pid, b"trainer-background")]
 
 
 def test_the_lectures_200k_loss_log_trains_in_the_background_without_holding_the_students(server):

@@ -3,16 +3,14 @@ app's numbers, report progress, and survive a child that dies."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
-from bench.load import _descendants
+from bench.load import processes_running
 from core.config import FIXED_SOFTMAX, DataConfig, TrainConfig
 from core.data import names_dataset
 from core.stacking import FRAMES
@@ -87,13 +85,7 @@ def test_the_background_lanes_trainer_runs_niced_only_while_it_has_work():
 def background_trainers() -> list[int]:
     """This process's own background trainer children (python -m ui.workers trainer-background).
     Direct children only: a server another test started has trainers of its own."""
-    out = []
-    for pid in _descendants(os.getpid()):
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            ppid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-            if ppid == os.getpid() and b"trainer-background" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                out.append(pid)
-    return out
+    return [p.pid for p in processes_running(os.getpid(), b"trainer-background") if p.ppid == os.getpid()]
 
 
 def test_a_longer_deep_run_continues_in_the_child_from_a_shorter_one(proc):
